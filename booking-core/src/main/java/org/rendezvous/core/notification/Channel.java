@@ -1,0 +1,6 @@
+package org.rendezvous.core.notification;
+
+public enum Channel {
+    EMAIL,
+    SMS
+}

@@ -1,0 +1,23 @@
+package org.rendezvous.core.port;
+
+import java.util.List;
+import java.util.Optional;
+import org.rendezvous.core.client.Client;
+import org.rendezvous.core.client.ClientId;
+import org.rendezvous.core.contact.EmailAddress;
+import org.rendezvous.core.practitioner.PractitionerId;
+
+/** Each practitioner's client file (CLI-1); one client per practitioner and e-mail address. */
+public interface Clients {
+
+    void add(Client client);
+
+    void update(Client client);
+
+    Optional<Client> find(PractitionerId practitioner, ClientId id);
+
+    Optional<Client> findByEmail(PractitionerId practitioner, EmailAddress email);
+
+    /** The practitioner's clients by name. */
+    List<Client> of(PractitionerId practitioner);
+}

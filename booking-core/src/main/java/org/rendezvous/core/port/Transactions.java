@@ -1,0 +1,20 @@
+package org.rendezvous.core.port;
+
+import java.util.function.Supplier;
+import org.rendezvous.core.practitioner.PractitionerId;
+
+/**
+ * Units of work. Store calls made by {@code work} on the calling thread belong to the transaction:
+ * all of them commit when it returns, none when it throws.
+ */
+public interface Transactions {
+
+    <T> T inTransaction(Supplier<T> work);
+
+    /**
+     * A transaction holding the practitioner's agenda lock until it ends: every use case that takes
+     * or frees a seat runs here, so no interleaving can overbook a start time (AG-10), not even across
+     * application instances sharing one database.
+     */
+    <T> T inAgenda(PractitionerId practitioner, Supplier<T> work);
+}
