@@ -29,16 +29,35 @@ public final class AgendaSnapshot {
 
     public AgendaSnapshot(AgendaSettings settings, List<Opening> openings, List<Unavailability> unavailabilities,
                           Occupancy occupancy) {
+        this(settings, sortedByStart(openings),
+                Occupancy.of(unavailabilities.stream().map(u -> new TimeRange(u.from(), u.to())).toList()), occupancy);
+    }
+
+    private AgendaSnapshot(AgendaSettings settings, List<Opening> sortedOpenings, Occupancy unavailable,
+                           Occupancy occupancy) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.openings = sortedOpenings;
+        this.unavailable = unavailable;
+        this.occupancy = Objects.requireNonNull(occupancy, "occupancy");
+    }
+
+    private static List<Opening> sortedByStart(List<Opening> openings) {
         List<Opening> sorted = new ArrayList<>(openings);
         sorted.sort(Comparator.comparing(Opening::start));
-        this.openings = List.copyOf(sorted);
-        this.unavailable = Occupancy.of(unavailabilities.stream().map(u -> new TimeRange(u.from(), u.to())).toList());
-        this.occupancy = Objects.requireNonNull(occupancy, "occupancy");
+        return List.copyOf(sorted);
     }
 
     public AgendaSettings settings() {
         return settings;
+    }
+
+    public List<Opening> openings() {
+        return openings;
+    }
+
+    /** The same agenda with every seat free: tells a full start time from one that is no start time at all. */
+    public AgendaSnapshot withEverySeatFree() {
+        return new AgendaSnapshot(settings, openings, unavailable, Occupancy.empty());
     }
 
     /**
@@ -177,7 +196,4 @@ public final class AgendaSnapshot {
         return instant.getEpochSecond() + (instant.getNano() > 0 ? 1 : 0);
     }
 
-    static Duration stepOf(Opening opening, Activity activity, AgendaSettings settings) {
-        return opening.step().orElse(activity.duration().plus(settings.spacing()));
-    }
 }

@@ -22,7 +22,8 @@ public enum Reason {
     // Booking lifecycle (BK)
     ILLEGAL_TRANSITION,
     MISSING_REQUIRED_ANSWER,
-    UNKNOWN_ANSWER,
+    INVALID_ANSWER,
+    CLIENT_DETAILS_REQUIRED,
     REQUEST_EXPIRED,
     PAYMENT_AMOUNT_MISMATCH,
     START_IN_THE_PAST,
@@ -38,5 +39,6 @@ public enum Reason {
 
     // Money and plans (PAY, PLAN)
     BELOW_PROVIDER_MINIMUM,
+    INVALID_SETTING,
     QUOTA_REACHED
 }

@@ -1,0 +1,123 @@
+package org.rendezvous.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.rendezvous.core.agenda.AgendaSettings;
+import org.rendezvous.core.agenda.AgendaSnapshot;
+import org.rendezvous.core.agenda.Occupancy;
+import org.rendezvous.core.agenda.TimeRange;
+import org.rendezvous.core.booking.Booking;
+import org.rendezvous.core.booking.BookingId;
+import org.rendezvous.core.idempotency.IdempotencyKey;
+import org.rendezvous.core.idempotency.IdempotencyRecord;
+import org.rendezvous.core.notification.MessageKind;
+import org.rendezvous.core.notification.OutboxMessage;
+import org.rendezvous.core.notification.OutboxMessageId;
+import org.rendezvous.core.outcome.Outcome;
+import org.rendezvous.core.outcome.Reason;
+import org.rendezvous.core.port.Ids;
+import org.rendezvous.core.port.PaymentGateway;
+import org.rendezvous.core.port.Stores;
+import org.rendezvous.core.practitioner.PractitionerId;
+
+/** What every use case shares: the ports, the clock, and the few steps they all take the same way. */
+final class Engine {
+
+    final Stores stores;
+    final PaymentGateway payments;
+    final Ids ids;
+    final EngineSettings settings;
+    private final Clock clock;
+
+    Engine(Stores stores, PaymentGateway payments, Ids ids, Clock clock, EngineSettings settings) {
+        this.stores = stores;
+        this.payments = payments;
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Now, to the microsecond: what PostgreSQL keeps of an instant, so that every store agrees. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    Optional<AgendaSettings> agendaSettings(PractitionerId practitioner) {
+        return stores.agendas().settings(practitioner);
+    }
+
+    /**
+     * The agenda around [from, to): its openings, the unavailabilities and seat-holding bookings that
+     * can matter there, optionally without one booking (the one being moved).
+     */
+    AgendaSnapshot snapshot(PractitionerId practitioner, AgendaSettings agendaSettings, Instant from, Instant to,
+                            Optional<BookingId> leaving) {
+        // Bookings up to a day beyond the range can still reach into it with their spacing.
+        Instant wideFrom = from.minus(Duration.ofDays(1));
+        Instant wideTo = to.plus(Duration.ofDays(1));
+        List<TimeRange> taken = new ArrayList<>();
+        for (Booking booking : stores.bookings().seatHolding(practitioner, wideFrom, wideTo)) {
+            if (leaving.isEmpty() || !leaving.get().equals(booking.id())) {
+                taken.add(booking.occupied());
+            }
+        }
+        return new AgendaSnapshot(agendaSettings, stores.agendas().openings(practitioner),
+                stores.agendas().unavailabilities(practitioner, wideFrom, wideTo), Occupancy.of(taken));
+    }
+
+    /** Writes the messages of an event for each of its recipients and channels (NOT-1, NOT-3). */
+    void announce(MessageKind kind, Booking booking, String cause, Map<String, String> parameters, Instant now) {
+        for (MessageKind.Route route : kind.routes()) {
+            stores.outbox().append(OutboxMessage.of(new OutboxMessageId(ids.newId()), booking.practitionerId(),
+                    Optional.of(booking.id()), kind, route, cause, parameters, now));
+        }
+    }
+
+    void announce(MessageKind kind, Booking booking, Instant now) {
+        announce(kind, booking, kind + ":" + booking.id() + ":v" + booking.version(), Map.of(), now);
+    }
+
+    /** Stores a change of a booking read under the agenda lock; a lost race here is a bug, not a business case. */
+    void save(Booking before, Booking after) {
+        if (!stores.bookings().update(after, before.version())) {
+            throw new IllegalStateException("booking " + before.id() + " changed under the agenda lock");
+        }
+    }
+
+    /**
+     * Runs a command once per idempotency key (BK-8): a repeat returns the first result, a key reused
+     * for another command is refused. Must run under the scope's agenda lock.
+     */
+    Outcome<Booking> once(PractitionerId scope, IdempotencyKey key, String operation, String fingerprint,
+                          Supplier<Outcome<Booking>> command) {
+        Optional<IdempotencyRecord> earlier = stores.idempotencyKeys().find(scope, key);
+        if (earlier.isPresent()) {
+            IdempotencyRecord record = earlier.get();
+            if (!record.sameCommand(operation, fingerprint)) {
+                return Outcome.rejected(Reason.IDEMPOTENCY_KEY_REUSED,
+                        "idempotencyKey: already used for another command");
+            }
+            if (record.rejection().isPresent()) {
+                return Outcome.rejected(record.rejection().get(), record.detail());
+            }
+            return stores.bookings().find(BookingId.of(record.subjectId().orElseThrow()))
+                    .<Outcome<Booking>>map(Outcome::accepted)
+                    .orElseThrow(() -> new IllegalStateException("remembered booking " + record.subjectId() + " is gone"));
+        }
+        Outcome<Booking> result = command.get();
+        Instant now = now();
+        stores.idempotencyKeys().remember(result.fold(
+                booking -> new IdempotencyRecord(scope, key, operation, fingerprint, Optional.of(booking.id().toString()),
+                        Optional.empty(), "", now),
+                rejected -> new IdempotencyRecord(scope, key, operation, fingerprint, Optional.empty(),
+                        Optional.of(rejected.reason()), rejected.detail(), now)));
+        return result;
+    }
+}
