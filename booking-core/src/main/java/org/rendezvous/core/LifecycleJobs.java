@@ -59,7 +59,12 @@ public final class LifecycleJobs {
                 continue;
             }
             boolean done = engine.stores.transactions().inAgenda(candidate.practitionerId(), () -> {
-                Booking booking = engine.stores.bookings().find(candidate.id()).orElseThrow();
+                // Re-read under the lock: another instance may have handled it, or its creation rolled back.
+                Optional<Booking> current = engine.stores.bookings().find(candidate.id());
+                if (current.isEmpty()) {
+                    return false;
+                }
+                Booking booking = current.get();
                 Instant at = engine.now();
                 if (booking.expiresAt().isEmpty() || booking.expiresAt().get().isAfter(at)) {
                     return false;
@@ -113,7 +118,11 @@ public final class LifecycleJobs {
         int changed = 0;
         for (Booking candidate : due) {
             boolean done = engine.stores.transactions().inAgenda(candidate.practitionerId(), () -> {
-                Booking booking = engine.stores.bookings().find(candidate.id()).orElseThrow();
+                Optional<Booking> current = engine.stores.bookings().find(candidate.id());
+                if (current.isEmpty()) {
+                    return false;
+                }
+                Booking booking = current.get();
                 Instant at = engine.now();
                 if (booking.state() != BookingState.CONFIRMED || booking.end().isAfter(at)) {
                     return false;
