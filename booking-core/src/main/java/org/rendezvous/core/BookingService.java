@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.rendezvous.core.agenda.Activity;
 import org.rendezvous.core.agenda.AgendaSettings;
 import org.rendezvous.core.agenda.AgendaSnapshot;
@@ -317,7 +318,8 @@ public final class BookingService {
             }, rejected -> null);
             return moved;
         }
-        if (!booking.holdsSeat() && booking.settlement().isEmpty()) {
+        if (!booking.holdsSeat()
+                && booking.settlement().filter(d -> !(d instanceof MoneyDecision.NoMoneyMoves)).isEmpty()) {
             Booking released = booking.withGuarantee(reference).withSettlement(new MoneyDecision.ReleaseGuarantee());
             engine.save(booking, released);
             return Outcome.accepted(released);
@@ -508,7 +510,7 @@ public final class BookingService {
     private Activity activityAsBooked(Booking booking) {
         Activity current = engine.stores.agendas().activity(booking.practitionerId(), booking.activityId()).orElseThrow();
         return new Activity(current.id(), current.practitionerId(), current.name(), booking.duration(), current.price(),
-                current.modes(), true);
+                Set.of(booking.mode()), true);
     }
 
     /** CX-7: the client asks to hear of an earlier free time for their booking. */
@@ -599,7 +601,7 @@ public final class BookingService {
                 continue;
             }
             engine.announce(MessageKind.WAITLIST_ALERT, waiting.get(),
-                    "waitlist:" + entry.id() + ":" + offered, Map.of("offeredStart", offered.toString()), now);
+                    "waitlist:" + entry.id() + ":" + freed.id() + ":v" + freed.version() + ":" + offered, Map.of("offeredStart", offered.toString()), now);
         }
     }
 
