@@ -27,7 +27,22 @@ public enum MessageKind {
     REQUEST_EXPIRED(List.of(new Route(PRACTITIONER, EMAIL), new Route(CLIENT, SMS), new Route(CLIENT, EMAIL))),
     NO_SHOW_CHARGED(List.of(new Route(CLIENT, EMAIL))),
     LATE_CANCELLATION_CHARGED(List.of(new Route(CLIENT, EMAIL))),
-    WAITLIST_ALERT(List.of(new Route(CLIENT, SMS), new Route(CLIENT, EMAIL)));
+    WAITLIST_ALERT(List.of(new Route(CLIENT, SMS), new Route(CLIENT, EMAIL))),
+    /** An off-session charge the card's bank wants the client to authenticate: the client is asked to pay. */
+    CHARGE_NEEDS_CLIENT(List.of(new Route(CLIENT, SMS), new Route(CLIENT, EMAIL))),
+    /** A charge that failed for good (declined card): the practitioner is told to collect it themselves. */
+    CHARGE_FAILED(List.of(new Route(PRACTITIONER, EMAIL))),
+    REFUND_ISSUED(List.of(new Route(CLIENT, EMAIL))),
+    PAYOUT_SENT(List.of(new Route(PRACTITIONER, EMAIL))),
+    PAYOUT_CARRIED_OVER(List.of(new Route(PRACTITIONER, EMAIL))),
+    QUOTA_REACHED(List.of(new Route(PRACTITIONER, EMAIL))),
+    /** NOT-2: the first reminder, by e-mail (48 h before by default). */
+    FIRST_REMINDER(List.of(new Route(PRACTITIONER, EMAIL), new Route(CLIENT, EMAIL))),
+    /** NOT-2: the second reminder, by SMS and e-mail (24 h before by default). */
+    SECOND_REMINDER(List.of(new Route(PRACTITIONER, SMS), new Route(PRACTITIONER, EMAIL),
+            new Route(CLIENT, SMS), new Route(CLIENT, EMAIL))),
+    EMAIL_VERIFICATION(List.of(new Route(PRACTITIONER, EMAIL))),
+    PASSWORD_RESET(List.of(new Route(PRACTITIONER, EMAIL)));
 
     private final List<Route> routes;
 
