@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import org.rendezvous.core.outcome.Outcome;
@@ -165,7 +166,7 @@ public final class Subscription {
     private Instant endAfter(Instant instant) {
         Instant anchor = paidSince.get().isBefore(trialEndsAt) ? trialEndsAt : paidSince.get();
         ZonedDateTime start = anchor.atZone(zone);
-        long months = Math.max(1, java.time.temporal.ChronoUnit.MONTHS.between(start, instant.atZone(zone)));
+        long months = Math.max(1, ChronoUnit.MONTHS.between(start, instant.atZone(zone)));
         Instant end = start.plusMonths(months).toInstant();
         while (!end.isAfter(instant)) {
             months++;

@@ -1,6 +1,7 @@
 package org.rendezvous.core.practitioner;
 
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -79,7 +80,7 @@ public record Iban(String value) {
         raw.codePoints()
                 .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
                 .forEach(compact::appendCodePoint);
-        return compact.toString().toUpperCase(java.util.Locale.ROOT);
+        return compact.toString().toUpperCase(Locale.ROOT);
     }
 
     /** ISO 13616: move the first four characters to the end, turn letters into 10…35, the number mod 97 is 1. */
@@ -94,7 +95,7 @@ public record Iban(String value) {
 
     /** True if the country's IBAN length is known here, so an IBAN of it can be checked. */
     public static boolean supportsCountry(String countryCode) {
-        return countryCode != null && LENGTHS.containsKey(countryCode.toUpperCase(java.util.Locale.ROOT));
+        return countryCode != null && LENGTHS.containsKey(countryCode.toUpperCase(Locale.ROOT));
     }
 
     /** The ISO 3166 country code the IBAN starts with. */
