@@ -437,6 +437,70 @@ class MoneyFlowsTest {
         }
 
         @Test
+        @DisplayName("book → pay → confirm → complete: the practitioner keeps 57.40 in their own account, nothing for the platform to pay out")
+        void completedPrepaidConsultation() {
+            Scenario s = direct();
+            Booking held = s.book(s.at(DayOfWeek.WEDNESDAY, 9), ConsultationMode.IN_PERSON);
+            s.confirm(payOnline(s, held));
+            s.setClock(s.at(DayOfWeek.WEDNESDAY, 10, 1));
+            s.engine.jobs().completeEnded();
+            carryOut(s, s.at(DayOfWeek.FRIDAY, 10, 0));
+            s.setClock(s.at(CYCLE, 8, 0));
+            s.engine.payouts().runDueCycle();
+            assertThat(s.reload(held).state()).isEqualTo(BookingState.COMPLETED);
+            assertThat(balances(s).of(Account.PRACTITIONER_DIRECT)).isEqualTo(eur("57.40"));
+            assertThat(balances(s).of(Account.PRACTITIONER_PAYABLE)).isEqualTo(eur("0.00"));
+            assertThat(movements(s, "payout")).isEmpty();
+            assertBooksBalance(s);
+        }
+
+        @Test
+        @DisplayName("PAY-2, CX-4: card guarantee → no-show → 30.00 charged on the practitioner's account, application fee 0.85")
+        void noShowChargeOnTheConnectedAccount() {
+            Scenario s = connect(Scenario.builder().model(CommercialModel.DIRECT_CONNECT).registeredBefore(Period.ofMonths(3))
+                    .settings(x -> x.withNoShowPercentage(Percent.of(50))).build());
+            Booking confirmed = s.confirm(saveCardOnline(s, s.book(s.at(DayOfWeek.WEDNESDAY, 9), ConsultationMode.IN_PERSON)));
+            s.setClock(s.at(DayOfWeek.WEDNESDAY, 9, 30));
+            accepted(s.engine.bookings().reportNoShow(new ReportNoShowCommand(s.anna, confirmed.id(), s.key())));
+            s.engine.payments().carryOutDue();
+            Balances b = balances(s);
+            assertThat(movements(s, "charge")).extracting(SandboxPaymentGateway.Movement::amount).containsExactly(eur("30.00"));
+            assertThat(b.of(Account.PLATFORM_REVENUE)).isEqualTo(eur("0.85"));
+            assertThat(b.of(Account.PROVIDER_FEES)).isEqualTo(eur("0.70"));
+            assertThat(b.of(Account.PRACTITIONER_DIRECT)).isEqualTo(eur("28.45"));
+            assertBooksBalance(s);
+        }
+
+        @Test
+        @DisplayName("CX-3, PAY-4: prepaid → client cancels late → 30.00 refunded from the practitioner's account, the fees kept")
+        void lateCancellationPartialRefund() {
+            Scenario s = direct();
+            Booking confirmed = s.confirm(payOnline(s, s.book(s.at(DayOfWeek.TUESDAY, 9), ConsultationMode.IN_PERSON)));
+            accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
+            s.engine.payments().carryOutDue();
+            assertThat(movements(s, "refund")).extracting(SandboxPaymentGateway.Movement::amount).containsExactly(eur("30.00"));
+            assertThat(balances(s).of(Account.PRACTITIONER_DIRECT)).isEqualTo(eur("27.40"));
+            assertThat(balances(s).of(Account.PLATFORM_REVENUE)).isEqualTo(eur("1.45"));
+            assertBooksBalance(s);
+        }
+
+        @Test
+        @DisplayName("BK-3: the hold expires, a payment that still arrives is refunded in full")
+        void latePaymentRefunded() {
+            Scenario s = direct();
+            Booking held = s.book(s.at(DayOfWeek.WEDNESDAY, 9), ConsultationMode.IN_PERSON);
+            s.setClock(held.expiresAt().orElseThrow());
+            s.engine.jobs().expireOverdue();
+            s.gateway.receive(held.id(), eur("60.00"), "pi_late");
+            accepted(s.engine.payments().apply(new PaymentEvent.PaymentSucceeded("evt_late", held.id(), eur("60.00"),
+                    "pi_late", java.util.Optional.empty())));
+            s.engine.payments().carryOutDue();
+            assertThat(movements(s, "refund")).extracting(SandboxPaymentGateway.Movement::amount).containsExactly(eur("60.00"));
+            assertThat(s.reload(held).state()).isEqualTo(BookingState.EXPIRED);
+            assertBooksBalance(s);
+        }
+
+        @Test
         @DisplayName("FEE-3: during the trial (every feature free) the application fee is 0")
         void trialHasNoApplicationFee() {
             Scenario s = connect(Scenario.builder().model(CommercialModel.DIRECT_CONNECT)
