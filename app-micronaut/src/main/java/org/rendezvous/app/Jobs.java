@@ -1,0 +1,67 @@
+package org.rendezvous.app;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.rendezvous.core.JobReport;
+import org.rendezvous.core.Rendezvous;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the engine's jobs on the schedules of {@code rendezvous.jobs.*}. Each job is a core use case that
+ * is safe to run on several instances at once (locks, unique constraints, leases); a failing run is
+ * logged and the next run tries again.
+ */
+@Singleton
+final class Jobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+
+    private final Rendezvous engine;
+
+    Jobs(Rendezvous engine) {
+        this.engine = engine;
+    }
+
+    /** BK-3, BK-4: holds and requests that ran out of time. */
+    @Scheduled(fixedDelay = "${rendezvous.jobs.expiry-interval:30s}", initialDelay = "10s")
+    void expireOverdue() {
+        run("expiry", () -> engine.jobs().expireOverdue());
+    }
+
+    /** BK-5: confirmed bookings that ended. */
+    @Scheduled(fixedDelay = "${rendezvous.jobs.completion-interval:1m}", initialDelay = "15s")
+    void completeEnded() {
+        run("completion", () -> engine.jobs().completeEnded());
+    }
+
+    /** BK-4: reminders of unanswered requests to the practitioner. */
+    @Scheduled(fixedDelay = "${rendezvous.jobs.requests-interval:5m}", initialDelay = "20s")
+    void remindUnansweredRequests() {
+        run("unanswered requests", () -> engine.jobs().remindUnansweredRequests());
+    }
+
+    /** PAY-2, PAY-4, PO-1: refunds, off-session charges and earnings releases decided by the lifecycle. */
+    @Scheduled(fixedDelay = "${rendezvous.jobs.payments-interval:30s}", initialDelay = "10s")
+    void carryOutPayments() {
+        run("payments", () -> engine.payments().carryOutDue());
+    }
+
+    /** PO-1, PO-2: the current payout cycle (once per practitioner and cycle), then payouts left planned. */
+    @Scheduled(fixedDelay = "${rendezvous.jobs.payouts-interval:1h}", initialDelay = "30s")
+    void payouts() {
+        run("payout cycle", () -> engine.payouts().runDueCycle());
+        run("planned payouts", () -> engine.payouts().resumePlanned());
+    }
+
+    private static void run(String name, java.util.function.Supplier<JobReport> job) {
+        try {
+            JobReport report = job.get();
+            if (report.changed() > 0 || report.deferred() > 0) {
+                LOG.info("job {}: {}", name, report);
+            }
+        } catch (RuntimeException failure) {
+            LOG.error("job {} failed; it runs again at its next time", name, failure);
+        }
+    }
+}
