@@ -46,6 +46,7 @@ final class TemplateContext {
         c.put("toClient", toClient);
         c.put("toPractitioner", !toClient);
         c.put("zone", zone.getId());
+        c.put("zoneCity", city(zone));
         Optional<BookingDetails> booking = message.booking();
         c.put("hasBooking", booking.isPresent());
         c.put("manageLink", toClient && booking.isPresent()
@@ -85,7 +86,7 @@ final class TemplateContext {
     static String when(Instant instant, ZoneId zone, Language language) {
         ZonedDateTime at = instant.atZone(zone);
         return language == Language.FRENCH
-                ? DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH:mm", Locale.FRENCH).format(at)
+                ? DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).format(at)
                 : DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy 'at' h:mm a", Locale.ENGLISH).format(at);
     }
 
@@ -96,8 +97,15 @@ final class TemplateContext {
                 : DateTimeFormatter.ofPattern("EEE, MMM d 'at' h:mm a", Locale.ENGLISH).format(at);
     }
 
+    /** {@code Europe/Paris} → {@code Paris}, {@code America/St_Johns} → {@code St Johns}; other ids as they are. */
+    static String city(ZoneId zone) {
+        String id = zone.getId();
+        int slash = id.lastIndexOf('/');
+        return slash < 0 ? id : id.substring(slash + 1).replace('_', ' ');
+    }
+
     static String time(Instant instant, ZoneId zone, Language language) {
-        return DateTimeFormatter.ofPattern(language == Language.FRENCH ? "HH:mm" : "h:mm a", language.locale())
+        return DateTimeFormatter.ofPattern(language == Language.FRENCH ? "HH'h'mm" : "h:mm a", language.locale())
                 .format(instant.atZone(zone));
     }
 

@@ -84,11 +84,12 @@ class MessageTemplatesTest {
 
         assertThat(email.subject()).isEqualTo("Rendez-vous confirmé avec Anna Müller – mardi 3 juin à 09h00");
         assertThat(email.text()).startsWith("Bonjour Zoé Lefèvre,")
-                .contains("Date : mardi 3 juin 2025 à 09:00 (heure de Europe/Paris), 60 min")
+                .contains("Date : mardi 3 juin 2025 à 09h00 (heure de Paris), 60 min")
                 .contains("Consultation : Shiatsu équilibrant")
                 .contains("Adresse : 12 rue de la Paix, 75002 Paris")
                 .contains("Tarif : 60,00\u00a0€")
-                .contains("Gérer votre rendez-vous : https://rdv.example.org/b/tok3n_0f_th3_b00king_l1nk")
+                .contains("Tarif : 60,00\u00a0€ (déjà réglé : 60,00\u00a0€)\n\nGérer votre rendez-vous : "
+                        + "https://rdv.example.org/b/tok3n_0f_th3_b00king_l1nk")
                 .contains("jusqu'à 24 h avant");
         assertThat(email.html()).contains("<a href=\"https://rdv.example.org/b/tok3n_0f_th3_b00king_l1nk\"")
                 .contains("jusqu'à 24 h avant");
@@ -100,8 +101,8 @@ class MessageTemplatesTest {
         RenderedEmail email = templates.email(Samples.message(MessageKind.SECOND_REMINDER, Recipient.CLIENT,
                 Channel.EMAIL, Language.ENGLISH));
 
-        assertThat(email.subject()).isEqualTo("Tomorrow: appointment with Anna Müller – Tue, Jun 3 at 9:00 AM");
-        assertThat(email.text()).contains("When: Tuesday, June 3, 2025 at 9:00 AM (Europe/Paris time), 60 min")
+        assertThat(email.subject()).isEqualTo("Coming up: appointment with Anna Müller – Tue, Jun 3 at 9:00 AM");
+        assertThat(email.text()).contains("When: Tuesday, June 3, 2025 at 9:00 AM (Paris time), 60 min")
                 .contains("Price: €60.00");
     }
 
@@ -129,7 +130,7 @@ class MessageTemplatesTest {
         String payout = templates.email(Samples.message(MessageKind.PAYOUT_SENT, Recipient.PRACTITIONER,
                 Channel.EMAIL, Language.FRENCH)).text();
 
-        assertThat(moved).contains("du lundi 2 juin 2025 à 14:30 au mardi 3 juin 2025 à 09:00");
+        assertThat(moved).contains("du lundi 2 juin 2025 à 14h30 au mardi 3 juin 2025 à 09h00");
         assertThat(noShow).contains("you are charged €30.00").contains("The rest, €30.00, is refunded");
         assertThat(payout).contains("virement de 1\u202f234,50\u00a0€");
     }
@@ -159,5 +160,27 @@ class MessageTemplatesTest {
 
         assertThat(sms).startsWith("RDV confirmé avec Anna Müller le mardi 3 juin à 09h00 (Shiatsu équilibrant).");
         assertThat(SmsText.encoding(sms)).isEqualTo(SmsText.Encoding.GSM_7);
+    }
+
+    @Test
+    @DisplayName("CX-2 NOT-1 an early cancellation by the client says the prepayment is refunded in full, with no charge")
+    void earlyCancellationWording() {
+        OutgoingMessage base = Samples.message(MessageKind.CANCELLED_BY_CLIENT, Recipient.CLIENT, Channel.EMAIL,
+                Language.FRENCH);
+        org.rendezvous.core.notification.BookingDetails b = base.booking().orElseThrow();
+        org.rendezvous.core.notification.BookingDetails refunded = new org.rendezvous.core.notification.BookingDetails(
+                b.id(), b.start(), b.end(), b.activity(), b.mode(), b.address(), b.price(), b.paid(), b.state(),
+                b.calendarSequence(), b.accessToken(), b.cancellationDeadline(), java.util.Optional.empty(),
+                java.util.Optional.of(b.paid()));
+        OutgoingMessage early = new OutgoingMessage(base.id(), base.causeKey(), base.kind(), base.channel(),
+                base.recipientRole(), base.to(), base.practitioner(), base.zone(), java.util.Optional.of(refunded),
+                base.client(), base.parameters());
+
+        assertThat(templates.email(early).text())
+                .contains("est annulé. Le montant de 60,00\u00a0€ vous est intégralement remboursé.")
+                .doesNotContain("facturé");
+        assertThat(templates.email(base).text())
+                .contains("L'annulation étant tardive, 30,00\u00a0€ vous est facturé")
+                .contains("Le reste, 30,00\u00a0€, vous est remboursé.");
     }
 }
