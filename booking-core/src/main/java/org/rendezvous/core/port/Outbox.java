@@ -37,8 +37,8 @@ public interface Outbox {
     /**
      * Claims at most {@code limit} PENDING messages due at {@code now} (next attempt at or before now)
      * whose earlier claim, if any, has lapsed (its lease ends at or before now), the earliest due first
-     * (then in write order), and gives them the lease. Two calls never return the same message while its
-     * lease runs, whatever the interleaving.
+     * (then in write order), and gives them the lease, whose {@code until} must be after {@code now}. Two
+     * calls never return the same message while its lease runs, whatever the interleaving.
      */
     List<ClaimedMessage> claimDue(Instant now, int limit, Lease lease);
 
