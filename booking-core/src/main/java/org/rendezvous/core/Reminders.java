@@ -57,21 +57,30 @@ public final class Reminders {
     }
 
     /**
-     * Writes to the outbox every reminder due now and not written yet. Examines the CONFIRMED bookings
-     * starting within the longest reminder offset, soonest first, at most the batch size of them.
+     * Writes to the outbox every reminder due now and not written yet. Examines every CONFIRMED booking
+     * starting within the longest reminder offset, page after page of the batch size.
      */
     public JobReport planDue() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Booking> upcoming = candidates.confirmedStartingBetween(now, now.plus(AgendaSettings.LONGEST_REMINDER),
-                batchSize);
+        Instant until = now.plus(AgendaSettings.LONGEST_REMINDER);
+        int examined = 0;
         int written = 0;
-        for (Booking booking : upcoming) {
-            Optional<Reminder> due = dueReminder(booking, now);
-            if (due.isPresent() && write(booking, due.get(), now)) {
-                written++;
+        Optional<ReminderCandidates.Cursor> cursor = Optional.empty();
+        List<Booking> page;
+        do {
+            page = candidates.confirmedStartingBetween(now, until, cursor, batchSize);
+            for (Booking booking : page) {
+                Optional<Reminder> due = dueReminder(booking, now);
+                if (due.isPresent() && write(booking, due.get(), now)) {
+                    written++;
+                }
             }
-        }
-        return new JobReport(upcoming.size(), written, 0);
+            examined += page.size();
+            if (!page.isEmpty()) {
+                cursor = Optional.of(ReminderCandidates.Cursor.after(page.get(page.size() - 1)));
+            }
+        } while (page.size() == batchSize);
+        return new JobReport(examined, written, 0);
     }
 
     /** The reminder to send now, if any: the latest one due, unless it was due already when the booking was made. */

@@ -3,6 +3,7 @@ package org.rendezvous.core.inmemory;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.port.Bookings;
 import org.rendezvous.core.port.ReminderCandidates;
@@ -22,11 +23,14 @@ public final class InMemoryReminderCandidates implements ReminderCandidates {
     }
 
     @Override
-    public List<Booking> confirmedStartingBetween(Instant after, Instant until, int limit) {
+    public List<Booking> confirmedStartingBetween(Instant after, Instant until, Optional<Cursor> cursor, int limit) {
+        Comparator<Booking> order = Comparator.comparing(Booking::start).thenComparing(b -> b.id().value());
         // Every CONFIRMED booking ends before the end of time: the existing port query lists them all.
         return bookings.confirmedEndedBy(END_OF_TIME, Integer.MAX_VALUE).stream()
                 .filter(b -> b.start().isAfter(after) && !b.start().isAfter(until))
-                .sorted(Comparator.comparing(Booking::start).thenComparing(b -> b.id().value()))
+                .filter(b -> cursor.map(c -> b.start().isAfter(c.start())
+                        || (b.start().equals(c.start()) && b.id().value().compareTo(c.id().value()) > 0)).orElse(true))
+                .sorted(order)
                 .limit(limit)
                 .toList();
     }

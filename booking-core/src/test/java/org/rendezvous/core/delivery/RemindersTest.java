@@ -280,4 +280,45 @@ class RemindersTest {
                         .withReminders(Duration.ofDays(8), Duration.ofHours(48)))
                 .hasMessageStartingWith("firstReminder:");
     }
+
+    @Test
+    @DisplayName("NOT-2 every upcoming booking is examined, page after page, even when many start at the same instant")
+    void pagesThroughEveryCandidate() {
+        List<Booking> bookings = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            bookings.add(add(fixtures.booking(activity, client).start(hours(i < 5 ? 70 : 70 + i)).createdAt(hours(0))
+                    .build()));
+        }
+        add(fixtures.booking(activity, client).start(hours(60 + 24 * 8)).createdAt(hours(0)).build());
+        Reminders smallPages = new Reminders(stores, new InMemoryReminderCandidates(stores.bookings()),
+                new SequentialIds(), clock, 3);
+        clock.set(hours(40));
+
+        JobReport report = smallPages.planDue();
+
+        assertThat(report.examined()).as("the one starting beyond a week is not a candidate").isEqualTo(10);
+        assertThat(report.changed()).isEqualTo(10);
+        assertThat(bookings).allSatisfy(b -> assertThat(routes(b, MessageKind.FIRST_REMINDER)).hasSize(2));
+    }
+
+    @Test
+    @DisplayName("reminder candidates: CONFIRMED only, in (after, until], by start then id, after the cursor")
+    void candidatesQuery() {
+        Booking early = add(fixtures.booking(activity, client).start(hours(10)).build());
+        Booking sameStartA = add(fixtures.booking(activity, client).start(hours(20)).build());
+        Booking sameStartB = add(fixtures.booking(activity, client).start(hours(20)).build());
+        add(fixtures.booking(activity, client).state(BookingState.PENDING).start(hours(15)).build());
+        add(fixtures.booking(activity, client).start(hours(30)).build());
+        InMemoryReminderCandidates candidates = new InMemoryReminderCandidates(stores.bookings());
+
+        List<Booking> all = candidates.confirmedStartingBetween(hours(10), hours(29), java.util.Optional.empty(), 10);
+        List<Booking> afterA = candidates.confirmedStartingBetween(hours(0), hours(29),
+                java.util.Optional.of(org.rendezvous.core.port.ReminderCandidates.Cursor.after(all.get(0))), 10);
+
+        assertThat(all).extracting(Booking::start).containsExactly(hours(20), hours(20));
+        assertThat(all).containsExactlyInAnyOrder(sameStartA, sameStartB);
+        assertThat(afterA).containsExactly(all.get(1));
+        assertThat(candidates.confirmedStartingBetween(hours(0), hours(29), java.util.Optional.empty(), 1))
+                .containsExactly(early);
+    }
 }
