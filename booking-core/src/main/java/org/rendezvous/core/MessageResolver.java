@@ -14,6 +14,7 @@ import org.rendezvous.core.booking.BookingState;
 import org.rendezvous.core.notification.BookingDetails;
 import org.rendezvous.core.notification.Channel;
 import org.rendezvous.core.notification.Contact;
+import org.rendezvous.core.notification.MessageKind;
 import org.rendezvous.core.notification.OutboxMessage;
 import org.rendezvous.core.notification.OutgoingMessage;
 import org.rendezvous.core.notification.Recipient;
@@ -58,11 +59,9 @@ final class MessageResolver {
                 return new Skip("booking " + message.bookingId().get() + " no longer exists");
             }
         }
-        if (Reminder.isReminder(message.kind())) {
-            Optional<String> stale = staleReminder(message, booking, now);
-            if (stale.isPresent()) {
-                return new Skip(stale.get());
-            }
+        Optional<String> stale = stale(message, booking, now);
+        if (stale.isPresent()) {
+            return new Skip(stale.get());
         }
         Optional<Contact> client = booking.map(b -> new Contact(b.client().name(), b.client().email(),
                 Optional.of(b.client().phone()), b.client().language()));
@@ -82,7 +81,22 @@ final class MessageResolver {
                 message.recipient(), to, practitioner, settings.zone(), details, client, message.parameters()));
     }
 
-    /** A reminder goes only for a booking still CONFIRMED, at the start it was planned for, not yet begun. */
+    /**
+     * Messages that only make sense while the booking is as it was when they were written: a reminder
+     * (still CONFIRMED, at the start it was planned for, not begun), the practitioner's reminder of an
+     * unanswered request (still PENDING), a waitlist alert (the booking still holds its seat).
+     */
+    private static Optional<String> stale(OutboxMessage message, Optional<Booking> booking, Instant now) {
+        if (message.kind() == MessageKind.REQUEST_UNANSWERED && booking.isPresent()
+                && booking.get().state() != BookingState.PENDING) {
+            return Optional.of("request no longer waiting: the booking is " + booking.get().state());
+        }
+        if (message.kind() == MessageKind.WAITLIST_ALERT && booking.isPresent() && !booking.get().holdsSeat()) {
+            return Optional.of("waitlist alert no longer applies: the booking is " + booking.get().state());
+        }
+        return Reminder.isReminder(message.kind()) ? staleReminder(message, booking, now) : Optional.empty();
+    }
+
     private static Optional<String> staleReminder(OutboxMessage message, Optional<Booking> booking, Instant now) {
         if (booking.isEmpty()) {
             return Optional.of("a reminder needs a booking");

@@ -298,6 +298,25 @@ class OutboxDispatcherTest {
         assertThat(entry(current).state()).isEqualTo(DeliveryState.DELIVERED);
     }
 
+    @Test
+    @DisplayName("BK-4 NOT-1 the reminder of an unanswered request is skipped once the practitioner answered it")
+    void answeredRequestIsNotRemindedOf() {
+        Booking pending = fixtures.booking(activity, client).state(BookingState.PENDING).start(hours(30)).build();
+        stores.bookings().add(pending);
+        OutboxMessage waiting = OutboxMessage.of(new OutboxMessageId(fixtures.newId()), anna,
+                Optional.of(pending.id()), MessageKind.REQUEST_UNANSWERED, MessageKind.REQUEST_UNANSWERED.routes().get(1),
+                "request-unanswered-2h:" + pending.id(), Map.of(), hours(0));
+        stores.outbox().append(waiting);
+        Booking confirmed = pending.transition(BookingState.CONFIRMED, Cause.CONFIRMED_BY_PRACTITIONER,
+                Actor.PRACTITIONER, hours(0), Optional.empty()).orElseThrow();
+        stores.bookings().update(confirmed, pending.version());
+
+        DeliveryReport report = dispatcher(new ScriptedSender(), RetryPolicy.defaults(), LOWEST).deliverDue();
+
+        assertThat(report.skipped()).isEqualTo(1);
+        assertThat(entry(waiting).lastError().orElseThrow()).contains("no longer waiting");
+    }
+
     private OutboxMessage reminder(Booking about, Instant start) {
         OutboxMessage message = OutboxMessage.of(new OutboxMessageId(fixtures.newId()), anna,
                 Optional.of(about.id()), MessageKind.SECOND_REMINDER, MessageKind.SECOND_REMINDER.routes().get(3),
