@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -507,9 +506,5 @@ class OutboxDispatcherTest {
         public long nextLong(long bound) {
             return highest ? bound - 1 : 0;
         }
-    }
-
-    static Function<OutgoingMessage, SendResult> unused() {
-        return m -> new SendResult.Sent("x");
     }
 }
