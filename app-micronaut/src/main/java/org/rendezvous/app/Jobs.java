@@ -3,6 +3,8 @@ package org.rendezvous.app;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.rendezvous.core.JobReport;
+import org.rendezvous.core.OutboxDispatcher;
+import org.rendezvous.core.Reminders;
 import org.rendezvous.core.Rendezvous;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +20,29 @@ final class Jobs {
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
 
     private final Rendezvous engine;
+    private final OutboxDispatcher dispatcher;
+    private final Reminders reminders;
 
-    Jobs(Rendezvous engine) {
+    Jobs(Rendezvous engine, OutboxDispatcher dispatcher, Reminders reminders) {
         this.engine = engine;
+        this.dispatcher = dispatcher;
+        this.reminders = reminders;
+    }
+
+    /** NOT-3: sends what the outbox holds, with retries and back-off. */
+    @Scheduled(fixedDelay = "${rendezvous.jobs.delivery-interval:5s}", initialDelay = "5s")
+    void deliverMessages() {
+        try {
+            dispatcher.deliverDue();
+        } catch (RuntimeException failure) {
+            LOG.error("job delivery failed; it runs again at its next time", failure);
+        }
+    }
+
+    /** NOT-2: writes the reminders that fell due. */
+    @Scheduled(fixedDelay = "${rendezvous.jobs.reminders-interval:1m}", initialDelay = "20s")
+    void planReminders() {
+        run("reminders", reminders::planDue);
     }
 
     /** BK-3, BK-4: holds and requests that ran out of time. */

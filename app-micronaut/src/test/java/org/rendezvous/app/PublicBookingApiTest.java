@@ -150,6 +150,9 @@ class PublicBookingApiTest {
         Map<String, Object> badEmail = new java.util.HashMap<>(bookingBody(nineOnMonday()));
         badEmail.put("client", Map.of("name", "X", "email", "not-an-email", "phone", "+33612345678"));
         assertProblem(failure(HttpRequest.POST(base() + "/bookings", badEmail).header("Idempotency-Key", "k")), 400, "email");
+        Map<String, Object> badPhone = new java.util.HashMap<>(bookingBody(nineOnMonday()));
+        badPhone.put("client", Map.of("name", "X", "email", "x@example.org", "phone", "12"));
+        assertProblem(failure(HttpRequest.POST(base() + "/bookings", badPhone).header("Idempotency-Key", "k")), 400, "client.phone");
         assertProblem(failure(HttpRequest.POST(base() + "/bookings", bookingBody(nineOnMonday()))), 400, null);
         assertProblem(failure(HttpRequest.GET(base() + "/availability?activityId=" + UUID.randomUUID() + "&from=2025-13-01&to="
                 + monday)), 400, null);
