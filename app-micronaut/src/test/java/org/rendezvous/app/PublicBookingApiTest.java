@@ -161,6 +161,30 @@ class PublicBookingApiTest {
     }
 
     @Test
+    @DisplayName("PAY-1 a prepaid booking is paid on the sandbox provider's page; its event confirms the booking")
+    void prepaidBookingPaidOnTheSandboxPage() {
+        Map<String, Object> body = new java.util.HashMap<>(bookingBody(nineOnMonday()));
+        Activity video = engine.agenda().addActivity(new AddActivityCommand(anna, "Video", Duration.ofMinutes(60),
+                Money.of("60.00", "EUR"), Set.of(ConsultationMode.VIDEO))).orElseThrow();
+        body.put("activityId", video.id().toString());
+        body.put("mode", "VIDEO");
+        Map<String, Object> held = post(base() + "/bookings", body, "key-video");
+        assertThat(held.get("state")).isEqualTo("HELD");
+        String link = (String) held.get("clientLink");
+        String token = link.substring(link.lastIndexOf('/') + 1);
+
+        Map<?, ?> checkout = http.toBlocking().retrieve(HttpRequest.POST("/api/public/bookings/" + token + "/checkout", ""),
+                Map.class);
+        String page = java.net.URI.create((String) checkout.get("redirect")).getPath();
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET(page))).contains("Pay 60.00");
+        http.toBlocking().retrieve(HttpRequest.POST(page, "").contentType(MediaType.APPLICATION_FORM_URLENCODED));
+
+        Map<?, ?> paid = http.toBlocking().retrieve(HttpRequest.GET("/api/public/bookings/" + token), Map.class);
+        assertThat(paid.get("state")).isEqualTo("PENDING");
+        assertThat(((Map<?, ?>) paid.get("paid")).get("amount")).isEqualTo("60.00");
+    }
+
+    @Test
     @DisplayName("the health endpoint answers")
     void health() {
         HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.GET("/health"), String.class);
