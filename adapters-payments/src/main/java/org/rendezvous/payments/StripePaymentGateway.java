@@ -208,7 +208,7 @@ public final class StripePaymentGateway implements PaymentGateway, PayoutGateway
                     .setDescription(request.description())
                     .putMetadata(BOOKING_ID, request.bookingId().toString())
                     .putMetadata(PRACTITIONER_ID, request.practitionerId().toString())
-                    .build(), options(Optional.of(request.key().value() + ":customer"), account));
+                    .build(), options(Optional.of(derivedKey(request.key(), "customer")), account));
         } catch (StripeException e) {
             return sessionFailure(StripeFailure.of(e), request.bookingId());
         }
@@ -496,6 +496,21 @@ public final class StripePaymentGateway implements PaymentGateway, PayoutGateway
         idempotencyKey.ifPresent(options::setIdempotencyKey);
         account.ifPresent(options::setStripeAccount);
         return options.build();
+    }
+
+    /** A second key for a second object made by one command; Stripe takes keys of at most 255 characters. */
+    static String derivedKey(ProviderKey key, String suffix) {
+        String derived = key.value() + ":" + suffix;
+        if (derived.length() <= 255) {
+            return derived;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(derived.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "rdv-sha256:" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static String metadata(java.util.Map<String, String> metadata, String key) {

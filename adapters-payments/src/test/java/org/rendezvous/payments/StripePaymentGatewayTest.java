@@ -698,6 +698,16 @@ class StripePaymentGatewayTest {
         }
     }
 
+    @Test
+    @DisplayName("BK-8 a key derived for a second object stays within Stripe's 255 characters and never changes")
+    void derivedKeys() {
+        ProviderKey longKey = new ProviderKey("k".repeat(250));
+
+        assertThat(StripePaymentGateway.derivedKey(new ProviderKey("rdv:guarantee:b1"), "customer")).isEqualTo("rdv:guarantee:b1:customer");
+        assertThat(StripePaymentGateway.derivedKey(longKey, "customer")).hasSizeLessThanOrEqualTo(255)
+                .isEqualTo(StripePaymentGateway.derivedKey(longKey, "customer"));
+    }
+
     StripePaymentGateway closedPortGateway() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
