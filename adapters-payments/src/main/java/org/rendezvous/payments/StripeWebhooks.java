@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.rendezvous.core.booking.BookingId;
 import org.rendezvous.core.payment.PaymentEvent;
 import org.rendezvous.core.payout.PayoutId;
+import org.rendezvous.core.policy.CommercialModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,17 +44,35 @@ public final class StripeWebhooks {
 
     private final String secret;
     private final Clock clock;
+    private final Optional<ConnectedAccounts> accounts;
 
+    /**
+     * For {@code DIRECT_CONNECT}: events about a booking are accepted only from the practitioner's own
+     * connected account, so that one practitioner cannot pay, on their own account, a page that names
+     * another practitioner's booking.
+     */
+    public StripeWebhooks(String webhookSecret, ConnectedAccounts accounts, Clock clock) {
+        this(webhookSecret, Optional.of(Objects.requireNonNull(accounts, "accounts")), clock);
+    }
+
+    /** For {@code PLATFORM_COLLECTS}: events about bookings must come from the platform's own account. */
     public StripeWebhooks(String webhookSecret, Clock clock) {
+        this(webhookSecret, Optional.empty(), clock);
+    }
+
+    /** Checks the event's account as the settings' model wants it. */
+    public StripeWebhooks(StripeSettings settings, ConnectedAccounts accounts, Clock clock) {
+        this(settings.webhookSecret(), settings.model() == CommercialModel.DIRECT_CONNECT
+                ? Optional.of(Objects.requireNonNull(accounts, "accounts")) : Optional.empty(), clock);
+    }
+
+    private StripeWebhooks(String webhookSecret, Optional<ConnectedAccounts> accounts, Clock clock) {
         this.secret = Objects.requireNonNull(webhookSecret, "webhookSecret");
         if (!webhookSecret.startsWith("whsec_")) {
             throw new IllegalArgumentException("webhookSecret: must be a webhook signing secret (whsec_…)");
         }
+        this.accounts = accounts;
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    public StripeWebhooks(StripeSettings settings, Clock clock) {
-        this(settings.webhookSecret(), clock);
     }
 
     /** Verifies and maps one delivery; never throws for what the caller sent. */
@@ -79,11 +98,50 @@ public final class StripeWebhooks {
             return new WebhookOutcome.Rejected("body: an event without id or type");
         }
         try {
-            return map(event);
+            return fromTheRightAccount(event, map(event));
         } catch (EventDataObjectDeserializationException | RuntimeException e) {
             LOG.error("Stripe event {} ({}) is signed but unreadable: {}", event.getId(), event.getType(), e.getMessage());
             return new WebhookOutcome.Rejected("body: the event's object is unreadable");
         }
+    }
+
+    /** A booking's event must come from the account its payment lives on (PAY-5: authenticated, and by whom). */
+    private WebhookOutcome fromTheRightAccount(Event event, WebhookOutcome outcome) {
+        if (!(outcome instanceof WebhookOutcome.Verified verified)) {
+            return outcome;
+        }
+        Optional<BookingId> booking = bookingOf(verified.event());
+        if (booking.isEmpty()) {
+            return outcome; // payout events: transfers are the platform's own objects
+        }
+        Optional<String> expected = accounts.isPresent() ? accounts.get().of(booking.get()) : Optional.empty();
+        Optional<String> actual = Optional.ofNullable(event.getAccount());
+        if (accounts.isPresent() && expected.isEmpty()) {
+            LOG.warn("Stripe event {} for booking {}: no connected account known for the booking", event.getId(), booking.get());
+            return new WebhookOutcome.Ignored(event.getId(), event.getType(), "no connected account known for the booking");
+        }
+        if (!expected.equals(actual)) {
+            LOG.error("Stripe event {} names booking {} but comes from {} instead of {}: ignored", event.getId(), booking.get(),
+                    actual.orElse("the platform"), expected.orElse("the platform"));
+            return new WebhookOutcome.Ignored(event.getId(), event.getType(), "from another account than the booking's");
+        }
+        return outcome;
+    }
+
+    private static Optional<BookingId> bookingOf(PaymentEvent event) {
+        if (event instanceof PaymentEvent.PaymentSucceeded e) {
+            return Optional.of(e.bookingId());
+        }
+        if (event instanceof PaymentEvent.PaymentFailed e) {
+            return Optional.of(e.bookingId());
+        }
+        if (event instanceof PaymentEvent.GuaranteeSaved e) {
+            return Optional.of(e.bookingId());
+        }
+        if (event instanceof PaymentEvent.RefundFailed e) {
+            return Optional.of(e.bookingId());
+        }
+        return Optional.empty();
     }
 
     private WebhookOutcome map(Event event) throws EventDataObjectDeserializationException {

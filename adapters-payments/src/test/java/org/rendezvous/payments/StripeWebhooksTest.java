@@ -38,6 +38,10 @@ class StripeWebhooksTest {
     final StripeWebhooks webhooks = new StripeWebhooks(StripeTestSettings.WEBHOOK_SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
 
     static String event(String id, String type, JsonObject object) {
+        return event(id, type, object, null);
+    }
+
+    static String event(String id, String type, JsonObject object, String account) {
         JsonObject data = new JsonObject();
         data.add("object", object);
         JsonObject event = new JsonObject();
@@ -48,6 +52,9 @@ class StripeWebhooksTest {
         event.addProperty("type", type);
         event.addProperty("livemode", false);
         event.addProperty("pending_webhooks", 1);
+        if (account != null) {
+            event.addProperty("account", account);
+        }
         event.add("data", data);
         return GSON.toJson(event);
     }
@@ -293,6 +300,39 @@ class StripeWebhooksTest {
             String header = signed(body);
 
             assertThat(webhooks.handle(body, header)).isEqualTo(webhooks.handle(body, header));
+        }
+    }
+
+    @Nested
+    @DisplayName("PAY-5 a booking's events come from the account its payment lives on")
+    class Accounts {
+
+        final StripeWebhooks direct = new StripeWebhooks(StripeTestSettings.WEBHOOK_SECRET,
+                booking -> booking.equals(BOOKING) ? Optional.of("acct_1Anna") : Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        WebhookOutcome deliver(StripeWebhooks to, String account) {
+            String body = event("evt_30", "checkout.session.completed", paidSession(), account);
+            return to.handle(body, signed(body));
+        }
+
+        @Test
+        @DisplayName("PAY-5 DIRECT_CONNECT: from the practitioner's connected account → verified")
+        void fromTheBookingsAccount() {
+            assertThat(deliver(direct, "acct_1Anna")).isInstanceOf(WebhookOutcome.Verified.class);
+        }
+
+        @Test
+        @DisplayName("PAY-5 DIRECT_CONNECT: another practitioner's account, or the platform, naming this booking → ignored")
+        void fromAnotherAccount() {
+            assertThat(deliver(direct, "acct_1Mallory")).isInstanceOf(WebhookOutcome.Ignored.class);
+            assertThat(deliver(direct, null)).isInstanceOf(WebhookOutcome.Ignored.class);
+        }
+
+        @Test
+        @DisplayName("PAY-5 PLATFORM_COLLECTS: a booking event from a connected account → ignored")
+        void platformEventsOnly() {
+            assertThat(deliver(webhooks, "acct_1Anna")).isInstanceOf(WebhookOutcome.Ignored.class);
+            assertThat(deliver(webhooks, null)).isInstanceOf(WebhookOutcome.Verified.class);
         }
     }
 
