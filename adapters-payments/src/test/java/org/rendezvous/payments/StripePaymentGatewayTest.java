@@ -393,8 +393,8 @@ class StripePaymentGatewayTest {
         void timeoutAfterTheMoneyMoved() {
             String guarantee = stripe.savedCard(FakeStripe.PLATFORM, BOOKING, FakeStripe.CARD_OK);
             StripePaymentGateway impatient = new StripePaymentGateway(StripeTestSettings.against(stripe.base(),
-                    CommercialModel.PLATFORM_COLLECTS).withNetwork(0, Duration.ofSeconds(2), Duration.ofMillis(300)), clock);
-            stripe.answerLate("POST", "/v1/payment_intents", Duration.ofMillis(1500));
+                    CommercialModel.PLATFORM_COLLECTS).withNetwork(0, Duration.ofSeconds(2), Duration.ofMillis(1000)), clock);
+            stripe.answerLate("POST", "/v1/payment_intents", Duration.ofMillis(3000));
 
             ChargeResult first = impatient.charge(charge(guarantee, eur("30.00"), eur("0.00"), Optional.empty()));
             ChargeResult retry = impatient.charge(charge(guarantee, eur("30.00"), eur("0.00"), Optional.empty()));
@@ -411,8 +411,8 @@ class StripePaymentGatewayTest {
         void sdkRetriesWithTheSameKey() {
             String guarantee = stripe.savedCard(FakeStripe.PLATFORM, BOOKING, FakeStripe.CARD_OK);
             StripePaymentGateway retrying = new StripePaymentGateway(StripeTestSettings.against(stripe.base(),
-                    CommercialModel.PLATFORM_COLLECTS).withNetwork(2, Duration.ofSeconds(2), Duration.ofMillis(300)), clock);
-            stripe.answerLate("POST", "/v1/payment_intents", Duration.ofMillis(1500));
+                    CommercialModel.PLATFORM_COLLECTS).withNetwork(2, Duration.ofSeconds(2), Duration.ofMillis(1000)), clock);
+            stripe.answerLate("POST", "/v1/payment_intents", Duration.ofMillis(3000));
 
             ChargeResult result = retrying.charge(charge(guarantee, eur("30.00"), eur("0.00"), Optional.empty()));
 
