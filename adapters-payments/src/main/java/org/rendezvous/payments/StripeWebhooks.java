@@ -75,7 +75,10 @@ public final class StripeWebhooks {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Verifies and maps one delivery; never throws for what the caller sent. */
+    /**
+     * Verifies and maps one delivery; never throws for what the caller sent. Only a failing
+     * {@link ConnectedAccounts} lookup propagates, so that the host answers 5xx and Stripe delivers again.
+     */
     public WebhookOutcome handle(String rawBody, String signatureHeader) {
         if (rawBody == null || rawBody.isEmpty()) {
             return new WebhookOutcome.Rejected("body: empty");
@@ -97,12 +100,15 @@ public final class StripeWebhooks {
         if (event.getId() == null || event.getId().isBlank() || event.getType() == null) {
             return new WebhookOutcome.Rejected("body: an event without id or type");
         }
+        WebhookOutcome mapped;
         try {
-            return fromTheRightAccount(event, map(event));
+            mapped = map(event);
         } catch (EventDataObjectDeserializationException | RuntimeException e) {
             LOG.error("Stripe event {} ({}) is signed but unreadable: {}", event.getId(), event.getType(), e.getMessage());
             return new WebhookOutcome.Rejected("body: the event's object is unreadable");
         }
+        // Outside the try: a failing account lookup is the host's infrastructure, not a bad delivery.
+        return fromTheRightAccount(event, mapped);
     }
 
     /** A booking's event must come from the account its payment lives on (PAY-5: authenticated, and by whom). */
