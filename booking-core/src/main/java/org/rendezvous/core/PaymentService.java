@@ -121,6 +121,12 @@ public final class PaymentService {
     public Outcome<Booking> apply(PaymentEvent event) {
         IdempotencyKey key = IdempotencyKey.of("event:" + event.eventId());
         if (event instanceof PaymentEvent.PaymentSucceeded paid) {
+            // PAY-5: a payment the ledger already holds, reported again under another event id, changes nothing.
+            boolean known = engine.stores.ledger().ofBooking(paid.bookingId()).stream()
+                    .anyMatch(posting -> posting.causeKey().equals("payment:" + paid.reference()));
+            if (known) {
+                return current(paid.bookingId());
+            }
             Optional<PaymentInstruction> waiting = chargeWaitingForClient(paid.bookingId())
                     .filter(i -> i.amount().equals(paid.amount()));
             if (waiting.isPresent()) {

@@ -265,6 +265,12 @@ class MoneyFlowsTest {
                     .satisfies(i -> assertThat(i.state()).isEqualTo(InstructionState.DONE));
             assertThat(balances(s).of(Account.PRACTITIONER_PAYABLE)).isEqualTo(eur("28.50"));
             assertThat(movements(s, "refund")).as("a completed charge is not a late payment").isEmpty();
+            PaymentEvent.PaymentSucceeded sameAgain = new PaymentEvent.PaymentSucceeded("evt_other_id", noShow.id(), eur("30.00"),
+                    s.gateway.movements().stream().filter(m -> m.kind().equals("payment")).reduce((a, b) -> b).orElseThrow().reference(),
+                    java.util.Optional.empty());
+            accepted(s.engine.payments().apply(sameAgain));
+            s.engine.payments().carryOutDue();
+            assertThat(movements(s, "refund")).as("PAY-5 the same payment under another event id is not refunded").isEmpty();
             assertBooksBalance(s);
         }
 
