@@ -1,18 +1,34 @@
 package org.rendezvous.app;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import org.rendezvous.core.EngineSettings;
 import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.inmemory.InMemoryStores;
+import org.rendezvous.core.payout.PayoutDestination;
+import org.rendezvous.core.port.PaymentGateway;
+import org.rendezvous.core.port.PayoutGateway;
 import org.rendezvous.core.port.Stores;
 import org.rendezvous.core.sandbox.SandboxPaymentGateway;
+import org.rendezvous.payments.ConnectedAccounts;
+import org.rendezvous.payments.StripePaymentGateway;
+import org.rendezvous.payments.StripeSettings;
+import org.rendezvous.payments.StripeWebhooks;
 
-/** Builds the engine from its adapters; the core itself carries no DI annotation. */
+/**
+ * Builds the engine from its adapters; the core itself carries no DI annotation. The payment provider
+ * is Stripe when {@code rendezvous.stripe.secret-key} is set ({@code RENDEZVOUS_STRIPE_SECRET_KEY}), the
+ * in-process sandbox otherwise.
+ */
 @Factory
 final class EngineFactory {
+
+    static final String STRIPE_KEY = "rendezvous.stripe.secret-key";
 
     @Singleton
     Clock clock() {
@@ -25,22 +41,58 @@ final class EngineFactory {
     }
 
     @Singleton
+    @Requires(missingProperty = STRIPE_KEY)
     SandboxPaymentGateway sandboxPaymentGateway(HostSettings settings) {
-        return new SandboxPaymentGateway(URI.create(settings.publicBaseUrl().toString().replaceAll("/+$", "")
-                + "/sandbox/checkout/"));
+        return new SandboxPaymentGateway(URI.create(base(settings) + "/sandbox/checkout/"));
     }
 
     @Singleton
-    Rendezvous rendezvous(HostSettings settings, Stores stores, SandboxPaymentGateway sandbox, Clock clock) {
+    @Requires(property = STRIPE_KEY)
+    StripeSettings stripeSettings(HostSettings settings, @Value("${" + STRIPE_KEY + "}") String secretKey,
+                                  @Value("${rendezvous.stripe.webhook-secret}") String webhookSecret) {
+        return StripeSettings.of(secretKey, webhookSecret, settings.model(), base(settings) + "/payment/done",
+                base(settings) + "/payment/cancelled");
+    }
+
+    @Singleton
+    @Requires(property = STRIPE_KEY)
+    StripePaymentGateway stripePaymentGateway(StripeSettings settings, ConnectedAccounts accounts, Clock clock) {
+        return new StripePaymentGateway(settings, accounts, clock);
+    }
+
+    @Singleton
+    @Requires(property = STRIPE_KEY)
+    StripeWebhooks stripeWebhooks(StripeSettings settings, ConnectedAccounts accounts, Clock clock) {
+        return new StripeWebhooks(settings, accounts, clock);
+    }
+
+    /** DIRECT_CONNECT: a booking's payment lives on its practitioner's connected account. */
+    @Singleton
+    ConnectedAccounts connectedAccounts(Stores stores) {
+        return booking -> stores.bookings().find(booking)
+                .flatMap(b -> stores.payoutAccounts().find(b.practitionerId()))
+                .filter(PayoutDestination.ProviderAccount.class::isInstance)
+                .map(d -> ((PayoutDestination.ProviderAccount) d).accountId());
+    }
+
+    @Singleton
+    Rendezvous rendezvous(HostSettings settings, Stores stores, Optional<SandboxPaymentGateway> sandbox,
+                          Optional<StripePaymentGateway> stripe, Clock clock) {
+        PaymentGateway payments = stripe.<PaymentGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
+        PayoutGateway payouts = stripe.<PayoutGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         Rendezvous engine = Rendezvous.builder()
                 .stores(stores)
-                .paymentGateway(sandbox)
-                .payoutGateway(sandbox)
+                .paymentGateway(payments)
+                .payoutGateway(payouts)
                 .clock(clock)
                 .settings(EngineSettings.of(settings.model()).withOperatorZone(settings.zone()))
                 .build();
         // The sandbox's events reach the engine as a provider's webhooks would.
-        sandbox.onEvent(event -> engine.payments().apply(event));
+        sandbox.ifPresent(s -> s.onEvent(event -> engine.payments().apply(event)));
         return engine;
+    }
+
+    private static String base(HostSettings settings) {
+        return settings.publicBaseUrl().toString().replaceAll("/+$", "");
     }
 }

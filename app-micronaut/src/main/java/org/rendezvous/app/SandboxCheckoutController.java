@@ -1,5 +1,6 @@
 package org.rendezvous.app;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
@@ -18,6 +19,7 @@ import org.rendezvous.core.sandbox.SandboxPaymentGateway;
  * sent to shows what they pay and a button that pays (or saves a card) at once. The events reach the
  * engine as a real provider's webhooks would.
  */
+@Requires(beans = SandboxPaymentGateway.class)
 @Controller("/sandbox/checkout")
 final class SandboxCheckoutController {
 
