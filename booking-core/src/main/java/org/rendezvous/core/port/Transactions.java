@@ -6,6 +6,12 @@ import org.rendezvous.core.practitioner.PractitionerId;
 /**
  * Units of work. Store calls made by {@code work} on the calling thread belong to the transaction:
  * all of them commit when it returns, none when it throws.
+ *
+ * <p>An adapter may run {@code work} more than once: a database rolls back and re-runs a unit of work
+ * that lost a serialization conflict or a deadlock. Work must therefore have no effect outside the
+ * stores (no provider call, no message sent) and compute its result from what it reads. The core's
+ * use cases keep to this: they call providers outside any unit of work. Instants handed to the stores
+ * are truncated to microseconds, what PostgreSQL keeps.
  */
 public interface Transactions {
 
