@@ -3,7 +3,6 @@ package org.rendezvous.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -91,19 +90,15 @@ final class TestDatabase {
             Runtime.getRuntime().addShutdownHook(new Thread(database::dropSchema, "drop-test-schema"));
             return database;
         }
-        Path directory;
-        try {
-            Files.createDirectories(Path.of("target"));
-            directory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "embedded-postgres-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(directory.resolve("data"), 2);
+        // One directory per module build, wiped when a run starts: a run that was killed leaves nothing behind
+        // for the next one, and `mvn clean` removes the last.
+        Path directory = Path.of("target", "test-postgres").toAbsolutePath();
+        deleteRecursively(directory);
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(directory, 1);
         TestDatabase database = new TestDatabase(embedded.jdbcUrl(), "postgres", "");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             database.closePools();
             embedded.close();
-            deleteRecursively(directory);
         }, "stop-embedded-postgres"));
         return database;
     }
@@ -165,10 +160,13 @@ final class TestDatabase {
     }
 
     private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
-            // Left for `mvn clean`.
+            // Whatever could not be removed is left for `mvn clean`.
         }
     }
 }

@@ -1,0 +1,37 @@
+package org.rendezvous.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rendezvous.core.port.Stores;
+import org.rendezvous.core.port.contract.StoreFixtures;
+import org.rendezvous.core.practitioner.Practitioner;
+
+/** The zero-set-up entry point: an embedded PostgreSQL whose data outlives it. */
+class EmbeddedDatabaseTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    @DisplayName("what was stored in an embedded database is there again after a restart on the same directory")
+    void dataIsKeptAcrossRestarts() {
+        Path data = directory.resolve("postgres");
+        Practitioner anna = new StoreFixtures().practitioner();
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(data, 2)) {
+            Stores stores = PostgresStores.migrateAndOpen(database.dataSource());
+            stores.practitioners().add(anna);
+        }
+        assertThat(Files.exists(data.resolve("PG_VERSION"))).as("the data directory is kept").isTrue();
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(data, 2)) {
+            Stores stores = PostgresStores.migrateAndOpen(database.dataSource());
+            assertThat(stores.practitioners().find(anna.id())).contains(anna);
+        }
+    }
+}
