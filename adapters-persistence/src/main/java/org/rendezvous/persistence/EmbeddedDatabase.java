@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -60,8 +59,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             return new EmbeddedDatabase(server, pool(server.getJdbcUrl(USER, DATABASE), poolSize));
         } catch (RuntimeException e) {
-            closeQuietly(server, e);
-            throw e;
+            PersistenceFailure failure = new PersistenceFailure("no connection pool on the embedded PostgreSQL: "
+                    + e.getMessage(), e);
+            closeQuietly(server, failure);
+            throw failure;
         }
     }
 
@@ -82,7 +83,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             server.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("the embedded PostgreSQL did not stop cleanly", e);
+            throw new PersistenceFailure("the embedded PostgreSQL did not stop cleanly: " + e.getMessage(), e);
         }
     }
 

@@ -7,6 +7,8 @@ import static org.rendezvous.core.notification.Channel.SMS;
 import static org.rendezvous.core.notification.Recipient.CLIENT;
 import static org.rendezvous.core.notification.Recipient.PRACTITIONER;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -176,6 +178,23 @@ class UnitOfWorkTest {
                 .satisfies(e -> assertThat(((PersistenceFailure) e).isTransient()).isFalse());
 
         assertThat(stores.bookings().find(booking.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an unreachable database is a PersistenceFailure, for a store call and for a unit of work")
+    void unreachableDatabaseIsAPersistenceFailure() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/nowhere");
+        config.setUsername("postgres");
+        config.setConnectionTimeout(250);
+        config.setInitializationFailTimeout(-1);
+        try (HikariDataSource nowhere = new HikariDataSource(config)) {
+            Stores unreachable = PostgresStores.open(nowhere);
+
+            assertThatThrownBy(() -> unreachable.practitioners().find(anna)).isInstanceOf(PersistenceFailure.class);
+            assertThatThrownBy(() -> unreachable.transactions().inAgenda(anna, () -> "never run"))
+                    .isInstanceOf(PersistenceFailure.class);
+        }
     }
 
     @Test
