@@ -41,6 +41,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** As {@link #start(Path)}, with a connection pool of at most {@code poolSize} connections. */
     public static EmbeddedDatabase start(Path dataDirectory, int poolSize) {
+        return start(dataDirectory, poolSize, true);
+    }
+
+    /**
+     * @param durable whether a commit waits for its WAL to reach the disk. The embedded server's library
+     *                turns that off by default, which may lose the last commits on a crash: kept on for
+     *                anyone's bookings, off only for throw-away test databases.
+     */
+    static EmbeddedDatabase start(Path dataDirectory, int poolSize, boolean durable) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize: must be at least 1");
@@ -51,6 +60,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .start();
         } catch (IOException e) {
             throw new PersistenceFailure("the embedded PostgreSQL did not start in " + dataDirectory + ": "

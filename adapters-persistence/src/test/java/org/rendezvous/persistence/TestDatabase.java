@@ -94,7 +94,7 @@ final class TestDatabase {
         // for the next one, and `mvn clean` removes the last.
         Path directory = Path.of("target", "test-postgres").toAbsolutePath();
         deleteRecursively(directory);
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(directory, 1);
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(directory, 1, false);
         TestDatabase database = new TestDatabase(embedded.jdbcUrl(), "postgres", "");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             database.closePools();
