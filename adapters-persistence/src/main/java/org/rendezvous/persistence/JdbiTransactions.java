@@ -84,7 +84,8 @@ final class JdbiTransactions implements Transactions {
             T result = work.get();
             run(handle::commit);
             return result;
-        } catch (RuntimeException | Error failure) {
+        } catch (Throwable failure) {
+            // Whatever the work threw (even a checked exception thrown sneakily) rolls everything back.
             rollbackQuietly(handle, failure);
             throw failure;
         } finally {
@@ -115,11 +116,6 @@ final class JdbiTransactions implements Transactions {
                 backOff(attempt);
             }
         }
-    }
-
-    /** Whether the calling thread is inside a unit of work. */
-    boolean inProgress() {
-        return current.get() != null;
     }
 
     private static void lockAgenda(Handle handle, PractitionerId practitioner) {

@@ -101,6 +101,25 @@ class UnitOfWorkTest {
     }
 
     @Test
+    @DisplayName("a unit of work opened inside another joins it: the inner one's writes go when the outer one fails")
+    void nestedUnitOfWorkJoinsTheOuterOne() {
+        Booking booking = fixtures.booking(activity, client).build();
+        IllegalStateException failure = new IllegalStateException("the outer work failed");
+
+        assertThatThrownBy(() -> stores.transactions().inTransaction(() -> {
+            stores.transactions().inAgenda(anna, () -> {
+                stores.bookings().add(booking);
+                return stores.transactions().inTransaction(
+                        () -> stores.outbox().append(fixtures.message(booking, "booked", CLIENT, EMAIL)));
+            });
+            throw failure;
+        })).isSameAs(failure);
+
+        assertThat(rows("bookings")).isZero();
+        assertThat(rows("outbox")).isZero();
+    }
+
+    @Test
     @DisplayName("NOT-3 a booking and its outbox messages commit together")
     void bookingAndMessagesCommitTogether() {
         Booking booking = fixtures.booking(activity, client).build();
