@@ -103,6 +103,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         config.setUsername(USER);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("rendezvous-embedded");
+        // The server's detail of a failed constraint quotes the row's values (an e-mail address…): kept out of messages.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 

@@ -7,12 +7,15 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** The one place where JDBI is told how this schema's column types meet Java's. */
@@ -24,6 +27,11 @@ final class PostgresJdbi {
     static Jdbi create(DataSource dataSource) {
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.installPlugin(new SqlObjectPlugin());
+        // A failure names the statement but never the values bound to it: those are clients' names,
+        // e-mail addresses and phone numbers, which have no place in a log line.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(failure -> failure.getShortMessage()
+                + Optional.ofNullable(failure.getStatementContext()).map(StatementContext::getRawSql)
+                        .map(sql -> " [statement: " + sql.strip() + "]").orElse(""));
         // Instants travel as OffsetDateTime in UTC, which the driver sends as timestamptz whatever the JVM's
         // zone; truncated to the microsecond that timestamptz keeps, rather than rounded by the driver.
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {

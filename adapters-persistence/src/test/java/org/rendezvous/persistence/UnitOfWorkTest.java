@@ -194,7 +194,9 @@ class UnitOfWorkTest {
             return null;
         })).isInstanceOf(PersistenceFailure.class)
                 .satisfies(e -> assertThat(((PersistenceFailure) e).sqlState()).contains("23503"))
-                .satisfies(e -> assertThat(((PersistenceFailure) e).isTransient()).isFalse());
+                .satisfies(e -> assertThat(((PersistenceFailure) e).isTransient()).isFalse())
+                .satisfies(e -> assertThat(e.getMessage()).as("no bound value, such as a client's name, in the message")
+                        .doesNotContain(client.details().name().value()).doesNotContain("orphan"));
 
         assertThat(stores.bookings().find(booking.id())).isEmpty();
     }
