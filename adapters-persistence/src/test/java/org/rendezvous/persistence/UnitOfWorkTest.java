@@ -43,6 +43,7 @@ import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.client.Client;
 import org.rendezvous.core.client.ClientDetails;
 import org.rendezvous.core.idempotency.IdempotencyKey;
+import org.rendezvous.core.idempotency.IdempotencyRecord;
 import org.rendezvous.core.money.Money;
 import org.rendezvous.core.notification.OutboxMessage;
 import org.rendezvous.core.port.Outbox;
@@ -117,6 +118,45 @@ class UnitOfWorkTest {
 
         assertThat(rows("bookings")).isZero();
         assertThat(rows("outbox")).isZero();
+    }
+
+    @Test
+    @DisplayName("NOT-3 BK-8 CLI-1 a duplicate refused by a store leaves the unit of work usable: later writes commit")
+    void refusedDuplicatesDoNotSpoilTheTransaction() {
+        Booking first = fixtures.booking(activity, client).build();
+        Booking second = fixtures.booking(activity, client).start(StoreFixtures.hours(72)).build();
+        OutboxMessage message = fixtures.message(first, "booked", CLIENT, EMAIL);
+        IdempotencyRecord record = fixtures.succeeded(anna, "key-1");
+
+        List<Object> answers = stores.transactions().inAgenda(anna, () -> {
+            stores.bookings().add(first);
+            boolean appended = stores.outbox().append(message);
+            boolean appendedAgain = stores.outbox().append(fixtures.message(first, "booked", CLIENT, EMAIL));
+            stores.idempotencyKeys().remember(record);
+            String refusal;
+            try {
+                stores.idempotencyKeys().remember(fixtures.refused(anna, "key-1"));
+                refusal = "none";
+            } catch (IllegalStateException e) {
+                refusal = "refused";
+            }
+            String clientRefusal;
+            try {
+                stores.clients().add(fixtures.client(anna, "Twin", client.details().email().value()));
+                clientRefusal = "none";
+            } catch (IllegalStateException e) {
+                clientRefusal = "refused";
+            }
+            stores.bookings().add(second);
+            return List.of(appended, appendedAgain, refusal, clientRefusal);
+        });
+
+        assertThat(answers).containsExactly(true, false, "refused", "refused");
+        assertThat(stores.bookings().find(first.id())).contains(first);
+        assertThat(stores.bookings().find(second.id())).contains(second);
+        assertThat(stores.outbox().aboutBooking(first.id())).containsExactly(message);
+        assertThat(stores.idempotencyKeys().find(anna, IdempotencyKey.of("key-1"))).contains(record);
+        assertThat(stores.clients().of(anna)).containsExactly(client);
     }
 
     @Test
