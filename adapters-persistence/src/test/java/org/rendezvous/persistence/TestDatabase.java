@@ -28,6 +28,10 @@ import org.rendezvous.core.port.Stores;
 final class TestDatabase {
 
     private static final Object LOCK = new Object();
+    /** The tables, each after every table that refers to it. */
+    private static final List<String> DELETION_ORDER = List.of("outbox_parameters", "outbox", "waitlist_entries",
+            "booking_moves", "booking_transitions", "booking_answers", "bookings", "clients", "unavailabilities",
+            "openings", "activities", "booking_form_fields", "agenda_settings", "idempotency_keys", "practitioners");
     private static TestDatabase instance;
 
     private final String jdbcUrl;
@@ -129,8 +133,21 @@ final class TestDatabase {
         return found;
     }
 
+    /**
+     * Empties every table: DELETE, children first, which on a few rows is much quicker than TRUNCATE (no
+     * new files to create and sync); a table this list does not know yet is truncated.
+     */
     private void truncate() {
-        execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+        List<String> unknown = new ArrayList<>(tables);
+        StringBuilder sql = new StringBuilder();
+        for (String table : DELETION_ORDER) {
+            unknown.remove(schema + "." + table);
+            sql.append("DELETE FROM ").append(schema).append('.').append(table).append(";\n");
+        }
+        if (!unknown.isEmpty()) {
+            sql.append("TRUNCATE ").append(String.join(", ", unknown)).append(" CASCADE;\n");
+        }
+        execute(sql.toString());
     }
 
     private void dropSchema() {
