@@ -60,6 +60,9 @@ final class JdbiBookings implements Bookings {
                       long version) {
     }
 
+    public record VersionRow(UUID id, long version) {
+    }
+
     public record AnswerRow(UUID bookingId, String question, String answer) {
     }
 
@@ -136,6 +139,10 @@ final class JdbiBookings implements Bookings {
         @RegisterConstructorMapper(BookingRow.class)
         List<BookingRow> select(@Define("columns") String columns, @Define("where") String where,
                                 @Define("order") String order, @BindMethods Criteria criteria, @Bind("limit") int limit);
+
+        @SqlQuery("SELECT id, version FROM bookings WHERE id = ANY (string_to_array(:ids, ',')::uuid[])")
+        @RegisterConstructorMapper(VersionRow.class)
+        List<VersionRow> versions(@Bind("ids") String ids);
 
         @SqlQuery("""
                 SELECT booking_id, question, answer FROM booking_answers
@@ -256,36 +263,57 @@ final class JdbiBookings implements Bookings {
         return new Criteria(id, token, practitioner, client, from, to);
     }
 
-    /** The bookings a WHERE clause (of this class's own constants, never of input) selects, with their children. */
+    /**
+     * The bookings a WHERE clause (of this class's own constants, never of input) selects, with their
+     * children. Outside a unit of work the statements share one REPEATABLE READ snapshot. Inside one
+     * (READ COMMITTED) a booking changed and committed by another unit of work between the statements
+     * could be seen with the children of another version: its version is read again after the
+     * children, and the read is done again if it moved. Under the agenda lock that never happens.
+     */
     private List<Booking> select(String where, String order, Criteria criteria, int limit) {
         if (limit < 1) {
             return List.of();
         }
         return transactions.withHandle((Handle h) -> {
             Dao dao = h.attach(Dao.class);
-            List<BookingRow> rows = dao.select(COLUMNS, where, order, criteria, limit);
-            if (rows.isEmpty()) {
-                return List.of();
+            for (int attempt = 1; ; attempt++) {
+                List<BookingRow> rows = dao.select(COLUMNS, where, order, criteria, limit);
+                if (rows.isEmpty()) {
+                    return List.<Booking>of();
+                }
+                String ids = SqlArrays.join(rows.stream().map(BookingRow::id).toList());
+                List<Booking> found = withChildren(dao, rows, ids);
+                if (!transactions.inUnitOfWork() || unchanged(dao, rows, ids) || attempt >= JdbiTransactions.ATTEMPTS) {
+                    return found;
+                }
             }
-            String ids = SqlArrays.join(rows.stream().map(BookingRow::id).toList());
-            Map<UUID, Map<String, String>> answers = new HashMap<>();
-            for (AnswerRow a : dao.answers(ids)) {
-                answers.computeIfAbsent(a.bookingId(), k -> new TreeMap<>()).put(a.question(), a.answer());
-            }
-            Map<UUID, List<Transition>> history = new HashMap<>();
-            for (TransitionRow t : dao.transitions(ids)) {
-                history.computeIfAbsent(t.bookingId(), k -> new ArrayList<>()).add(new Transition(
-                        Optional.ofNullable(t.fromState()).map(BookingState::valueOf), BookingState.valueOf(t.toState()),
-                        t.at(), Cause.valueOf(t.cause()), Actor.valueOf(t.actor())));
-            }
-            Map<UUID, List<Move>> moves = new HashMap<>();
-            for (MoveRow m : dao.moves(ids)) {
-                moves.computeIfAbsent(m.bookingId(), k -> new ArrayList<>()).add(new Move(m.previousStart(),
-                        m.newStart(), m.at(), Actor.valueOf(m.actor())));
-            }
-            return rows.stream().map(row -> booking(row, answers.getOrDefault(row.id(), Map.of()),
-                    history.getOrDefault(row.id(), List.of()), moves.getOrDefault(row.id(), List.of()))).toList();
         });
+    }
+
+    private static boolean unchanged(Dao dao, List<BookingRow> rows, String ids) {
+        Map<UUID, Long> now = new HashMap<>();
+        dao.versions(ids).forEach(v -> now.put(v.id(), v.version()));
+        return rows.stream().allMatch(row -> Long.valueOf(row.version()).equals(now.get(row.id())));
+    }
+
+    private static List<Booking> withChildren(Dao dao, List<BookingRow> rows, String ids) {
+        Map<UUID, Map<String, String>> answers = new HashMap<>();
+        for (AnswerRow a : dao.answers(ids)) {
+            answers.computeIfAbsent(a.bookingId(), k -> new TreeMap<>()).put(a.question(), a.answer());
+        }
+        Map<UUID, List<Transition>> history = new HashMap<>();
+        for (TransitionRow t : dao.transitions(ids)) {
+            history.computeIfAbsent(t.bookingId(), k -> new ArrayList<>()).add(new Transition(
+                    Optional.ofNullable(t.fromState()).map(BookingState::valueOf), BookingState.valueOf(t.toState()),
+                    t.at(), Cause.valueOf(t.cause()), Actor.valueOf(t.actor())));
+        }
+        Map<UUID, List<Move>> moves = new HashMap<>();
+        for (MoveRow m : dao.moves(ids)) {
+            moves.computeIfAbsent(m.bookingId(), k -> new ArrayList<>()).add(new Move(m.previousStart(),
+                    m.newStart(), m.at(), Actor.valueOf(m.actor())));
+        }
+        return rows.stream().map(row -> booking(row, answers.getOrDefault(row.id(), Map.of()),
+                history.getOrDefault(row.id(), List.of()), moves.getOrDefault(row.id(), List.of()))).toList();
     }
 
     private static void insertChildren(Dao dao, Booking booking) {

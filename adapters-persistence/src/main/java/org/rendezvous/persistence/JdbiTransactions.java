@@ -118,6 +118,11 @@ final class JdbiTransactions implements Transactions {
         }
     }
 
+    /** Whether the calling thread is inside a unit of work (READ COMMITTED: each statement its own snapshot). */
+    boolean inUnitOfWork() {
+        return current.get() != null;
+    }
+
     private static void lockAgenda(Handle handle, PractitionerId practitioner) {
         translated(() -> handle.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)")
                 .bind("key", agendaLockKey(practitioner)).mapTo(Integer.class).one());
