@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -209,7 +211,7 @@ final class JdbiAgendas implements Agendas {
         this.transactions = transactions;
     }
 
-    private <T> T dao(java.util.function.Function<Dao, T> statements) {
+    private <T> T dao(Function<Dao, T> statements) {
         return transactions.withHandle((Handle h) -> statements.apply(h.attach(Dao.class)));
     }
 
@@ -224,7 +226,7 @@ final class JdbiAgendas implements Agendas {
                 s.noShowPercentage().basisPoints(), s.onlinePayment().name(), minutes(s.paymentWindow()),
                 s.waitlistAlerts(), s.currency().getCurrencyCode());
         List<FormField> fields = s.form().fields();
-        List<FormFieldRow> fieldRows = java.util.stream.IntStream.range(0, fields.size())
+        List<FormFieldRow> fieldRows = IntStream.range(0, fields.size())
                 .mapToObj(i -> new FormFieldRow(id, i, fields.get(i).key(), fields.get(i).label(),
                         fields.get(i).required(), fields.get(i).maxLength()))
                 .toList();
