@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,8 +39,10 @@ import org.rendezvous.core.agenda.Activity;
 import org.rendezvous.core.agenda.AddActivityCommand;
 import org.rendezvous.core.agenda.ConsultationMode;
 import org.rendezvous.core.agenda.OpeningSpec;
+import org.rendezvous.core.booking.Actor;
 import org.rendezvous.core.booking.BookCommand;
 import org.rendezvous.core.booking.Booking;
+import org.rendezvous.core.booking.BookingId;
 import org.rendezvous.core.client.Client;
 import org.rendezvous.core.client.ClientDetails;
 import org.rendezvous.core.idempotency.IdempotencyKey;
@@ -190,7 +193,7 @@ class UnitOfWorkTest {
             }
 
             @Override
-            public List<OutboxMessage> aboutBooking(org.rendezvous.core.booking.BookingId booking) {
+            public List<OutboxMessage> aboutBooking(BookingId booking) {
                 return real.outbox().aboutBooking(booking);
             }
         };
@@ -256,6 +259,49 @@ class UnitOfWorkTest {
             assertThatThrownBy(() -> unreachable.transactions().inAgenda(anna, () -> "never run"))
                     .isInstanceOf(PersistenceFailure.class);
         }
+    }
+
+    @Test
+    @DisplayName("BK-2 BK-7 a booking read in a unit of work while others keep moving it is always one whole version: row, history and moves agree")
+    void readsInsideAUnitOfWorkAreNeverTorn() throws Exception {
+        Booking booking = fixtures.booking(activity, client).build();
+        stores.bookings().add(booking);
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        List<String> torn = new CopyOnWriteArrayList<>();
+        AtomicInteger reads = new AtomicInteger();
+
+        Future<Integer> mover = pool.submit(() -> {
+            int moves = 0;
+            Booking current = booking;
+            while (System.nanoTime() < deadline) {
+                Booking read = current;
+                Booking moved = read.movedTo(read.start().plus(Duration.ofMinutes(30)), StoreFixtures.hours(1),
+                        Actor.PRACTITIONER);
+                if (stores.transactions().inTransaction(() -> stores.bookings().update(moved, read.version()))) {
+                    current = moved;
+                    moves++;
+                }
+            }
+            return moves;
+        });
+        Future<?> reader = pool.submit(() -> {
+            while (System.nanoTime() < deadline) {
+                Booking read = stores.transactions().inTransaction(() -> stores.bookings().find(booking.id()))
+                        .orElseThrow();
+                reads.incrementAndGet();
+                boolean whole = read.version() == booking.version() + read.moves().size()
+                        && (read.moves().isEmpty() || read.moves().get(read.moves().size() - 1).newStart().equals(read.start()));
+                if (!whole) {
+                    torn.add("v" + read.version() + " with " + read.moves().size() + " moves, start " + read.start());
+                }
+            }
+            return null;
+        });
+
+        assertThat(mover.get(30, TimeUnit.SECONDS)).as("moves made").isPositive();
+        reader.get(30, TimeUnit.SECONDS);
+        assertThat(reads.get()).isPositive();
+        assertThat(torn).as("torn reads among " + reads.get()).isEmpty();
     }
 
     @Test
