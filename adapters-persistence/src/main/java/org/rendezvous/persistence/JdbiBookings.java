@@ -135,10 +135,11 @@ final class JdbiBookings implements Bookings {
         @SqlUpdate("DELETE FROM booking_moves WHERE booking_id = :id")
         void deleteMoves(@Bind("id") UUID id);
 
-        @SqlQuery("SELECT <columns> FROM bookings WHERE <where> ORDER BY <order> LIMIT :limit")
+        @SqlQuery("SELECT <columns> FROM bookings WHERE <where> ORDER BY <order> LIMIT :limit <locking>")
         @RegisterConstructorMapper(BookingRow.class)
         List<BookingRow> select(@Define("columns") String columns, @Define("where") String where,
-                                @Define("order") String order, @BindMethods Criteria criteria, @Bind("limit") int limit);
+                                @Define("order") String order, @Define("locking") String locking,
+                                @BindMethods Criteria criteria, @Bind("limit") int limit);
 
         @SqlQuery("SELECT id, version FROM bookings WHERE id = ANY (string_to_array(:ids, ',')::uuid[])")
         @RegisterConstructorMapper(VersionRow.class)
@@ -268,7 +269,9 @@ final class JdbiBookings implements Bookings {
      * children. Outside a unit of work the statements share one REPEATABLE READ snapshot. Inside one
      * (READ COMMITTED) a booking changed and committed by another unit of work between the statements
      * could be seen with the children of another version: its version is read again after the
-     * children, and the read is done again if it moved. Under the agenda lock that never happens.
+     * children, and the read is done again if it moved. Should that keep happening, the last read
+     * takes a share lock on the rows ({@code FOR SHARE}), which holds their writers off until this unit
+     * of work ends. Under the agenda lock none of this happens: every writer of its bookings waits.
      */
     private List<Booking> select(String where, String order, Criteria criteria, int limit) {
         if (limit < 1) {
@@ -276,14 +279,17 @@ final class JdbiBookings implements Bookings {
         }
         return transactions.withHandle((Handle h) -> {
             Dao dao = h.attach(Dao.class);
+            boolean inUnitOfWork = transactions.inUnitOfWork();
             for (int attempt = 1; ; attempt++) {
-                List<BookingRow> rows = dao.select(COLUMNS, where, order, criteria, limit);
+                boolean lastAttempt = attempt >= JdbiTransactions.ATTEMPTS;
+                String locking = inUnitOfWork && lastAttempt ? "FOR SHARE" : "";
+                List<BookingRow> rows = dao.select(COLUMNS, where, order, locking, criteria, limit);
                 if (rows.isEmpty()) {
                     return List.<Booking>of();
                 }
                 String ids = SqlArrays.join(rows.stream().map(BookingRow::id).toList());
                 List<Booking> found = withChildren(dao, rows, ids);
-                if (!transactions.inUnitOfWork() || unchanged(dao, rows, ids) || attempt >= JdbiTransactions.ATTEMPTS) {
+                if (!inUnitOfWork || lastAttempt || unchanged(dao, rows, ids)) {
                     return found;
                 }
             }
