@@ -1,0 +1,61 @@
+package org.rendezvous.persistence;
+
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.rendezvous.core.port.Stores;
+
+/**
+ * The store ports of booking-core on PostgreSQL. Give it a pooled {@link DataSource} (HikariCP) and
+ * build the engine on what it returns:
+ *
+ * <pre>{@code
+ * Stores stores = PostgresStores.migrateAndOpen(dataSource);
+ * Rendezvous engine = Rendezvous.builder().stores(stores).build();
+ * }</pre>
+ *
+ * Every store call made on a thread inside {@code stores.transactions()} joins that transaction; a
+ * call made outside any runs in a short transaction of its own. Infrastructure failures come out as
+ * {@link PersistenceFailure}.
+ */
+public final class PostgresStores {
+
+    private PostgresStores() {
+    }
+
+    /** Brings the schema of the data source's current schema up to date (Flyway), then opens the stores. */
+    public static Stores migrateAndOpen(DataSource dataSource) {
+        migrate(dataSource);
+        return open(dataSource);
+    }
+
+    /**
+     * Applies the migrations not applied yet, under Flyway's own lock, so that two instances starting
+     * together migrate once. Safe to call on every start.
+     */
+    public static void migrate(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new PersistenceFailure("the database schema could not be migrated: " + e.getMessage(), e);
+        }
+    }
+
+    /** The stores on a database whose schema is already migrated. */
+    public static Stores open(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Jdbi jdbi = PostgresJdbi.create(dataSource);
+        JdbiTransactions transactions = new JdbiTransactions(jdbi);
+        return new Stores(new JdbiPractitioners(transactions), new JdbiAgendas(transactions),
+                new JdbiClients(transactions), new JdbiBookings(transactions), new JdbiWaitlists(transactions),
+                new JdbiOutbox(transactions), new JdbiIdempotencyKeys(transactions), transactions);
+    }
+}
