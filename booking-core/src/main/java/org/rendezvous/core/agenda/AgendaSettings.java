@@ -25,14 +25,20 @@ import org.rendezvous.core.money.Percent;
  * @param waitlistAlerts       whether clients may ask to hear of earlier free times (CX-7)
  * @param currency             the currency of the practitioner's prices
  * @param form                 the custom questions of the booking form (BK-1)
+ * @param firstReminder        how long before the start the first reminder (e-mail) goes out (NOT-2, default 48 h)
+ * @param secondReminder       how long before the start the second reminder (SMS and e-mail) goes out (NOT-2, default 24 h)
  */
 public record AgendaSettings(ZoneId zone, Duration spacing, int defaultCapacity, Duration minimumNotice,
                              Duration horizon, ConfirmationMode confirmation, Duration cancellationDeadline,
                              boolean clientsMayCancel, boolean clientsMayMove, Percent noShowPercentage,
                              OnlinePayment onlinePayment, Duration paymentWindow, boolean waitlistAlerts,
-                             Currency currency, BookingForm form) {
+                             Currency currency, BookingForm form, Duration firstReminder, Duration secondReminder) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
+    public static final Duration DEFAULT_FIRST_REMINDER = Duration.ofHours(48);
+    public static final Duration DEFAULT_SECOND_REMINDER = Duration.ofHours(24);
+    /** The earliest a reminder may go out: a week before the start. */
+    public static final Duration LONGEST_REMINDER = Duration.ofDays(7);
 
     public AgendaSettings {
         Objects.requireNonNull(zone, "zone");
@@ -52,6 +58,22 @@ public record AgendaSettings(ZoneId zone, Duration spacing, int defaultCapacity,
         requireMinutes(paymentWindow, "paymentWindow", Duration.ofMinutes(5), Duration.ofHours(24));
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(form, "form");
+        requireMinutes(firstReminder, "firstReminder", Duration.ofHours(1), LONGEST_REMINDER);
+        requireMinutes(secondReminder, "secondReminder", Duration.ofMinutes(30), LONGEST_REMINDER);
+        if (secondReminder.compareTo(firstReminder) >= 0) {
+            throw new IllegalArgumentException("secondReminder: must be closer to the start than firstReminder");
+        }
+    }
+
+    /** The settings as they were before reminders could be set: with the default reminder offsets (NOT-2). */
+    public AgendaSettings(ZoneId zone, Duration spacing, int defaultCapacity, Duration minimumNotice,
+                          Duration horizon, ConfirmationMode confirmation, Duration cancellationDeadline,
+                          boolean clientsMayCancel, boolean clientsMayMove, Percent noShowPercentage,
+                          OnlinePayment onlinePayment, Duration paymentWindow, boolean waitlistAlerts,
+                          Currency currency, BookingForm form) {
+        this(zone, spacing, defaultCapacity, minimumNotice, horizon, confirmation, cancellationDeadline,
+                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts,
+                currency, form, DEFAULT_FIRST_REMINDER, DEFAULT_SECOND_REMINDER);
     }
 
     /** The defaults of the SPEC: Europe/Paris, 2 h notice, 60 days ahead, manual confirmation, 24 h deadline. */
@@ -78,61 +100,80 @@ public record AgendaSettings(ZoneId zone, Duration spacing, int defaultCapacity,
 
     public AgendaSettings withZone(ZoneId v) {
         return new AgendaSettings(v, spacing, defaultCapacity, minimumNotice, horizon, confirmation, cancellationDeadline,
-                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form);
+                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form,
+                firstReminder, secondReminder);
     }
 
     public AgendaSettings withSpacing(Duration v) {
         return new AgendaSettings(zone, v, defaultCapacity, minimumNotice, horizon, confirmation, cancellationDeadline,
-                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form);
+                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form,
+                firstReminder, secondReminder);
     }
 
     public AgendaSettings withDefaultCapacity(int v) {
         return new AgendaSettings(zone, spacing, v, minimumNotice, horizon, confirmation, cancellationDeadline,
-                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form);
+                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form,
+                firstReminder, secondReminder);
     }
 
     public AgendaSettings withBookingWindow(Duration notice, Duration newHorizon) {
         return new AgendaSettings(zone, spacing, defaultCapacity, notice, newHorizon, confirmation, cancellationDeadline,
-                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form);
+                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form,
+                firstReminder, secondReminder);
     }
 
     public AgendaSettings withConfirmation(ConfirmationMode v) {
         return new AgendaSettings(zone, spacing, defaultCapacity, minimumNotice, horizon, v, cancellationDeadline,
-                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form);
+                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form,
+                firstReminder, secondReminder);
     }
 
     public AgendaSettings withCancellationDeadline(Duration v) {
         return new AgendaSettings(zone, spacing, defaultCapacity, minimumNotice, horizon, confirmation, v,
-                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form);
+                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form,
+                firstReminder, secondReminder);
     }
 
     public AgendaSettings withClientSelfService(boolean mayCancel, boolean mayMove) {
         return new AgendaSettings(zone, spacing, defaultCapacity, minimumNotice, horizon, confirmation, cancellationDeadline,
-                mayCancel, mayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form);
+                mayCancel, mayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form,
+                firstReminder, secondReminder);
     }
 
     public AgendaSettings withNoShowPercentage(Percent v) {
         return new AgendaSettings(zone, spacing, defaultCapacity, minimumNotice, horizon, confirmation, cancellationDeadline,
-                clientsMayCancel, clientsMayMove, v, onlinePayment, paymentWindow, waitlistAlerts, currency, form);
+                clientsMayCancel, clientsMayMove, v, onlinePayment, paymentWindow, waitlistAlerts, currency, form,
+                firstReminder, secondReminder);
     }
 
     public AgendaSettings withOnlinePayment(OnlinePayment v) {
         return new AgendaSettings(zone, spacing, defaultCapacity, minimumNotice, horizon, confirmation, cancellationDeadline,
-                clientsMayCancel, clientsMayMove, noShowPercentage, v, paymentWindow, waitlistAlerts, currency, form);
+                clientsMayCancel, clientsMayMove, noShowPercentage, v, paymentWindow, waitlistAlerts, currency, form,
+                firstReminder, secondReminder);
     }
 
     public AgendaSettings withPaymentWindow(Duration v) {
         return new AgendaSettings(zone, spacing, defaultCapacity, minimumNotice, horizon, confirmation, cancellationDeadline,
-                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, v, waitlistAlerts, currency, form);
+                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, v, waitlistAlerts, currency, form,
+                firstReminder, secondReminder);
     }
 
     public AgendaSettings withWaitlistAlerts(boolean v) {
         return new AgendaSettings(zone, spacing, defaultCapacity, minimumNotice, horizon, confirmation, cancellationDeadline,
-                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, v, currency, form);
+                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, v, currency, form,
+                firstReminder, secondReminder);
     }
 
     public AgendaSettings withForm(BookingForm v) {
         return new AgendaSettings(zone, spacing, defaultCapacity, minimumNotice, horizon, confirmation, cancellationDeadline,
-                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, v);
+                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, v,
+                firstReminder, secondReminder);
+    }
+
+    /** NOT-2: the practitioner's own reminder offsets; the first must come before the second. */
+    public AgendaSettings withReminders(Duration first, Duration second) {
+        return new AgendaSettings(zone, spacing, defaultCapacity, minimumNotice, horizon, confirmation, cancellationDeadline,
+                clientsMayCancel, clientsMayMove, noShowPercentage, onlinePayment, paymentWindow, waitlistAlerts, currency, form,
+                first, second);
     }
 }

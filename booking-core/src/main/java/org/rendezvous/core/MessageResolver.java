@@ -1,0 +1,130 @@
+package org.rendezvous.core;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.rendezvous.core.agenda.Activity;
+import org.rendezvous.core.agenda.AgendaSettings;
+import org.rendezvous.core.agenda.ConsultationMode;
+import org.rendezvous.core.agenda.Opening;
+import org.rendezvous.core.booking.Booking;
+import org.rendezvous.core.booking.BookingState;
+import org.rendezvous.core.notification.BookingDetails;
+import org.rendezvous.core.notification.Channel;
+import org.rendezvous.core.notification.Contact;
+import org.rendezvous.core.notification.OutboxMessage;
+import org.rendezvous.core.notification.OutgoingMessage;
+import org.rendezvous.core.notification.Recipient;
+import org.rendezvous.core.notification.Reminder;
+import org.rendezvous.core.policy.MoneyDecision;
+import org.rendezvous.core.port.Stores;
+import org.rendezvous.core.practitioner.Practitioner;
+
+/**
+ * Turns an outbox message into what a sender writes: reads the recipient, the practitioner's zone and
+ * the booking as they are at delivery time, or says why the message should not go at all.
+ */
+final class MessageResolver {
+
+    sealed interface Resolution {
+    }
+
+    record Ready(OutgoingMessage message) implements Resolution {
+    }
+
+    record Skip(String reason) implements Resolution {
+    }
+
+    private final Stores stores;
+
+    MessageResolver(Stores stores) {
+        this.stores = stores;
+    }
+
+    Resolution resolve(OutboxMessage message, Instant now) {
+        Optional<Practitioner> found = stores.practitioners().find(message.practitionerId());
+        if (found.isEmpty()) {
+            return new Skip("practitioner " + message.practitionerId() + " no longer exists");
+        }
+        Practitioner p = found.get();
+        AgendaSettings settings = stores.agendas().settings(p.id()).orElseGet(AgendaSettings::defaults);
+        Contact practitioner = new Contact(p.name(), p.email(), p.phone(), p.language());
+        Optional<Booking> booking = Optional.empty();
+        if (message.bookingId().isPresent()) {
+            booking = stores.bookings().find(message.bookingId().get());
+            if (booking.isEmpty()) {
+                return new Skip("booking " + message.bookingId().get() + " no longer exists");
+            }
+        }
+        if (Reminder.isReminder(message.kind())) {
+            Optional<String> stale = staleReminder(message, booking, now);
+            if (stale.isPresent()) {
+                return new Skip(stale.get());
+            }
+        }
+        Optional<Contact> client = booking.map(b -> new Contact(b.client().name(), b.client().email(),
+                Optional.of(b.client().phone()), b.client().language()));
+        Contact to;
+        if (message.recipient() == Recipient.PRACTITIONER) {
+            to = practitioner;
+        } else if (client.isPresent()) {
+            to = client.get();
+        } else {
+            return new Skip("a message to a client needs a booking");
+        }
+        if (message.channel() == Channel.SMS && to.phone().isEmpty()) {
+            return new Skip("no phone number to send an SMS to");
+        }
+        Optional<BookingDetails> details = booking.map(b -> details(b, settings));
+        return new Ready(new OutgoingMessage(message.id(), message.causeKey(), message.kind(), message.channel(),
+                message.recipient(), to, practitioner, settings.zone(), details, client, message.parameters()));
+    }
+
+    /** A reminder goes only for a booking still CONFIRMED, at the start it was planned for, not yet begun. */
+    private static Optional<String> staleReminder(OutboxMessage message, Optional<Booking> booking, Instant now) {
+        if (booking.isEmpty()) {
+            return Optional.of("a reminder needs a booking");
+        }
+        Booking b = booking.get();
+        if (b.state() != BookingState.CONFIRMED) {
+            return Optional.of("reminder no longer applies: the booking is " + b.state());
+        }
+        String plannedFor = message.parameters().get(Reminder.START_PARAMETER);
+        if (plannedFor != null && !plannedFor.equals(b.start().toString())) {
+            return Optional.of("reminder no longer applies: the booking was moved");
+        }
+        if (!b.start().isAfter(now)) {
+            return Optional.of("reminder no longer applies: the consultation has begun");
+        }
+        return Optional.empty();
+    }
+
+    private BookingDetails details(Booking b, AgendaSettings settings) {
+        String activity = stores.agendas().activity(b.practitionerId(), b.activityId()).map(Activity::name)
+                .orElse("—");
+        Optional<MoneyDecision> settlement = b.settlement();
+        return new BookingDetails(b.id(), b.start(), b.end(), activity, b.mode(), address(b, settings), b.price(),
+                b.paid(), b.state(), b.calendarSequence(), b.accessToken(), b.terms().cancellationDeadline(),
+                settlement.flatMap(MoneyDecision::amountCharged), settlement.flatMap(MoneyDecision::amountRefunded));
+    }
+
+    /** The address of the opening an in-person booking lies in, if that opening names one. */
+    private Optional<String> address(Booking b, AgendaSettings settings) {
+        if (b.mode() != ConsultationMode.IN_PERSON) {
+            return Optional.empty();
+        }
+        ZonedDateTime start = b.start().atZone(settings.zone());
+        LocalDate date = start.toLocalDate();
+        LocalTime time = start.toLocalTime();
+        for (Opening opening : stores.agendas().openings(b.practitionerId())) {
+            boolean endsInside = opening.end().equals(LocalTime.MIDNIGHT) || !time.isAfter(opening.end());
+            if (opening.occursOn(date) && !time.isBefore(opening.start()) && endsInside
+                    && opening.place().address().isPresent()) {
+                return opening.place().address();
+            }
+        }
+        return Optional.empty();
+    }
+}
