@@ -160,9 +160,10 @@ final class JdbiBookings implements Bookings {
     }
 
     /** The values a query's WHERE clause may refer to; unused ones are null. */
-    public record Criteria(UUID id, String accessToken, UUID practitionerId, UUID clientId, Instant from, Instant to) {
+    public record Criteria(UUID id, String accessToken, UUID practitionerId, UUID clientId, Instant from, Instant to,
+                           Instant cursorStart, UUID cursorId) {
         static Criteria none() {
-            return new Criteria(null, null, null, null, null, null);
+            return new Criteria(null, null, null, null, null, null, null, null);
         }
     }
 
@@ -253,11 +254,14 @@ final class JdbiBookings implements Bookings {
     }
 
     private static Criteria criteria(UUID id, String token, UUID practitioner, UUID client, Instant from, Instant to) {
-        return new Criteria(id, token, practitioner, client, from, to);
+        return new Criteria(id, token, practitioner, client, from, to, null, null);
     }
 
-    /** The bookings a WHERE clause (of this class's own constants, never of input) selects, with their children. */
-    private List<Booking> select(String where, String order, Criteria criteria, int limit) {
+    /**
+     * The bookings a WHERE clause (of this package's own constants, never of input) selects, with their
+     * children, in one snapshot. {@link JdbiReminderCandidates} queries through it too.
+     */
+    List<Booking> select(String where, String order, Criteria criteria, int limit) {
         if (limit < 1) {
             return List.of();
         }
