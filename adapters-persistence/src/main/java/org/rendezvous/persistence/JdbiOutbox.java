@@ -34,7 +34,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
  * {@code ON CONFLICT DO NOTHING} on the unique constraint answers that without an error, so the
  * transaction of the cause goes on.
  *
- * <p>Delivery. A claim is one {@code UPDATE … WHERE sequence IN (SELECT … FOR UPDATE SKIP LOCKED LIMIT n)}
+ * <p>Delivery. A claim is one {@code UPDATE … WHERE sequence IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)}
  * in a short transaction of its own ({@link JdbiTransactions#inOwnTransaction}), committed before the
  * dispatcher sends anything: the lease is then visible to every instance, and no rollback of a caller's
  * unit of work can take it back after the messages went out. {@code SKIP LOCKED} lets concurrent claims
@@ -111,20 +111,24 @@ final class JdbiOutbox implements Outbox {
         List<ParameterRow> parametersOf(@Bind("ids") String ids);
 
         /**
-         * The claim. The inner SELECT walks the partial index {@code outbox_claim} in due order, skips rows
-         * another transaction has locked (a concurrent claim, an outcome being recorded) and locks the
-         * first {@code limit} others; the UPDATE gives them the lease. At READ COMMITTED, a row changed and
-         * committed meanwhile is checked again against the WHERE clause on its new version.
+         * The claim. The SELECT walks the partial index {@code outbox_claim} in due order, skips rows another
+         * transaction has locked (a concurrent claim, an outcome being recorded) and locks the first
+         * {@code limit} others; the UPDATE gives them the lease. At READ COMMITTED, a row changed and
+         * committed meanwhile is checked again against the WHERE clause on its new version. The SELECT is a
+         * MATERIALIZED CTE rather than a bare {@code IN (SELECT …)} so that it runs exactly once: a subquery
+         * the planner put on the inner side of a join could be scanned again, and with SKIP LOCKED a second
+         * scan may lock other rows, so a claim could exceed its limit.
          */
         @SqlQuery("""
-                UPDATE outbox SET lease_owner = :owner, lease_until = :until
-                WHERE sequence IN (
+                WITH due AS MATERIALIZED (
                     SELECT sequence FROM outbox
                     WHERE state = 'PENDING' AND COALESCE(next_attempt_at, deliver_after) <= :now
                         AND (lease_until IS NULL OR lease_until <= :now)
                     ORDER BY COALESCE(next_attempt_at, deliver_after), sequence
                     LIMIT :limit
                     FOR UPDATE SKIP LOCKED)
+                UPDATE outbox SET lease_owner = :owner, lease_until = :until
+                WHERE sequence IN (SELECT sequence FROM due)
                 RETURNING <columns>
                 """)
         @RegisterConstructorMapper(EntryRow.class)
