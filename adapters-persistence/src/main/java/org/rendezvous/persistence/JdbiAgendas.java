@@ -49,7 +49,7 @@ final class JdbiAgendas implements Agendas {
                        int minimumNoticeMinutes, int horizonMinutes, String confirmation,
                        int cancellationDeadlineMinutes, boolean clientsMayCancel, boolean clientsMayMove,
                        int noShowBasisPoints, String onlinePayment, int paymentWindowMinutes, boolean waitlistAlerts,
-                       String currency) {
+                       String currency, int firstReminderMinutes, int secondReminderMinutes) {
     }
 
     public record FormFieldRow(UUID practitionerId, int position, String fieldKey, String label, boolean required,
@@ -73,10 +73,11 @@ final class JdbiAgendas implements Agendas {
                 INSERT INTO agenda_settings (practitioner_id, zone, spacing_minutes, default_capacity,
                     minimum_notice_minutes, horizon_minutes, confirmation, cancellation_deadline_minutes,
                     clients_may_cancel, clients_may_move, no_show_basis_points, online_payment,
-                    payment_window_minutes, waitlist_alerts, currency)
+                    payment_window_minutes, waitlist_alerts, currency, first_reminder_minutes, second_reminder_minutes)
                 VALUES (:practitionerId, :zone, :spacingMinutes, :defaultCapacity, :minimumNoticeMinutes,
                     :horizonMinutes, :confirmation, :cancellationDeadlineMinutes, :clientsMayCancel, :clientsMayMove,
-                    :noShowBasisPoints, :onlinePayment, :paymentWindowMinutes, :waitlistAlerts, :currency)
+                    :noShowBasisPoints, :onlinePayment, :paymentWindowMinutes, :waitlistAlerts, :currency,
+                    :firstReminderMinutes, :secondReminderMinutes)
                 ON CONFLICT (practitioner_id) DO UPDATE SET
                     zone = excluded.zone, spacing_minutes = excluded.spacing_minutes,
                     default_capacity = excluded.default_capacity,
@@ -86,7 +87,9 @@ final class JdbiAgendas implements Agendas {
                     clients_may_cancel = excluded.clients_may_cancel, clients_may_move = excluded.clients_may_move,
                     no_show_basis_points = excluded.no_show_basis_points, online_payment = excluded.online_payment,
                     payment_window_minutes = excluded.payment_window_minutes,
-                    waitlist_alerts = excluded.waitlist_alerts, currency = excluded.currency
+                    waitlist_alerts = excluded.waitlist_alerts, currency = excluded.currency,
+                    first_reminder_minutes = excluded.first_reminder_minutes,
+                    second_reminder_minutes = excluded.second_reminder_minutes
                 """)
         void saveSettings(@BindMethods SettingsRow row);
 
@@ -103,7 +106,7 @@ final class JdbiAgendas implements Agendas {
                 SELECT practitioner_id, zone, spacing_minutes, default_capacity, minimum_notice_minutes,
                     horizon_minutes, confirmation, cancellation_deadline_minutes, clients_may_cancel,
                     clients_may_move, no_show_basis_points, online_payment, payment_window_minutes,
-                    waitlist_alerts, currency
+                    waitlist_alerts, currency, first_reminder_minutes, second_reminder_minutes
                 FROM agenda_settings WHERE practitioner_id = :practitionerId
                 """)
         @RegisterConstructorMapper(SettingsRow.class)
@@ -224,7 +227,8 @@ final class JdbiAgendas implements Agendas {
                 minutes(s.minimumNotice()), minutes(s.horizon()), s.confirmation().name(),
                 minutes(s.cancellationDeadline()), s.clientsMayCancel(), s.clientsMayMove(),
                 s.noShowPercentage().basisPoints(), s.onlinePayment().name(), minutes(s.paymentWindow()),
-                s.waitlistAlerts(), s.currency().getCurrencyCode());
+                s.waitlistAlerts(), s.currency().getCurrencyCode(), minutes(s.firstReminder()),
+                minutes(s.secondReminder()));
         List<FormField> fields = s.form().fields();
         List<FormFieldRow> fieldRows = IntStream.range(0, fields.size())
                 .mapToObj(i -> new FormFieldRow(id, i, fields.get(i).key(), fields.get(i).label(),
@@ -251,7 +255,8 @@ final class JdbiAgendas implements Agendas {
                     Duration.ofMinutes(row.cancellationDeadlineMinutes()), row.clientsMayCancel(),
                     row.clientsMayMove(), Percent.ofBasisPoints(row.noShowBasisPoints()),
                     OnlinePayment.valueOf(row.onlinePayment()), Duration.ofMinutes(row.paymentWindowMinutes()),
-                    row.waitlistAlerts(), Currency.getInstance(row.currency()), new BookingForm(fields));
+                    row.waitlistAlerts(), Currency.getInstance(row.currency()), new BookingForm(fields),
+                    Duration.ofMinutes(row.firstReminderMinutes()), Duration.ofMinutes(row.secondReminderMinutes()));
         }));
     }
 

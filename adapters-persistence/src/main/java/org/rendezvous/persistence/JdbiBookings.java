@@ -168,9 +168,10 @@ final class JdbiBookings implements Bookings {
     }
 
     /** The values a query's WHERE clause may refer to; unused ones are null. */
-    public record Criteria(UUID id, String accessToken, UUID practitionerId, UUID clientId, Instant from, Instant to) {
+    public record Criteria(UUID id, String accessToken, UUID practitionerId, UUID clientId, Instant from, Instant to,
+                           Instant cursorStart, UUID cursorId) {
         static Criteria none() {
-            return new Criteria(null, null, null, null, null, null);
+            return new Criteria(null, null, null, null, null, null, null, null);
         }
     }
 
@@ -261,19 +262,20 @@ final class JdbiBookings implements Bookings {
     }
 
     private static Criteria criteria(UUID id, String token, UUID practitioner, UUID client, Instant from, Instant to) {
-        return new Criteria(id, token, practitioner, client, from, to);
+        return new Criteria(id, token, practitioner, client, from, to, null, null);
     }
 
     /**
-     * The bookings a WHERE clause (of this class's own constants, never of input) selects, with their
-     * children. Outside a unit of work the statements share one REPEATABLE READ snapshot. Inside one
-     * (READ COMMITTED) a booking changed and committed by another unit of work between the statements
-     * could be seen with the children of another version: its version is read again after the
-     * children, and the read is done again if it moved. Should that keep happening, the last read
-     * takes a share lock on the rows ({@code FOR SHARE}), which holds their writers off until this unit
-     * of work ends. Under the agenda lock none of this happens: every writer of its bookings waits.
+     * The bookings a WHERE clause (of this package's own constants, never of input) selects, with their
+     * children; {@link JdbiReminderCandidates} queries through it too. Outside a unit of work the
+     * statements share one REPEATABLE READ snapshot. Inside one (READ COMMITTED) a booking changed and
+     * committed by another unit of work between the statements could be seen with the children of
+     * another version: its version is read again after the children, and the read is done again if it
+     * moved. Should that keep happening, the last read takes a share lock on the rows ({@code FOR SHARE}),
+     * which holds their writers off until this unit of work ends. Under the agenda lock none of this
+     * happens: every writer of its bookings waits.
      */
-    private List<Booking> select(String where, String order, Criteria criteria, int limit) {
+    List<Booking> select(String where, String order, Criteria criteria, int limit) {
         if (limit < 1) {
             return List.of();
         }

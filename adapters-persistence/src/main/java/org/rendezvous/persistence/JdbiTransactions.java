@@ -123,6 +123,27 @@ final class JdbiTransactions implements Transactions {
         return current.get() != null;
     }
 
+    /**
+     * Runs statements in a short READ COMMITTED transaction of their own, on a connection of their own,
+     * committed before this returns, whether or not a unit of work is open on this thread; re-run on a
+     * serialization failure or deadlock. For what must be visible to other instances at once and must
+     * not be undone by the caller's rollback, such as an outbox claim. The caller's unit of work, if any,
+     * keeps its own connection meanwhile: the pool must have a connection to spare.
+     */
+    <T> T inOwnTransaction(Function<Handle, T> statements) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return translated(() -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
+                        h -> statements.apply(h)));
+            } catch (PersistenceFailure failure) {
+                if (attempt >= ATTEMPTS || !failure.isTransient()) {
+                    throw failure;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
     private static void lockAgenda(Handle handle, PractitionerId practitioner) {
         translated(() -> handle.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)")
                 .bind("key", agendaLockKey(practitioner)).mapTo(Integer.class).one());

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.rendezvous.core.port.ReminderCandidates;
 import org.rendezvous.core.port.Stores;
 
 /**
@@ -19,6 +20,12 @@ import org.rendezvous.core.port.Stores;
  * Every store call made on a thread inside {@code stores.transactions()} joins that transaction; a
  * call made outside any runs in a short transaction of its own. Infrastructure failures come out as
  * {@link PersistenceFailure}.
+ *
+ * <p>The queries of the core's jobs that are not stores come from the same stores:
+ *
+ * <pre>{@code
+ * Reminders reminders = new Reminders(stores, PostgresStores.reminderCandidates(stores), ids, clock, 500);
+ * }</pre>
  */
 public final class PostgresStores {
 
@@ -47,6 +54,20 @@ public final class PostgresStores {
         } catch (FlywayException e) {
             throw new PersistenceFailure("the database schema could not be migrated: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The query reminder planning needs (NOT-2), on the database of stores this class opened, sharing
+     * their transactions: called inside a unit of work it joins it.
+     *
+     * @throws IllegalArgumentException if {@code stores} were not opened by this class
+     */
+    public static ReminderCandidates reminderCandidates(Stores stores) {
+        Objects.requireNonNull(stores, "stores");
+        if (!(stores.bookings() instanceof JdbiBookings bookings)) {
+            throw new IllegalArgumentException("stores: not opened by PostgresStores");
+        }
+        return new JdbiReminderCandidates(bookings);
     }
 
     /** The stores on a database whose schema is already migrated. */

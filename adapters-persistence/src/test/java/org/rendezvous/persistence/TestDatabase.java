@@ -85,6 +85,25 @@ final class TestDatabase {
         }
     }
 
+    /**
+     * A pool on another, empty schema of the run's database, created now, for tests that migrate a schema
+     * step by step; the pool is closed at the end, the schema is the caller's to drop.
+     */
+    static DataSource newPoolOnNewSchema(String schema, int size) {
+        TestDatabase database = get();
+        database.execute("CREATE SCHEMA " + schema);
+        synchronized (database.pools) {
+            HikariDataSource pool = database.pool(schema, size, schema);
+            database.pools.add(pool);
+            return pool;
+        }
+    }
+
+    /** Drops a schema made by {@link #newPoolOnNewSchema}. */
+    static void dropSchema(String schema) {
+        get().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
     private static TestDatabase start() {
         String url = System.getenv("RENDEZVOUS_TEST_JDBC_URL");
         if (url != null && !url.isBlank()) {
@@ -108,11 +127,15 @@ final class TestDatabase {
     }
 
     private HikariDataSource pool(int size, String name) {
+        return pool(schema, size, name);
+    }
+
+    private HikariDataSource pool(String onSchema, int size, String name) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
-        config.setSchema(schema);
+        config.setSchema(onSchema);
         config.setMaximumPoolSize(size);
         config.setPoolName("test-" + name);
         return new HikariDataSource(config);

@@ -48,7 +48,11 @@ import org.rendezvous.core.client.ClientDetails;
 import org.rendezvous.core.idempotency.IdempotencyKey;
 import org.rendezvous.core.idempotency.IdempotencyRecord;
 import org.rendezvous.core.money.Money;
+import org.rendezvous.core.notification.ClaimedMessage;
+import org.rendezvous.core.notification.Lease;
+import org.rendezvous.core.notification.OutboxEntry;
 import org.rendezvous.core.notification.OutboxMessage;
+import org.rendezvous.core.notification.OutboxMessageId;
 import org.rendezvous.core.port.Outbox;
 import org.rendezvous.core.port.Stores;
 import org.rendezvous.core.port.contract.StoreFixtures;
@@ -195,6 +199,49 @@ class UnitOfWorkTest {
             @Override
             public List<OutboxMessage> aboutBooking(BookingId booking) {
                 return real.outbox().aboutBooking(booking);
+            }
+
+            // Delivery is not what this test is about: the rest goes to the real outbox.
+
+            @Override
+            public List<ClaimedMessage> claimDue(Instant now, int limit, Lease lease) {
+                return real.outbox().claimDue(now, limit, lease);
+            }
+
+            @Override
+            public boolean markDelivered(OutboxMessageId id, Instant at, String providerReference) {
+                return real.outbox().markDelivered(id, at, providerReference);
+            }
+
+            @Override
+            public boolean markSkipped(OutboxMessageId id, Lease lease, Instant at, String reason) {
+                return real.outbox().markSkipped(id, lease, at, reason);
+            }
+
+            @Override
+            public boolean markFailed(OutboxMessageId id, Lease lease, int attempts, Instant nextAttemptAt,
+                                      String error) {
+                return real.outbox().markFailed(id, lease, attempts, nextAttemptAt, error);
+            }
+
+            @Override
+            public boolean park(OutboxMessageId id, Lease lease, int attempts, Instant at, String error) {
+                return real.outbox().park(id, lease, attempts, at, error);
+            }
+
+            @Override
+            public List<OutboxEntry> parked(int limit) {
+                return real.outbox().parked(limit);
+            }
+
+            @Override
+            public boolean retry(OutboxMessageId id, Instant now) {
+                return real.outbox().retry(id, now);
+            }
+
+            @Override
+            public Optional<OutboxEntry> entry(OutboxMessageId id) {
+                return real.outbox().entry(id);
             }
         };
         Stores failing = new Stores(real.practitioners(), real.agendas(), real.clients(), real.bookings(),

@@ -67,6 +67,21 @@ public abstract class AgendasContract {
     }
 
     @Test
+    @DisplayName("NOT-2 the practitioner's reminder offsets are read back as saved")
+    void reminderOffsetsRoundTrip() {
+        AgendaSettings custom = StoreFixtures.customSettings()
+                .withReminders(Duration.ofDays(7), Duration.ofMinutes(30));
+        AgendaSettings close = AgendaSettings.defaults().withReminders(Duration.ofHours(1), Duration.ofMinutes(59));
+
+        agendas.saveSettings(anna, custom);
+        agendas.saveSettings(bruno, close);
+
+        assertThat(agendas.settings(anna)).contains(custom);
+        assertThat(agendas.settings(bruno).orElseThrow().firstReminder()).isEqualTo(Duration.ofHours(1));
+        assertThat(agendas.settings(bruno).orElseThrow().secondReminder()).isEqualTo(Duration.ofMinutes(59));
+    }
+
+    @Test
     @DisplayName("saving settings again replaces them, for that practitioner only")
     void settingsAreReplaced() {
         agendas.saveSettings(anna, StoreFixtures.customSettings());
