@@ -39,6 +39,9 @@ import org.rendezvous.core.contact.Language;
 import org.rendezvous.core.notification.MessageKind;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
+import org.rendezvous.core.plan.Quotas;
+import org.rendezvous.core.plan.UsageKind;
+import org.rendezvous.core.plan.UsageMonth;
 import org.rendezvous.core.policy.MoneyDecision;
 import org.rendezvous.core.policy.PaymentArrangement;
 import org.rendezvous.core.policy.PaymentTerms;
@@ -56,9 +59,11 @@ import org.rendezvous.core.waitlist.WaitlistEntryId;
 public final class BookingService {
 
     private final Engine engine;
+    private final Cashier cashier;
 
-    BookingService(Engine engine) {
+    BookingService(Engine engine, Cashier cashier) {
         this.engine = engine;
+        this.cashier = cashier;
     }
 
     // Booking (BK-1, BK-3, BK-4, BK-6, BK-9)
@@ -91,6 +96,10 @@ public final class BookingService {
         if (answerProblem.isPresent()) {
             return Outcome.rejected(answerProblem.get().missing() ? Reason.MISSING_REQUIRED_ANSWER : Reason.INVALID_ANSWER,
                     answerProblem.get().detail());
+        }
+        Optional<Outcome<Booking>> overQuota = refuseOverQuota(practitioner, settings, now);
+        if (overQuota.isPresent()) {
+            return overQuota.get();
         }
         Instant start = command.start();
         Instant end = start.plus(activity.get().duration());
@@ -150,7 +159,45 @@ public final class BookingService {
                 "start: not a start time of an opening for this activity and mode"));
     }
 
+    /**
+     * PLAN-2: in model DIRECT_CONNECT, past the free plan's monthly quota new bookings are refused,
+     * by clients and by the practitioner alike. Holds not yet paid do not count, so a burst of holds
+     * can end a month a few bookings over the quota; they were all accepted while under it.
+     */
+    private Optional<Outcome<Booking>> refuseOverQuota(PractitionerId practitioner, AgendaSettings settings, Instant now) {
+        if (engine.settings.model() != org.rendezvous.core.policy.CommercialModel.DIRECT_CONNECT) {
+            return Optional.empty();
+        }
+        UsageMonth month = UsageMonth.of(practitioner, now, settings.zone());
+        Outcome<UsageKind> allowed = Quotas.check(cashier.planOf(practitioner, now), engine.settings.plans(),
+                UsageKind.BOOKING, month, engine.stores.usage().count(month, UsageKind.BOOKING));
+        return allowed.fold(ok -> Optional.empty(),
+                rejected -> Optional.of(Outcome.rejected(rejected.reason(), rejected.detail())));
+    }
+
+    /**
+     * PLAN-2: a booking counts in the month it was created once it reaches PENDING or CONFIRMED,
+     * whatever happens to it later; the practitioner hears when the free plan's quota is reached.
+     */
+    void countArrival(Booking booking, Instant now) {
+        AgendaSettings settings = engine.agendaSettings(booking.practitionerId()).orElseThrow();
+        UsageMonth month = UsageMonth.of(booking.practitionerId(), booking.createdAt(), settings.zone());
+        if (!engine.stores.usage().record(month, UsageKind.BOOKING, booking.id().toString())
+                || engine.settings.model() != org.rendezvous.core.policy.CommercialModel.DIRECT_CONNECT
+                || cashier.planOf(booking.practitionerId(), now) != org.rendezvous.core.plan.Plan.FREE) {
+            return;
+        }
+        if (engine.stores.usage().count(month, UsageKind.BOOKING) >= engine.settings.plans().bookingsPerMonth()) {
+            engine.announceToPractitioner(MessageKind.QUOTA_REACHED, booking.practitionerId(),
+                    "quota:" + UsageKind.BOOKING + ":" + month.month(), Map.of("month", month.month().toString(),
+                            "limit", Integer.toString(engine.settings.plans().bookingsPerMonth())), now);
+        }
+    }
+
     private void announceArrival(Booking booking, Instant now) {
+        if (booking.state() == BookingState.PENDING || booking.state() == BookingState.CONFIRMED) {
+            countArrival(booking, now);
+        }
         switch (booking.state()) {
             case PENDING -> engine.announce(MessageKind.BOOKING_REQUESTED, booking, now);
             case CONFIRMED -> engine.announce(booking.bookedBy() == BookedBy.PRACTITIONER
@@ -201,6 +248,10 @@ public final class BookingService {
         if (details.isEmpty()) {
             return Outcome.rejected(Reason.CLIENT_DETAILS_REQUIRED,
                     "name: no client with this e-mail yet; give their name and phone number");
+        }
+        Optional<Outcome<Booking>> overQuota = refuseOverQuota(practitioner, settings, now);
+        if (overQuota.isPresent()) {
+            return overQuota.get();
         }
         Instant start = command.start();
         Instant end = start.plus(activity.get().duration());
@@ -259,10 +310,12 @@ public final class BookingService {
      */
     public Outcome<Booking> recordPayment(RecordPaymentCommand command) {
         return withBooking(command.bookingId(), booking -> engine.once(booking.practitionerId(), command.idempotencyKey(),
-                "payment", command.fingerprint(), () -> applyPayment(booking, command.amount(), command.reference())));
+                "payment", command.fingerprint(), () -> applyPayment(booking, command.amount(), command.reference(),
+                        command.providerFee())));
     }
 
-    private Outcome<Booking> applyPayment(Booking booking, org.rendezvous.core.money.Money amount, String reference) {
+    private Outcome<Booking> applyPayment(Booking booking, org.rendezvous.core.money.Money amount, String reference,
+                                         Optional<org.rendezvous.core.money.Money> providerFee) {
         Instant now = engine.now();
         if (booking.paymentReference().filter(reference::equals).isPresent()) {
             return Outcome.accepted(booking);
@@ -279,6 +332,8 @@ public final class BookingService {
             Outcome<Booking> moved = leaveHold(paid, Cause.PAYMENT_RECEIVED, now);
             moved.fold(next -> {
                 engine.save(booking, next);
+                cashier.paymentReceived(next, amount, reference, providerFee,
+                        org.rendezvous.core.money.PaymentPurpose.CONSULTATION, now);
                 engine.announce(MessageKind.PAYMENT_RECEIVED, next, now);
                 announceArrival(next, now);
                 return next;
@@ -290,6 +345,7 @@ public final class BookingService {
             Booking refunded = booking.withPayment(amount, reference)
                     .withSettlement(new MoneyDecision.RefundInFull(booking.paid().plus(amount)));
             engine.save(booking, refunded);
+            cashier.latePaymentReceived(refunded, amount, reference, providerFee, now);
             engine.announce(MessageKind.LATE_PAYMENT_REFUNDED, refunded, now);
             return Outcome.accepted(refunded);
         }
@@ -393,7 +449,7 @@ public final class BookingService {
                     Outcome<Booking> ended = end(booking, BookingState.NO_SHOW, Cause.NO_SHOW_REPORTED,
                             Actor.PRACTITIONER, now, decision, null);
                     ended.fold(b -> {
-                        if (decision.amountCharged().isPresent()) {
+                        if (decision instanceof MoneyDecision.KeepFromPrepayment) {
                             engine.announce(MessageKind.NO_SHOW_CHARGED, b, now);
                         }
                         return b;
@@ -429,7 +485,7 @@ public final class BookingService {
                     Outcome<Booking> ended = end(booking, BookingState.CANCELLED_BY_CLIENT, Cause.CANCELLED_BY_CLIENT,
                             Actor.CLIENT, now, decision, MessageKind.CANCELLED_BY_CLIENT);
                     ended.fold(b -> {
-                        if (decision.amountCharged().isPresent()) {
+                        if (decision instanceof MoneyDecision.KeepFromPrepayment) {
                             engine.announce(MessageKind.LATE_CANCELLATION_CHARGED, b, now);
                         }
                         return b;
@@ -613,6 +669,7 @@ public final class BookingService {
         return booking.transition(target, cause, actor, now, Optional.empty()).map(ended -> {
             Booking settled = ended.withSettlement(decision);
             engine.save(booking, settled);
+            cashier.settle(settled, decision, now);
             if (announcement != null) {
                 engine.announce(announcement, settled, now);
             }

@@ -24,6 +24,7 @@ import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.port.Ids;
 import org.rendezvous.core.port.PaymentGateway;
+import org.rendezvous.core.port.PayoutGateway;
 import org.rendezvous.core.port.Stores;
 import org.rendezvous.core.practitioner.PractitionerId;
 
@@ -32,13 +33,15 @@ final class Engine {
 
     final Stores stores;
     final PaymentGateway payments;
+    final PayoutGateway payouts;
     final Ids ids;
     final EngineSettings settings;
     private final Clock clock;
 
-    Engine(Stores stores, PaymentGateway payments, Ids ids, Clock clock, EngineSettings settings) {
+    Engine(Stores stores, PaymentGateway payments, PayoutGateway payouts, Ids ids, Clock clock, EngineSettings settings) {
         this.stores = stores;
         this.payments = payments;
+        this.payouts = payouts;
         this.ids = ids;
         this.clock = clock;
         this.settings = settings;
@@ -77,6 +80,15 @@ final class Engine {
         for (MessageKind.Route route : kind.routes()) {
             stores.outbox().append(OutboxMessage.of(new OutboxMessageId(ids.newId()), booking.practitionerId(),
                     Optional.of(booking.id()), kind, route, cause, parameters, now));
+        }
+    }
+
+    /** Writes a message about no booking in particular (a payout, the quota) for the practitioner. */
+    void announceToPractitioner(MessageKind kind, PractitionerId practitioner, String cause, Map<String, String> parameters,
+                                Instant now) {
+        for (MessageKind.Route route : kind.routes()) {
+            stores.outbox().append(OutboxMessage.of(new OutboxMessageId(ids.newId()), practitioner, Optional.empty(), kind,
+                    route, cause, parameters, now));
         }
     }
 

@@ -31,10 +31,12 @@ public final class LifecycleJobs {
 
     private final Engine engine;
     private final BookingService bookings;
+    private final Cashier cashier;
     private final int batchSize;
 
-    LifecycleJobs(Engine engine, BookingService bookings, int batchSize) {
+    LifecycleJobs(Engine engine, BookingService bookings, Cashier cashier, int batchSize) {
         this.engine = engine;
+        this.cashier = cashier;
         this.bookings = bookings;
         this.batchSize = batchSize;
     }
@@ -81,6 +83,10 @@ public final class LifecycleJobs {
             });
             if (done) {
                 changed++;
+                if (check.isPresent() && check.get() instanceof PaymentCheck.NothingReceived) {
+                    // Outside the lock, after the commit: a client must not pay for a hold that is gone.
+                    engine.payments.abandon(candidate.id());
+                }
             }
         }
         return new JobReport(due.size(), changed, deferred);
@@ -89,7 +95,12 @@ public final class LifecycleJobs {
     private boolean expireHold(Booking booking, PaymentCheck check, Instant now) {
         if (check instanceof PaymentCheck.Paid paid && paid.amount().equals(booking.price())) {
             Booking withPayment = booking.withPayment(paid.amount(), paid.reference());
-            return moveOn(booking, bookings.leaveHold(withPayment, Cause.PAYMENT_RECEIVED, now), now, true);
+            boolean moved = moveOn(booking, bookings.leaveHold(withPayment, Cause.PAYMENT_RECEIVED, now), now, true);
+            if (moved) {
+                cashier.paymentReceived(withPayment, paid.amount(), paid.reference(), java.util.Optional.empty(),
+                        org.rendezvous.core.money.PaymentPurpose.CONSULTATION, now);
+            }
+            return moved;
         }
         if (check instanceof PaymentCheck.GuaranteeSaved saved) {
             Booking withGuarantee = booking.withGuarantee(saved.reference());
@@ -102,6 +113,7 @@ public final class LifecycleJobs {
     private boolean moveOn(Booking before, Outcome<Booking> moved, Instant now, boolean paid) {
         return moved.fold(next -> {
             engine.save(before, next);
+            bookings.countArrival(next, now);
             if (paid) {
                 engine.announce(MessageKind.PAYMENT_RECEIVED, next, now);
             }
@@ -130,6 +142,7 @@ public final class LifecycleJobs {
                 return booking.transition(BookingState.COMPLETED, Cause.ENDED, Actor.SYSTEM, at, Optional.empty())
                         .fold(completed -> {
                             engine.save(booking, completed);
+                            cashier.completed(completed, at);
                             return true;
                         }, rejected -> false);
             });

@@ -26,6 +26,8 @@ public final class PractitionerService {
         return engine.stores.transactions().inAgenda(id, () -> {
             engine.stores.practitioners().add(practitioner);
             engine.stores.agendas().saveSettings(id, AgendaSettings.defaults(command.zone()));
+            engine.stores.subscriptions().save(org.rendezvous.core.plan.Subscription.startTrial(id, practitioner.registeredAt(),
+                    command.zone(), engine.settings.plans()));
             return practitioner;
         });
     }
@@ -59,6 +61,9 @@ public final class PractitionerService {
                 }
             }
             engine.stores.agendas().saveSettings(id, newSettings);
+            // PLAN-2 counts months in the practitioner's zone: the subscription follows a move.
+            engine.stores.subscriptions().find(id).filter(sub -> !sub.zone().equals(newSettings.zone()))
+                    .ifPresent(sub -> engine.stores.subscriptions().save(sub.inZone(newSettings.zone())));
             return Outcome.accepted(newSettings);
         });
     }

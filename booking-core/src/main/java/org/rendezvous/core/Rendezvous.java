@@ -2,12 +2,13 @@ package org.rendezvous.core;
 
 import java.time.Clock;
 import java.util.Objects;
-import org.rendezvous.core.inmemory.InMemoryPaymentGateway;
+import org.rendezvous.core.sandbox.SandboxPaymentGateway;
 import org.rendezvous.core.inmemory.InMemoryStores;
 import org.rendezvous.core.inmemory.SecureRandomIds;
 import org.rendezvous.core.policy.CommercialModel;
 import org.rendezvous.core.port.Ids;
 import org.rendezvous.core.port.PaymentGateway;
+import org.rendezvous.core.port.PayoutGateway;
 import org.rendezvous.core.port.Stores;
 
 /**
@@ -26,14 +27,22 @@ public final class Rendezvous {
     private final BookingService bookings;
     private final ClientFile clients;
     private final LifecycleJobs jobs;
+    private final PaymentService payments;
+    private final PayoutService payouts;
+    private final PlanService plans;
 
     private Rendezvous(Builder builder) {
-        Engine engine = new Engine(builder.stores, builder.payments, builder.ids, builder.clock, builder.settings);
+        Engine engine = new Engine(builder.stores, builder.payments, builder.payouts, builder.ids, builder.clock,
+                builder.settings);
+        Cashier cashier = new Cashier(engine);
         this.practitioners = new PractitionerService(engine);
         this.agenda = new AgendaService(engine);
-        this.bookings = new BookingService(engine);
+        this.bookings = new BookingService(engine, cashier);
         this.clients = new ClientFile(engine);
-        this.jobs = new LifecycleJobs(engine, bookings, builder.jobBatchSize);
+        this.jobs = new LifecycleJobs(engine, bookings, cashier, builder.jobBatchSize);
+        this.payments = new PaymentService(engine, cashier, bookings, builder.jobBatchSize);
+        this.payouts = new PayoutService(engine, builder.jobBatchSize);
+        this.plans = new PlanService(engine, cashier, builder.jobBatchSize);
     }
 
     public static Builder builder() {
@@ -59,14 +68,30 @@ public final class Rendezvous {
         return clients;
     }
 
-    /** The jobs a host runs on a schedule: expiry, completion, reminders of unanswered requests. */
+    /** The booking jobs a host runs on a schedule: expiry, completion, reminders of unanswered requests. */
     public LifecycleJobs jobs() {
         return jobs;
+    }
+
+    /** Payment pages, provider events, refunds and charges, the payment history and balances (PAY, FEE-4). */
+    public PaymentService payments() {
+        return payments;
+    }
+
+    /** Payout destinations, cycles, requests and statements (PO). */
+    public PayoutService payouts() {
+        return payouts;
+    }
+
+    /** The trial, the free plan's quotas and the paid plan (PLAN). */
+    public PlanService plans() {
+        return plans;
     }
 
     public static final class Builder {
         private Stores stores;
         private PaymentGateway payments;
+        private PayoutGateway payouts;
         private Ids ids = new SecureRandomIds();
         private Clock clock = Clock.systemUTC();
         private EngineSettings settings = EngineSettings.of(CommercialModel.PLATFORM_COLLECTS);
@@ -82,6 +107,11 @@ public final class Rendezvous {
 
         public Builder paymentGateway(PaymentGateway value) {
             this.payments = Objects.requireNonNull(value, "paymentGateway");
+            return this;
+        }
+
+        public Builder payoutGateway(PayoutGateway value) {
+            this.payouts = Objects.requireNonNull(value, "payoutGateway");
             return this;
         }
 
@@ -101,7 +131,7 @@ public final class Rendezvous {
         }
 
         public Builder model(CommercialModel model) {
-            this.settings = new EngineSettings(model, settings.providerMinimumCharge());
+            this.settings = settings.withModel(model);
             return this;
         }
 
@@ -119,7 +149,17 @@ public final class Rendezvous {
                 stores = InMemoryStores.create();
             }
             if (payments == null) {
-                payments = new InMemoryPaymentGateway();
+                SandboxPaymentGateway sandbox = new SandboxPaymentGateway();
+                payments = sandbox;
+                if (payouts == null) {
+                    payouts = sandbox;
+                }
+            }
+            if (payouts == null) {
+                if (!(payments instanceof PayoutGateway both)) {
+                    throw new IllegalStateException("payoutGateway: needed when the payment gateway does not pay out");
+                }
+                payouts = both;
             }
             return new Rendezvous(this);
         }

@@ -13,6 +13,9 @@ public final class InMemoryStores {
         return new Stores(new InMemoryPractitioners(transactions), new InMemoryAgendas(transactions),
                 new InMemoryClients(transactions), new InMemoryBookings(transactions),
                 new InMemoryWaitlists(transactions), new InMemoryOutbox(transactions),
-                new InMemoryIdempotencyKeys(transactions), transactions);
+                new InMemoryIdempotencyKeys(transactions), new InMemoryLedger(transactions),
+                new InMemoryPaymentInstructions(transactions), new InMemoryPayouts(transactions),
+                new InMemoryPayoutAccounts(transactions), new InMemorySubscriptions(transactions),
+                new InMemoryUsage(transactions), transactions);
     }
 }

@@ -40,5 +40,27 @@ public enum Reason {
     // Money and plans (PAY, PLAN)
     BELOW_PROVIDER_MINIMUM,
     INVALID_SETTING,
-    QUOTA_REACHED
+    QUOTA_REACHED,
+
+    // Paid plan subscription (PLAN-3)
+    /** Subscribing while the paid plan is already active and renewing. */
+    ALREADY_SUBSCRIBED,
+    /** Renewing or cancelling without an active or scheduled paid period. */
+    NOT_SUBSCRIBED,
+    /** Renewing a paid plan that was cancelled: it ends with its paid period. */
+    SUBSCRIPTION_CANCELLED,
+    /** Renewing before the renewal window of the current paid period has opened. */
+    RENEWAL_NOT_DUE,
+
+    // Payments and payouts (PAY, PO)
+    /** The booking has nothing to pay online now (not held for a payment, no charge waiting for the client). */
+    NOTHING_TO_PAY,
+    /** The payment provider could not be reached; the client may try again in a moment. */
+    PAYMENT_PROVIDER_UNAVAILABLE,
+    /** The payment provider refused to open a payment page. */
+    PAYMENT_REFUSED,
+    /** PO-3: the payable balance is below the operator's minimum payout. */
+    BELOW_PAYOUT_MINIMUM,
+    /** Payouts exist only in model PLATFORM_COLLECTS: in DIRECT_CONNECT the provider pays practitioners itself. */
+    NO_PAYOUTS_IN_THIS_MODEL
 }

@@ -4,7 +4,10 @@ import java.util.Objects;
 
 /** The stores an engine runs on, sharing one {@link Transactions}; an adapter module provides all of them. */
 public record Stores(Practitioners practitioners, Agendas agendas, Clients clients, Bookings bookings,
-                     Waitlists waitlists, Outbox outbox, IdempotencyKeys idempotencyKeys, Transactions transactions) {
+                     Waitlists waitlists, Outbox outbox, IdempotencyKeys idempotencyKeys, Ledger ledger,
+                     PaymentInstructions paymentInstructions, Payouts payouts, PayoutAccounts payoutAccounts,
+                     Subscriptions subscriptions, Usage usage,
+                     Transactions transactions) {
     public Stores {
         Objects.requireNonNull(practitioners, "practitioners");
         Objects.requireNonNull(agendas, "agendas");
@@ -13,6 +16,12 @@ public record Stores(Practitioners practitioners, Agendas agendas, Clients clien
         Objects.requireNonNull(waitlists, "waitlists");
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(paymentInstructions, "paymentInstructions");
+        Objects.requireNonNull(payouts, "payouts");
+        Objects.requireNonNull(payoutAccounts, "payoutAccounts");
+        Objects.requireNonNull(subscriptions, "subscriptions");
+        Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(transactions, "transactions");
     }
 }

@@ -71,6 +71,7 @@ class CancellationAndNoShowTest {
         assertThat(early.settlement()).contains(new MoneyDecision.ReleaseGuarantee());
         assertThat(s.kinds(early)).doesNotContain(MessageKind.LATE_CANCELLATION_CHARGED);
         assertThat(late.settlement()).contains(new MoneyDecision.ChargeGuarantee(eur("24.00")));
+        s.engine.payments().carryOutDue();
         s.assertAnnounced(late, MessageKind.LATE_CANCELLATION_CHARGED);
     }
 
@@ -156,6 +157,8 @@ class CancellationAndNoShowTest {
 
         assertThat(cancelled.settlement()).contains(new MoneyDecision.ChargeGuarantee(eur("24.00")));
         assertThat(cancelled.settlement().get().amountCharged()).contains(eur("24.00"));
+        assertThat(s.kinds(cancelled)).as("the receipt waits for the charge").doesNotContain(MessageKind.LATE_CANCELLATION_CHARGED);
+        s.engine.payments().carryOutDue();
         s.assertAnnounced(cancelled, MessageKind.LATE_CANCELLATION_CHARGED);
         assertThat(s.startTimes(s.date(TUESDAY))).contains(LocalTime.of(9, 0));
     }
@@ -216,6 +219,7 @@ class CancellationAndNoShowTest {
         Booking noShow = accepted(reportNoShow(s, guaranteed));
 
         assertThat(noShow.settlement()).contains(new MoneyDecision.ChargeGuarantee(eur("24.00")));
+        s.engine.payments().carryOutDue();
         s.assertAnnounced(noShow, MessageKind.NO_SHOW_CHARGED);
     }
 

@@ -33,7 +33,7 @@ import org.rendezvous.core.booking.RecordGuaranteeCommand;
 import org.rendezvous.core.booking.RecordPaymentCommand;
 import org.rendezvous.core.client.ClientDetails;
 import org.rendezvous.core.idempotency.IdempotencyKey;
-import org.rendezvous.core.inmemory.InMemoryPaymentGateway;
+import org.rendezvous.core.sandbox.SandboxPaymentGateway;
 import org.rendezvous.core.inmemory.InMemoryStores;
 import org.rendezvous.core.money.Money;
 import org.rendezvous.core.notification.MessageKind;
@@ -64,7 +64,7 @@ final class Scenario {
 
     final MutableClock clock;
     final Stores stores;
-    final InMemoryPaymentGateway gateway;
+    final SandboxPaymentGateway gateway;
     final Rendezvous engine;
     final PractitionerId anna;
     final Activity shiatsu;
@@ -78,7 +78,7 @@ final class Scenario {
         this.zone = builder.zone;
         this.clock = new MutableClock(monday.atTime(10, 0).atZone(zone).toInstant());
         this.stores = InMemoryStores.create();
-        this.gateway = new InMemoryPaymentGateway();
+        this.gateway = new SandboxPaymentGateway();
         this.engine = Rendezvous.builder()
                 .clock(clock)
                 .ids(new SequentialIds())
@@ -86,8 +86,11 @@ final class Scenario {
                 .paymentGateway(gateway)
                 .model(builder.model)
                 .build();
+        Instant start = clock.instant();
+        clock.set(start.atZone(zone).minus(builder.registeredBefore).toInstant());
         this.anna = engine.practitioners()
                 .register(RegisterPractitionerCommand.of("Anna Martin", "anna@example.org", zone)).id();
+        clock.set(start);
         accepted(engine.practitioners().changeSettings(anna, builder.settings.apply(settings())));
         this.shiatsu = accepted(engine.agenda().addActivity(new AddActivityCommand(anna, "Shiatsu",
                 Duration.ofMinutes(60), PRICE, Set.of(ConsultationMode.IN_PERSON, ConsultationMode.VIDEO))));
@@ -119,6 +122,13 @@ final class Scenario {
         private ZoneId zone = PARIS;
         private UnaryOperator<AgendaSettings> settings = UnaryOperator.identity();
         private boolean openings = true;
+        private java.time.Period registeredBefore = java.time.Period.ZERO;
+
+        /** Anna registered this long before the scenario's Monday (PLAN-1: her trial may be over). */
+        Builder registeredBefore(java.time.Period value) {
+            this.registeredBefore = value;
+            return this;
+        }
 
         Builder model(CommercialModel value) {
             this.model = value;

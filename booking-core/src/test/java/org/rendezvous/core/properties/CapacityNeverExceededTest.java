@@ -43,7 +43,7 @@ import org.rendezvous.core.booking.RecordPaymentCommand;
 import org.rendezvous.core.booking.RefuseBookingCommand;
 import org.rendezvous.core.client.ClientDetails;
 import org.rendezvous.core.idempotency.IdempotencyKey;
-import org.rendezvous.core.inmemory.InMemoryPaymentGateway;
+import org.rendezvous.core.sandbox.SandboxPaymentGateway;
 import org.rendezvous.core.inmemory.InMemoryStores;
 import org.rendezvous.core.money.Money;
 import org.rendezvous.core.money.Percent;
@@ -236,7 +236,7 @@ class CapacityNeverExceededTest {
         private final Scenario scenario;
         private final Coverage coverage;
         private final MutableClock clock = new MutableClock(T0);
-        private final InMemoryPaymentGateway gateway = new InMemoryPaymentGateway();
+        private final SandboxPaymentGateway gateway = new SandboxPaymentGateway();
         private final Rendezvous engine;
         private final PractitionerId practitioner;
         private final Activity activity;

@@ -1,0 +1,71 @@
+package org.rendezvous.app;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.rendezvous.core.agenda.Activity;
+import org.rendezvous.core.agenda.ConsultationMode;
+import org.rendezvous.core.agenda.Slot;
+import org.rendezvous.core.booking.Booking;
+import org.rendezvous.core.money.Money;
+
+/** The JSON shapes of the API: they live only in the host, and are built from core values. */
+final class ApiViews {
+
+    private ApiViews() {
+    }
+
+    /** An amount as a decimal string and its ISO 4217 currency: never a floating-point number. */
+    @Serdeable
+    record Amount(String amount, String currency) {
+        static Amount of(Money money) {
+            return new Amount(money.toString().split(" ")[0], money.currency().getCurrencyCode());
+        }
+    }
+
+    @Serdeable
+    record ActivityView(String id, String name, long durationMinutes, Amount price, Set<ConsultationMode> modes) {
+        static ActivityView of(Activity activity) {
+            return new ActivityView(activity.id().toString(), activity.name(), activity.duration().toMinutes(),
+                    Amount.of(activity.price()), activity.modes());
+        }
+    }
+
+    @Serdeable
+    record SlotView(Instant start, Instant end, int seatsLeft, Set<ConsultationMode> modes) {
+        static SlotView of(Slot slot) {
+            return new SlotView(slot.start(), slot.end(), slot.seatsLeft(), slot.modes());
+        }
+    }
+
+    @Serdeable
+    record AvailabilityView(String activityId, List<SlotView> slots) {
+    }
+
+    /** A booking as its client sees it through their link. */
+    @Serdeable
+    record BookingView(String id, String state, String activityId, ConsultationMode mode, Instant start, Instant end,
+                       Amount price, Amount paid, @Nullable Instant expiresAt, String clientLink) {
+        static BookingView of(Booking booking, String clientLink) {
+            return new BookingView(booking.id().toString(), booking.state().name(), booking.activityId().toString(),
+                    booking.mode(), booking.start(), booking.end(), Amount.of(booking.price()), Amount.of(booking.paid()),
+                    booking.expiresAt().orElse(null), clientLink);
+        }
+    }
+
+    @Serdeable
+    record CheckoutView(String reference, String redirect, Instant expiresAt) {
+    }
+
+    @Serdeable
+    record ClientInput(String name, String email, String phone, @Nullable String language) {
+    }
+
+    @Serdeable
+    record BookingRequest(String activityId, Instant start, ConsultationMode mode, ClientInput client,
+                          @Nullable Map<String, String> answers, @Nullable Boolean payOnline) {
+    }
+}

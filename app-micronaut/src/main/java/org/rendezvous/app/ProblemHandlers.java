@@ -1,0 +1,66 @@
+package org.rendezvous.app;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every error the host answers is problem+json, including Micronaut's own (bad JSON, wrong types, 404s). */
+final class ProblemHandlers {
+
+    private ProblemHandlers() {
+    }
+
+    /** Micronaut's errors (conversion, malformed body, unknown route, too large) become problems. */
+    @Singleton
+    @Replaces(ErrorResponseProcessor.class)
+    static final class ProblemErrorResponses implements ErrorResponseProcessor<Problem> {
+
+        @Override
+        public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+            HttpStatus status = response.getStatus();
+            String detail = context.getErrors().isEmpty() ? status.getReason()
+                    : context.getErrors().stream().map(e -> e.getPath().map(p -> p + ": ").orElse("") + e.getMessage())
+                            .collect(Collectors.joining("; "));
+            String code = switch (status.getCode()) {
+                case 400 -> "BAD_REQUEST";
+                case 404 -> "NOT_FOUND";
+                case 405 -> "METHOD_NOT_ALLOWED";
+                case 413 -> "PAYLOAD_TOO_LARGE";
+                case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+                default -> status.getCode() >= 500 ? "INTERNAL_ERROR" : "REQUEST_ERROR";
+            };
+            Problem problem = Problem.of(code, status, status.getCode() >= 500 ? "an internal error occurred" : detail);
+            return response.body(problem).contentType(Problem.PROBLEM_JSON);
+        }
+    }
+
+    /** The core validates values on construction: "field: reason". That is the client's mistake. */
+    @Singleton
+    static final class IllegalArgument implements ExceptionHandler<IllegalArgumentException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, IllegalArgumentException exception) {
+            return Problem.of("INVALID_REQUEST", HttpStatus.BAD_REQUEST, exception.getMessage()).toResponse();
+        }
+    }
+
+    /** A bug or an infrastructure failure: logged in full, answered without internals. */
+    @Singleton
+    static final class Unexpected implements ExceptionHandler<RuntimeException, HttpResponse<Problem>> {
+        private static final Logger LOG = LoggerFactory.getLogger(Unexpected.class);
+
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, RuntimeException exception) {
+            LOG.error("request {} {} failed", request.getMethod(), request.getPath(), exception);
+            return Problem.of("INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR, "an internal error occurred").toResponse();
+        }
+    }
+}

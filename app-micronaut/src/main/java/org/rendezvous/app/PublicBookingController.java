@@ -1,0 +1,140 @@
+package org.rendezvous.app;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.rendezvous.app.ApiViews.ActivityView;
+import org.rendezvous.app.ApiViews.AvailabilityView;
+import org.rendezvous.app.ApiViews.BookingRequest;
+import org.rendezvous.app.ApiViews.BookingView;
+import org.rendezvous.app.ApiViews.CheckoutView;
+import org.rendezvous.app.ApiViews.SlotView;
+import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.agenda.ActivityId;
+import org.rendezvous.core.agenda.AvailabilityQuery;
+import org.rendezvous.core.booking.AccessToken;
+import org.rendezvous.core.booking.BookCommand;
+import org.rendezvous.core.booking.Booking;
+import org.rendezvous.core.booking.CancelByClientCommand;
+import org.rendezvous.core.client.ClientDetails;
+import org.rendezvous.core.contact.EmailAddress;
+import org.rendezvous.core.contact.Language;
+import org.rendezvous.core.contact.PersonName;
+import org.rendezvous.core.contact.PhoneNumber;
+import org.rendezvous.core.idempotency.IdempotencyKey;
+import org.rendezvous.core.outcome.Outcome;
+import org.rendezvous.core.practitioner.PractitionerId;
+
+/** What a client does without an account: see a practitioner's activities and free times, book, pay, cancel. */
+@Controller("/api/public")
+final class PublicBookingController {
+
+    private final Rendezvous engine;
+    private final HostSettings settings;
+
+    PublicBookingController(Rendezvous engine, HostSettings settings) {
+        this.engine = engine;
+        this.settings = settings;
+    }
+
+    @Get("/practitioners/{practitionerId}/activities")
+    HttpResponse<?> activities(@PathVariable String practitionerId) {
+        PractitionerId id = practitioner(practitionerId);
+        if (engine.practitioners().find(id).isEmpty()) {
+            return Problem.of(org.rendezvous.core.outcome.Reason.NOT_FOUND, "practitionerId: no such practitioner").toResponse();
+        }
+        return HttpResponse.ok(engine.agenda().activities(id).stream().filter(a -> a.active()).map(ActivityView::of).toList());
+    }
+
+    /** AG-9: the free start times of an activity between two dates (at most the engine's range). */
+    @Get("/practitioners/{practitionerId}/availability")
+    HttpResponse<?> availability(@PathVariable String practitionerId, @QueryValue String activityId,
+                                 @QueryValue LocalDate from, @QueryValue LocalDate to) {
+        AvailabilityQuery query = AvailabilityQuery.of(practitioner(practitionerId), ActivityId.of(activityId), from, to);
+        return respond(engine.agenda().availability(query),
+                slots -> HttpResponse.ok(new AvailabilityView(activityId, slots.stream().map(SlotView::of).toList())));
+    }
+
+    /** BK-1, BK-8: books a start time; the Idempotency-Key header makes a retried request book once. */
+    @Post("/practitioners/{practitionerId}/bookings")
+    HttpResponse<?> book(@PathVariable String practitionerId, @Header("Idempotency-Key") String idempotencyKey,
+                         @Body BookingRequest request) {
+        if (request.client() == null) {
+            return Problem.of("INVALID_REQUEST", HttpStatus.BAD_REQUEST, "client: required").toResponse();
+        }
+        if (request.activityId() == null || request.start() == null || request.mode() == null) {
+            return Problem.of("INVALID_REQUEST", HttpStatus.BAD_REQUEST,
+                    (request.activityId() == null ? "activityId" : request.start() == null ? "start" : "mode") + ": required")
+                    .toResponse();
+        }
+        ClientDetails client = new ClientDetails(PersonName.of(request.client().name()), EmailAddress.of(request.client().email()),
+                PhoneNumber.of(request.client().phone()), language(request.client().language()));
+        Map<String, String> answers = request.answers() == null ? Map.of() : request.answers();
+        BookCommand command = new BookCommand(practitioner(practitionerId), ActivityId.of(request.activityId()), request.start(),
+                request.mode(), client, new TreeMap<>(answers), Boolean.TRUE.equals(request.payOnline()),
+                IdempotencyKey.of(idempotencyKey));
+        return respond(engine.bookings().book(command), booking -> HttpResponse.created(view(booking)));
+    }
+
+    @Get("/bookings/{accessToken}")
+    HttpResponse<?> booking(@PathVariable String accessToken) {
+        Optional<Booking> booking = engine.bookings().findByLink(new AccessToken(accessToken));
+        return booking.<HttpResponse<?>>map(b -> HttpResponse.ok(view(b)))
+                .orElseGet(() -> Problem.of(org.rendezvous.core.outcome.Reason.NOT_FOUND, "accessToken: no such booking").toResponse());
+    }
+
+    /** CX-1 … CX-3: the client cancels through their link. */
+    @Post("/bookings/{accessToken}/cancel")
+    HttpResponse<?> cancel(@PathVariable String accessToken, @Header("Idempotency-Key") String idempotencyKey) {
+        return respond(engine.bookings().cancelByClient(new CancelByClientCommand(new AccessToken(accessToken),
+                IdempotencyKey.of(idempotencyKey))), booking -> HttpResponse.ok(view(booking)));
+    }
+
+    /** PAY-1, PAY-2: the provider's page where the client pays or saves a card now. */
+    @Post("/bookings/{accessToken}/checkout")
+    HttpResponse<?> checkout(@PathVariable String accessToken) {
+        return respond(engine.payments().checkout(new AccessToken(accessToken)), started -> HttpResponse.ok(
+                new CheckoutView(started.reference(), started.redirect().toString(), started.expiresAt())));
+    }
+
+    private BookingView view(Booking booking) {
+        return BookingView.of(booking, settings.publicBaseUrl().toString().replaceAll("/+$", "")
+                + "/b/" + booking.accessToken().value());
+    }
+
+    private static PractitionerId practitioner(String value) {
+        try {
+            return PractitionerId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("practitionerId: not a practitioner id", e);
+        }
+    }
+
+    private static Language language(@Nullable String code) {
+        if (code == null || code.isBlank()) {
+            return Language.FRENCH;
+        }
+        for (Language language : Language.values()) {
+            if (language.locale().getLanguage().equals(code.toLowerCase(Locale.ROOT)) || language.name().equalsIgnoreCase(code)) {
+                return language;
+            }
+        }
+        throw new IllegalArgumentException("client.language: one of fr, en");
+    }
+
+    static <T> HttpResponse<?> respond(Outcome<T> outcome, java.util.function.Function<T, HttpResponse<?>> accepted) {
+        return outcome.fold(accepted, rejected -> Problem.of(rejected.reason(), rejected.detail()).toResponse());
+    }
+}

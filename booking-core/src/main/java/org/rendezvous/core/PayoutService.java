@@ -1,0 +1,290 @@
+package org.rendezvous.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rendezvous.core.idempotency.IdempotencyKey;
+import org.rendezvous.core.ledger.Account;
+import org.rendezvous.core.ledger.Leg;
+import org.rendezvous.core.ledger.Posting;
+import org.rendezvous.core.ledger.PostingId;
+import org.rendezvous.core.ledger.PostingKind;
+import org.rendezvous.core.money.Money;
+import org.rendezvous.core.notification.MessageKind;
+import org.rendezvous.core.outcome.Outcome;
+import org.rendezvous.core.outcome.Reason;
+import org.rendezvous.core.payment.PaymentEvent;
+import org.rendezvous.core.payout.Payout;
+import org.rendezvous.core.payout.PayoutCycles;
+import org.rendezvous.core.payout.PayoutDestination;
+import org.rendezvous.core.payout.PayoutId;
+import org.rendezvous.core.payout.PayoutOrder;
+import org.rendezvous.core.payout.PayoutResult;
+import org.rendezvous.core.payout.PayoutState;
+import org.rendezvous.core.payout.PayoutTrigger;
+import org.rendezvous.core.payout.StatementLine;
+import org.rendezvous.core.policy.CommercialModel;
+import org.rendezvous.core.practitioner.PractitionerId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Payouts in model PLATFORM_COLLECTS (PO-1 … PO-5). A payout is decided and booked in the ledger in
+ * one transaction, under a uniqueness per practitioner and trigger (PO-2), then sent through the
+ * payout gateway with the payout's id as the idempotency key; a payout a crash left PLANNED is sent
+ * again with the same key by {@link #resumePlanned()}.
+ */
+public final class PayoutService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PayoutService.class);
+
+    private final Engine engine;
+    private final int batchSize;
+
+    PayoutService(Engine engine, int batchSize) {
+        this.engine = engine;
+        this.batchSize = batchSize;
+    }
+
+    /** PO-4: sets where the practitioner's money goes; bank details exist only with a valid IBAN. */
+    public void setDestination(PractitionerId practitioner, PayoutDestination destination) {
+        if (engine.stores.practitioners().find(practitioner).isEmpty()) {
+            throw new IllegalArgumentException("practitionerId: no such practitioner");
+        }
+        engine.stores.transactions().inTransaction(() -> {
+            engine.stores.payoutAccounts().save(practitioner, destination);
+            return null;
+        });
+    }
+
+    public Optional<PayoutDestination> destination(PractitionerId practitioner) {
+        return engine.stores.payoutAccounts().find(practitioner);
+    }
+
+    /**
+     * Runs the latest cycle at or before now (the 1st or the 15th in the operator's zone). Safe to run as
+     * often as a scheduler likes, from as many instances as there are: each practitioner is paid at most
+     * once per cycle (PO-2).
+     */
+    public JobReport runDueCycle() {
+        return runCycle(PayoutCycles.latestCycle(engine.now(), engine.settings.operatorZone()));
+    }
+
+    /** PO-1: pays every practitioner what became payable before 00:00 on {@code date} in the operator's zone. */
+    public JobReport runCycle(LocalDate date) {
+        if (engine.settings.model() != CommercialModel.PLATFORM_COLLECTS) {
+            return new JobReport(0, 0, 0);
+        }
+        PayoutTrigger.Cycle trigger = new PayoutTrigger.Cycle(date);
+        Instant cutoff = PayoutCycles.cutoff(date, engine.settings.operatorZone());
+        Currency currency = engine.settings.commissions().currency();
+        int seen = 0;
+        int paid = 0;
+        int deferred = 0;
+        Optional<PractitionerId> after = Optional.empty();
+        while (true) {
+            List<PractitionerId> owed = engine.stores.ledger().withPositiveBalance(Account.PRACTITIONER_PAYABLE, currency,
+                    cutoff, after, batchSize);
+            for (PractitionerId practitioner : owed) {
+                seen++;
+                Outcome<Payout> outcome = payOut(practitioner, trigger, cutoff);
+                if (outcome.isAccepted()) {
+                    Payout payout = outcome.orElseThrow();
+                    if (payout.state() == PayoutState.SENT) {
+                        paid++;
+                    } else if (payout.state() != PayoutState.FAILED) {
+                        deferred++;
+                    }
+                }
+            }
+            if (owed.size() < batchSize) {
+                break;
+            }
+            after = Optional.of(owed.get(owed.size() - 1));
+        }
+        return new JobReport(seen, paid, deferred);
+    }
+
+    /** PO-3: the practitioner asks for their payable balance now, outside the cycle. */
+    public Outcome<Payout> request(PractitionerId practitioner, IdempotencyKey key) {
+        if (engine.settings.model() != CommercialModel.PLATFORM_COLLECTS) {
+            return Outcome.rejected(Reason.NO_PAYOUTS_IN_THIS_MODEL,
+                    "practitionerId: payouts are made by the payment provider in this platform's model");
+        }
+        if (engine.stores.practitioners().find(practitioner).isEmpty()) {
+            return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
+        }
+        // A microsecond ahead, so that what became payable at this very instant is included.
+        return payOut(practitioner, new PayoutTrigger.Request(key.value()), engine.now().plusNanos(1_000));
+    }
+
+    /** Sends again, with the same idempotency key, the payouts a crash or an unreachable gateway left PLANNED. */
+    public JobReport resumePlanned() {
+        List<Payout> planned = engine.stores.payouts().inState(PayoutState.PLANNED, batchSize);
+        int sent = 0;
+        int deferred = 0;
+        for (Payout payout : planned) {
+            Payout after = send(payout);
+            if (after.state() == PayoutState.SENT) {
+                sent++;
+            } else if (after.state() == PayoutState.PLANNED) {
+                deferred++;
+            }
+        }
+        return new JobReport(planned.size(), sent, deferred);
+    }
+
+    /** A payout the provider returned after accepting it: the money is owed again, once per event. */
+    public Outcome<Payout> apply(PaymentEvent.PayoutFailed event) {
+        Optional<Payout> found = engine.stores.payouts().find(event.payoutId());
+        if (found.isEmpty()) {
+            return Outcome.rejected(Reason.NOT_FOUND, "payoutId: no such payout");
+        }
+        return engine.stores.transactions().inAgenda(found.get().practitionerId(), () -> {
+            Payout current = engine.stores.payouts().find(event.payoutId()).orElseThrow();
+            if (current.state() != PayoutState.SENT && current.state() != PayoutState.PLANNED) {
+                return Outcome.accepted(current);
+            }
+            Instant now = engine.now();
+            Payout failed = current.failed(event.reason(), now);
+            engine.stores.payouts().update(failed, current.state());
+            reverse(failed, now);
+            return Outcome.accepted(failed);
+        });
+    }
+
+    public List<Payout> ofPractitioner(PractitionerId practitioner) {
+        return engine.stores.payouts().ofPractitioner(practitioner);
+    }
+
+    public Optional<Payout> find(PractitionerId practitioner, PayoutId id) {
+        return engine.stores.payouts().find(id).filter(p -> p.practitionerId().equals(practitioner));
+    }
+
+    /** What the practitioner is owed now, in their currency. */
+    public Money payableBalance(PractitionerId practitioner) {
+        Currency currency = currencyOf(practitioner);
+        return engine.stores.ledger().balances(practitioner, currency, engine.now().plus(Duration.ofDays(1)))
+                .of(Account.PRACTITIONER_PAYABLE);
+    }
+
+    private Currency currencyOf(PractitionerId practitioner) {
+        return engine.agendaSettings(practitioner).map(s -> s.currency())
+                .orElseGet(() -> engine.settings.commissions().currency());
+    }
+
+    private Outcome<Payout> payOut(PractitionerId practitioner, PayoutTrigger trigger, Instant cutoff) {
+        Outcome<Payout> decided = engine.stores.transactions().inAgenda(practitioner, () -> decide(practitioner, trigger, cutoff));
+        if (!decided.isAccepted() || decided.orElseThrow().state() != PayoutState.PLANNED) {
+            return decided;
+        }
+        return Outcome.accepted(send(decided.orElseThrow()));
+    }
+
+    /** Under the practitioner's lock: the payout for this trigger, decided and booked once (PO-2). */
+    private Outcome<Payout> decide(PractitionerId practitioner, PayoutTrigger trigger, Instant cutoff) {
+        Optional<Payout> existing = engine.stores.payouts().forTrigger(practitioner, trigger.key());
+        if (existing.isPresent()) {
+            return Outcome.accepted(existing.get());
+        }
+        Instant now = engine.now();
+        Currency currency = currencyOf(practitioner);
+        Money atCutoff = engine.stores.ledger().balances(practitioner, currency, cutoff).of(Account.PRACTITIONER_PAYABLE);
+        Money today = engine.stores.ledger().balances(practitioner, currency, now.plus(Duration.ofDays(1)))
+                .of(Account.PRACTITIONER_PAYABLE);
+        // A cycle run late never pays what a request already paid since its cut-off.
+        Money amount = atCutoff.min(today);
+        Money minimum = engine.settings.payoutMinimum();
+        if (amount.isLessThan(minimum.currency().equals(currency) ? minimum : Money.zero(currency)) || !amount.isPositive()) {
+            return Outcome.rejected(Reason.BELOW_PAYOUT_MINIMUM, "amount: the payable balance of " + amount
+                    + " is below the minimum payout of " + minimum);
+        }
+        List<StatementLine> statement = statement(practitioner, currency, cutoff);
+        Optional<PayoutDestination> destination = engine.stores.payoutAccounts().find(practitioner)
+                .filter(PayoutDestination::ready);
+        PayoutId id = new PayoutId(engine.ids.newId());
+        if (destination.isEmpty()) {
+            // PO-4: nothing leaves; the balance stays payable and goes with a later cycle once details exist.
+            Payout carried = new Payout(id, practitioner, trigger, cutoff, amount, PayoutState.CARRIED_OVER, statement,
+                    Optional.empty(), Optional.of("no payout destination ready"), now, now);
+            engine.stores.payouts().add(carried);
+            engine.announceToPractitioner(MessageKind.PAYOUT_CARRIED_OVER, practitioner, "payout-carried:" + id,
+                    Map.of("amount", amount.toString()), now);
+            return Outcome.accepted(carried);
+        }
+        Payout planned = new Payout(id, practitioner, trigger, cutoff, amount, PayoutState.PLANNED, statement,
+                Optional.empty(), Optional.empty(), now, now);
+        if (!engine.stores.payouts().add(planned)) {
+            return Outcome.accepted(engine.stores.payouts().forTrigger(practitioner, trigger.key()).orElseThrow());
+        }
+        engine.stores.ledger().post(new Posting(new PostingId(engine.ids.newId()), practitioner, Optional.empty(),
+                Optional.of(id), PostingKind.PAYOUT, "payout:" + id,
+                List.of(new Leg(Account.PRACTITIONER_PAYABLE, Account.PAYOUTS, amount)), now));
+        return Outcome.accepted(planned);
+    }
+
+    /**
+     * PO-5: what changed the payable balance since the previous payout's cut-off, up to this one. Payouts
+     * themselves are not items; a reversed payout is, since its money is owed again.
+     */
+    private List<StatementLine> statement(PractitionerId practitioner, Currency currency, Instant cutoff) {
+        Instant since = engine.stores.payouts().ofPractitioner(practitioner).stream()
+                .filter(p -> p.state() == PayoutState.SENT || p.state() == PayoutState.PLANNED)
+                .map(Payout::cutoff).max(Instant::compareTo).orElse(Instant.EPOCH);
+        List<StatementLine> lines = new ArrayList<>();
+        for (Posting posting : engine.stores.ledger().ofPractitioner(practitioner)) {
+            if (posting.kind() == PostingKind.PAYOUT || !posting.currency().equals(currency)
+                    || posting.at().isBefore(since) || !posting.at().isBefore(cutoff)) {
+                continue;
+            }
+            Money change = posting.change(Account.PRACTITIONER_PAYABLE);
+            if (!change.isZero()) {
+                lines.add(new StatementLine(posting.at(), posting.kind().name(), posting.bookingId(), change));
+            }
+        }
+        return lines;
+    }
+
+    /** Outside any lock: asks the gateway, then records its answer if the payout is still PLANNED. */
+    private Payout send(Payout planned) {
+        Optional<PayoutDestination> destination = engine.stores.payoutAccounts().find(planned.practitionerId());
+        if (destination.isEmpty()) {
+            return planned;
+        }
+        PayoutResult result = engine.payouts.pay(new PayoutOrder(planned.id(), planned.practitionerId(), planned.amount(),
+                destination.get(), "rdv:payout:" + planned.id(), "Rendezvous payout " + planned.trigger().key()));
+        if (result instanceof PayoutResult.Unreachable unreachable) {
+            LOG.warn("payout {} kept PLANNED: gateway unreachable ({})", planned.id(), unreachable.why());
+            return planned;
+        }
+        return engine.stores.transactions().inAgenda(planned.practitionerId(), () -> {
+            Instant now = engine.now();
+            if (result instanceof PayoutResult.Sent sent) {
+                Payout done = planned.sent(sent.reference(), now);
+                if (!engine.stores.payouts().update(done, PayoutState.PLANNED)) {
+                    return engine.stores.payouts().find(planned.id()).orElseThrow();
+                }
+                engine.announceToPractitioner(MessageKind.PAYOUT_SENT, planned.practitionerId(), "payout-sent:" + planned.id(),
+                        Map.of("amount", planned.amount().toString(), "payoutId", planned.id().toString()), now);
+                return done;
+            }
+            Payout failed = planned.failed(((PayoutResult.Refused) result).reason(), now);
+            if (!engine.stores.payouts().update(failed, PayoutState.PLANNED)) {
+                return engine.stores.payouts().find(planned.id()).orElseThrow();
+            }
+            reverse(failed, now);
+            return failed;
+        });
+    }
+
+    private void reverse(Payout failed, Instant now) {
+        engine.stores.ledger().post(new Posting(new PostingId(engine.ids.newId()), failed.practitionerId(), Optional.empty(),
+                Optional.of(failed.id()), PostingKind.PAYOUT_REVERSED, "payout-reversed:" + failed.id(),
+                List.of(new Leg(Account.PAYOUTS, Account.PRACTITIONER_PAYABLE, failed.amount())), now));
+    }
+}
