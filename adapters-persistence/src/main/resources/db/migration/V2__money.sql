@@ -51,13 +51,12 @@ CREATE TABLE ledger_legs (
     CONSTRAINT ledger_legs_of_posting FOREIGN KEY (posting_id, practitioner_id, currency, at)
         REFERENCES ledger_postings (id, practitioner_id, currency, at)
 );
--- A practitioner's balances before an instant (payouts, PAY-6), index-only.
+-- A practitioner's balances before an instant (payouts, PAY-6), index-only. The payout cycle's search for
+-- the practitioners owed something (PO-1) walks the practitioners in id order and asks this index for each
+-- one's balance, stopping at the end of the page: a page costs what its practitioners cost, whatever the
+-- ledger's size.
 CREATE INDEX ledger_legs_of_practitioner ON ledger_legs (practitioner_id, currency, at)
     INCLUDE (from_account, to_account, amount_minor);
--- PO-1: the practitioners whose account balance is positive, in id order and by pages. Both sides of the
--- account, each in practitioner order, merged and summed without a sort and stopped at the page's end.
-CREATE INDEX ledger_legs_into_account ON ledger_legs (to_account, currency, practitioner_id, at) INCLUDE (amount_minor);
-CREATE INDEX ledger_legs_out_of_account ON ledger_legs (from_account, currency, practitioner_id, at) INCLUDE (amount_minor);
 
 -- Append-only, by the database too: a posting or a leg is never updated nor deleted. (TRUNCATE is not a
 -- row operation: an operator wiping a test database can.)

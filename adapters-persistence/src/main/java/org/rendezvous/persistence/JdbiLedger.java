@@ -52,8 +52,10 @@ final class JdbiLedger implements Ledger {
     public record OwedQuery(String account, String currency, Instant before, UUID after, int limit) {
     }
 
-    private static final String POSTING_COLUMNS = "id, practitioner_id, booking_id, payout_id, kind, cause_key, currency, at";
-    private static final String LEG_COLUMNS = "posting_id, seq, from_account, to_account, amount_minor, practitioner_id, currency, at";
+    private static final String POSTING_COLUMNS =
+            "id, practitioner_id, booking_id, payout_id, kind, cause_key, currency, at";
+    private static final String LEG_COLUMNS =
+            "posting_id, seq, from_account, to_account, amount_minor, practitioner_id, currency, at";
 
     interface Dao {
         @SqlUpdate("""
@@ -72,7 +74,8 @@ final class JdbiLedger implements Ledger {
 
         @SqlQuery("SELECT <columns> FROM ledger_postings WHERE practitioner_id = :practitionerId ORDER BY sequence")
         @RegisterConstructorMapper(PostingRow.class)
-        List<PostingRow> postingsOfPractitioner(@Define("columns") String columns, @Bind("practitionerId") UUID practitionerId);
+        List<PostingRow> postingsOfPractitioner(@Define("columns") String columns,
+                                                @Bind("practitionerId") UUID practitionerId);
 
         @SqlQuery("SELECT <columns> FROM ledger_legs WHERE practitioner_id = :practitionerId")
         @RegisterConstructorMapper(LegRow.class)
@@ -92,10 +95,11 @@ final class JdbiLedger implements Ledger {
         @SqlQuery("""
                 SELECT account, sum(change)::bigint AS balance_minor
                 FROM (SELECT to_account AS account, amount_minor AS change FROM ledger_legs
-                      WHERE practitioner_id = :practitionerId AND currency = :currency AND at < :before
+                      WHERE practitioner_id = :practitionerId AND currency = CAST(:currency AS char(3)) AND at < :before
                       UNION ALL
                       SELECT from_account, -amount_minor FROM ledger_legs
-                      WHERE practitioner_id = :practitionerId AND currency = :currency AND at < :before) AS moves
+                      WHERE practitioner_id = :practitionerId AND currency = CAST(:currency AS char(3))
+                        AND at < :before) AS moves
                 GROUP BY account
                 """)
         @RegisterConstructorMapper(BalanceRow.class)
@@ -104,28 +108,33 @@ final class JdbiLedger implements Ledger {
 
         @SqlQuery("""
                 SELECT account, sum(change)::bigint AS balance_minor
-                FROM (SELECT to_account AS account, amount_minor AS change FROM ledger_legs WHERE currency = :currency
+                FROM (SELECT to_account AS account, amount_minor AS change FROM ledger_legs
+                      WHERE currency = CAST(:currency AS char(3))
                       UNION ALL
-                      SELECT from_account, -amount_minor FROM ledger_legs WHERE currency = :currency) AS moves
+                      SELECT from_account, -amount_minor FROM ledger_legs
+                      WHERE currency = CAST(:currency AS char(3))) AS moves
                 GROUP BY account
                 """)
         @RegisterConstructorMapper(BalanceRow.class)
         List<BalanceRow> totals(@Bind("currency") String currency);
 
         /**
-         * Ordered by the uuid, which PostgreSQL compares byte by byte: the order of the ids' canonical
-         * (lower-case hexadecimal) text, the order of the port.
+         * The practitioners in id order, each with its balance summed by the index on (practitioner, currency,
+         * instant), until the page is full: a page of the payout cycle costs what its practitioners cost,
+         * however long the ledger. A practitioner with no posting has no balance, so walking the
+         * practitioners rather than the postings finds the same ones. Ordered by the uuid, which PostgreSQL
+         * compares byte by byte: the order of the ids' canonical (lower-case hexadecimal) text, the port's.
          */
         @SqlQuery("""
-                SELECT practitioner_id
-                FROM (SELECT practitioner_id, amount_minor AS change FROM ledger_legs
-                      WHERE to_account = :account AND currency = :currency AND at < :before <after>
-                      UNION ALL
-                      SELECT practitioner_id, -amount_minor FROM ledger_legs
-                      WHERE from_account = :account AND currency = :currency AND at < :before <after>) AS moves
-                GROUP BY practitioner_id
-                HAVING sum(change) > 0
-                ORDER BY practitioner_id
+                SELECT p.id
+                FROM practitioners p
+                CROSS JOIN LATERAL (
+                    SELECT sum(CASE WHEN l.to_account = :account THEN l.amount_minor ELSE -l.amount_minor END) AS balance
+                    FROM ledger_legs l
+                    WHERE l.practitioner_id = p.id AND l.currency = CAST(:currency AS char(3)) AND l.at < :before
+                      AND :account IN (l.to_account, l.from_account)) AS owed
+                WHERE owed.balance > 0 <after>
+                ORDER BY p.id
                 LIMIT :limit
                 """)
         List<UUID> withPositiveBalance(@Define("after") String after, @BindMethods OwedQuery query);
@@ -200,7 +209,7 @@ final class JdbiLedger implements Ledger {
         }
         OwedQuery query = new OwedQuery(account.name(), currency.getCurrencyCode(), before,
                 after.map(PractitionerId::value).orElse(null), limit);
-        String afterClause = after.isPresent() ? "AND practitioner_id > :after" : "";
+        String afterClause = after.isPresent() ? "AND p.id > :after" : "";
         return transactions.withHandle(h -> h.attach(Dao.class).withPositiveBalance(afterClause, query))
                 .stream().map(PractitionerId::new).toList();
     }

@@ -303,6 +303,29 @@ class MoneyAtomicityTest {
                 .of(Account.PRACTITIONER_PAYABLE)).isEqualTo(eur("0.00"));
     }
 
+    @Test
+    @DisplayName("FEE-4 the ledger is append-only in the database too: an UPDATE or DELETE of a posting or a leg is refused")
+    void ledgerRowsCannotBeChangedNorRemoved() {
+        stores.ledger().post(new Posting(new PostingId(fixtures.newId()), anna, Optional.empty(), Optional.empty(),
+                PostingKind.PAYMENT_RECEIVED, "payment:pi_9", List.of(new Leg(Account.CLIENT_PAYMENTS,
+                Account.HELD_FOR_BOOKINGS, eur("60.00"))), hours(1)));
+
+        for (String sql : List.of("UPDATE ledger_postings SET cause_key = 'other'", "DELETE FROM ledger_postings",
+                "UPDATE ledger_legs SET amount_minor = 1", "DELETE FROM ledger_legs")) {
+            assertThatThrownBy(() -> execute(sql)).as(sql).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("the ledger is append-only");
+        }
+        assertThat(stores.ledger().ofPractitioner(anna)).singleElement()
+                .satisfies(p -> assertThat(p.amount()).isEqualTo(eur("60.00")));
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = TestDatabase.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private Payout payout(PayoutTrigger trigger, String amount) {
         return new Payout(new PayoutId(fixtures.newId()), anna, trigger, hours(0), eur(amount), PayoutState.PLANNED,
                 List.of(new StatementLine(hours(-5), "EARNINGS_RELEASED", Optional.empty(), eur(amount))),
