@@ -77,6 +77,9 @@ public final class PostgresStores {
         JdbiTransactions transactions = new JdbiTransactions(jdbi);
         return new Stores(new JdbiPractitioners(transactions), new JdbiAgendas(transactions),
                 new JdbiClients(transactions), new JdbiBookings(transactions), new JdbiWaitlists(transactions),
-                new JdbiOutbox(transactions), new JdbiIdempotencyKeys(transactions), transactions);
+                new JdbiOutbox(transactions), new JdbiIdempotencyKeys(transactions), new JdbiLedger(transactions),
+                new JdbiPaymentInstructions(transactions), new JdbiPayouts(transactions),
+                new JdbiPayoutAccounts(transactions), new JdbiSubscriptions(transactions), new JdbiUsage(transactions),
+                transactions);
     }
 }

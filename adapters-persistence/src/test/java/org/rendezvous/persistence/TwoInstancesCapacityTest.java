@@ -45,7 +45,6 @@ import org.rendezvous.core.booking.MoveByPractitionerCommand;
 import org.rendezvous.core.booking.RecordPaymentCommand;
 import org.rendezvous.core.client.ClientDetails;
 import org.rendezvous.core.idempotency.IdempotencyKey;
-import org.rendezvous.core.inmemory.InMemoryPaymentGateway;
 import org.rendezvous.core.inmemory.InMemoryStores;
 import org.rendezvous.core.money.Money;
 import org.rendezvous.core.money.Percent;
@@ -54,6 +53,7 @@ import org.rendezvous.core.policy.CommercialModel;
 import org.rendezvous.core.port.Stores;
 import org.rendezvous.core.practitioner.PractitionerId;
 import org.rendezvous.core.practitioner.RegisterPractitionerCommand;
+import org.rendezvous.core.sandbox.SandboxPaymentGateway;
 import org.rendezvous.core.testing.MutableClock;
 
 /**
@@ -103,7 +103,7 @@ class TwoInstancesCapacityTest {
 
     private static final class Run {
         private final MutableClock clock = new MutableClock(T0);
-        private final InMemoryPaymentGateway gateway = new InMemoryPaymentGateway();
+        private final SandboxPaymentGateway gateway = new SandboxPaymentGateway();
         private final Rendezvous[] instances;
         private final Stores[] stores;
         private final Stores auditStores;

@@ -1,0 +1,199 @@
+package org.rendezvous.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.rendezvous.core.booking.BookingId;
+import org.rendezvous.core.money.Money;
+import org.rendezvous.core.payout.Payout;
+import org.rendezvous.core.payout.PayoutId;
+import org.rendezvous.core.payout.PayoutState;
+import org.rendezvous.core.payout.PayoutTrigger;
+import org.rendezvous.core.payout.StatementLine;
+import org.rendezvous.core.port.Payouts;
+import org.rendezvous.core.practitioner.PractitionerId;
+
+/**
+ * Payouts and their statements (PO-1 … PO-5). PO-2 is the unique constraint on (practitioner, trigger
+ * key): a second payout for the same trigger, from this instance or another, is answered by
+ * {@code ON CONFLICT DO NOTHING} (after waiting for the first one's transaction, if it is still open), so
+ * the caller's transaction goes on and can read the payout that was there first.
+ *
+ * <p>Identity, trigger, cut-off, amount and statement are fixed when the payout is added (the domain's
+ * {@link Payout#sent} and {@link Payout#failed} change none of them); {@link #update} stores the new state,
+ * reference, failure and update time, if the row is still in the expected state.
+ */
+final class JdbiPayouts implements Payouts {
+
+    public record PayoutRow(UUID id, UUID practitionerId, String triggerKind, LocalDate cycleDate, String requestKey,
+                            String triggerKey, Instant cutoff, long amountMinor, String currency, String state,
+                            String reference, String failure, Instant createdAt, Instant updatedAt) {
+    }
+
+    public record LineRow(UUID payoutId, int seq, Instant at, String kind, UUID bookingId, long amountMinor,
+                          String currency) {
+    }
+
+    private static final String COLUMNS = """
+            id, practitioner_id, trigger_kind, cycle_date, request_key, trigger_key, cutoff, amount_minor, currency,
+            state, reference, failure, created_at, updated_at""";
+    private static final String CYCLE = "CYCLE";
+    private static final String REQUEST = "REQUEST";
+
+    interface Dao {
+        @SqlUpdate("""
+                INSERT INTO payouts (<columns>)
+                VALUES (:id, :practitionerId, :triggerKind, :cycleDate, :requestKey, :triggerKey, :cutoff, :amountMinor,
+                    :currency, :state, :reference, :failure, :createdAt, :updatedAt)
+                ON CONFLICT (practitioner_id, trigger_key) DO NOTHING
+                """)
+        int insert(@Define("columns") String columns, @BindMethods PayoutRow row);
+
+        @SqlBatch("""
+                INSERT INTO payout_statement_lines (payout_id, seq, at, kind, booking_id, amount_minor, currency)
+                VALUES (:payoutId, :seq, :at, :kind, :bookingId, :amountMinor, :currency)
+                """)
+        void insertLines(@BindMethods List<LineRow> rows);
+
+        @SqlUpdate("""
+                UPDATE payouts SET state = :state, reference = :reference, failure = :failure, updated_at = :updatedAt
+                WHERE id = :id AND state = :expectedState
+                """)
+        int update(@BindMethods PayoutRow row, @Bind("expectedState") String expectedState);
+
+        @SqlQuery("SELECT <columns> FROM payouts WHERE id = :id")
+        @RegisterConstructorMapper(PayoutRow.class)
+        Optional<PayoutRow> find(@Define("columns") String columns, @Bind("id") UUID id);
+
+        @SqlQuery("SELECT <columns> FROM payouts WHERE practitioner_id = :practitionerId AND trigger_key = :triggerKey")
+        @RegisterConstructorMapper(PayoutRow.class)
+        Optional<PayoutRow> forTrigger(@Define("columns") String columns, @Bind("practitionerId") UUID practitionerId,
+                                       @Bind("triggerKey") String triggerKey);
+
+        @SqlQuery("""
+                SELECT <columns> FROM payouts WHERE practitioner_id = :practitionerId
+                ORDER BY created_at DESC, sequence DESC
+                """)
+        @RegisterConstructorMapper(PayoutRow.class)
+        List<PayoutRow> ofPractitioner(@Define("columns") String columns, @Bind("practitionerId") UUID practitionerId);
+
+        @SqlQuery("SELECT <columns> FROM payouts WHERE state = :state ORDER BY created_at, sequence LIMIT :limit")
+        @RegisterConstructorMapper(PayoutRow.class)
+        List<PayoutRow> inState(@Define("columns") String columns, @Bind("state") String state, @Bind("limit") int limit);
+
+        @SqlQuery("""
+                SELECT payout_id, seq, at, kind, booking_id, amount_minor, currency FROM payout_statement_lines
+                WHERE payout_id = ANY (string_to_array(:ids, ',')::uuid[]) ORDER BY payout_id, seq
+                """)
+        @RegisterConstructorMapper(LineRow.class)
+        List<LineRow> lines(@Bind("ids") String ids);
+    }
+
+    private final JdbiTransactions transactions;
+
+    JdbiPayouts(JdbiTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public boolean add(Payout payout) {
+        PayoutRow row = row(payout);
+        List<LineRow> lines = new ArrayList<>();
+        for (int i = 0; i < payout.statement().size(); i++) {
+            StatementLine line = payout.statement().get(i);
+            lines.add(new LineRow(row.id(), i, line.at(), line.kind(), line.bookingId().map(BookingId::value).orElse(null),
+                    line.amount().minorUnits(), line.amount().currency().getCurrencyCode()));
+        }
+        return transactions.withHandle(h -> {
+            Dao dao = h.attach(Dao.class);
+            if (dao.insert(COLUMNS, row) == 0) {
+                return false;
+            }
+            if (!lines.isEmpty()) {
+                dao.insertLines(lines);
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Payout> find(PayoutId id) {
+        return transactions.withHandle(h -> one(h, h.attach(Dao.class).find(COLUMNS, id.value())));
+    }
+
+    @Override
+    public Optional<Payout> forTrigger(PractitionerId practitioner, String triggerKey) {
+        Objects.requireNonNull(triggerKey, "triggerKey");
+        return transactions.withHandle(h -> one(h, h.attach(Dao.class).forTrigger(COLUMNS, practitioner.value(), triggerKey)));
+    }
+
+    @Override
+    public boolean update(Payout next, PayoutState expectedState) {
+        Objects.requireNonNull(expectedState, "expectedState");
+        PayoutRow row = row(next);
+        return transactions.withHandle(h -> h.attach(Dao.class).update(row, expectedState.name())) == 1;
+    }
+
+    @Override
+    public List<Payout> ofPractitioner(PractitionerId practitioner) {
+        return transactions.withHandle(h -> withStatements(h, h.attach(Dao.class).ofPractitioner(COLUMNS, practitioner.value())));
+    }
+
+    @Override
+    public List<Payout> inState(PayoutState state, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit: must not be negative, was " + limit);
+        }
+        return transactions.withHandle(h -> withStatements(h, h.attach(Dao.class).inState(COLUMNS, state.name(), limit)));
+    }
+
+    private static Optional<Payout> one(Handle handle, Optional<PayoutRow> row) {
+        return row.map(r -> withStatements(handle, List.of(r)).get(0));
+    }
+
+    private static List<Payout> withStatements(Handle handle, List<PayoutRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<StatementLine>> statements = new HashMap<>();
+        for (LineRow line : handle.attach(Dao.class).lines(SqlArrays.join(rows.stream().map(PayoutRow::id).toList()))) {
+            statements.computeIfAbsent(line.payoutId(), k -> new ArrayList<>()).add(new StatementLine(line.at(),
+                    line.kind(), Optional.ofNullable(line.bookingId()).map(BookingId::new),
+                    new Money(line.amountMinor(), Currency.getInstance(line.currency()))));
+        }
+        return rows.stream().map(row -> payout(row, statements.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    private static PayoutRow row(Payout p) {
+        PayoutTrigger trigger = p.trigger();
+        LocalDate cycleDate = trigger instanceof PayoutTrigger.Cycle cycle ? cycle.date() : null;
+        String requestKey = trigger instanceof PayoutTrigger.Request request ? request.requestKey() : null;
+        return new PayoutRow(p.id().value(), p.practitionerId().value(), cycleDate != null ? CYCLE : REQUEST, cycleDate,
+                requestKey, trigger.key(), p.cutoff(), p.amount().minorUnits(), p.amount().currency().getCurrencyCode(),
+                p.state().name(), p.reference().orElse(null), p.failure().orElse(null), p.createdAt(), p.updatedAt());
+    }
+
+    private static Payout payout(PayoutRow row, List<StatementLine> statement) {
+        PayoutTrigger trigger = CYCLE.equals(row.triggerKind()) ? new PayoutTrigger.Cycle(row.cycleDate())
+                : new PayoutTrigger.Request(row.requestKey());
+        return new Payout(new PayoutId(row.id()), new PractitionerId(row.practitionerId()), trigger, row.cutoff(),
+                new Money(row.amountMinor(), Currency.getInstance(row.currency())), PayoutState.valueOf(row.state()),
+                statement, Optional.ofNullable(row.reference()), Optional.ofNullable(row.failure()), row.createdAt(),
+                row.updatedAt());
+    }
+}
