@@ -2,6 +2,7 @@ package org.rendezvous.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -231,7 +232,7 @@ final class JdbiLedger implements Ledger {
         for (PostingRow row : postings) {
             Currency currency = Currency.getInstance(row.currency());
             List<Leg> legs = legsByPosting.getOrDefault(row.id(), List.of()).stream()
-                    .sorted(java.util.Comparator.comparingInt(LegRow::seq))
+                    .sorted(Comparator.comparingInt(LegRow::seq))
                     .map(leg -> new Leg(Account.valueOf(leg.fromAccount()), Account.valueOf(leg.toAccount()),
                             new Money(leg.amountMinor(), currency)))
                     .toList();
