@@ -108,6 +108,22 @@ class AuthApiTest {
     }
 
     @Test
+    @DisplayName("ACC-1 the public page stays hidden (404, as for nobody) until the e-mail is verified")
+    void publicPageWaitsForVerification() {
+        register(email, PASSWORD);
+        String id = accounts.findByEmail(EmailAddress.of(email)).orElseThrow().practitionerId().toString();
+        String page = "/api/public/practitioners/" + id + "/activities";
+        String hidden = problemBody(failure(http, HttpRequest.GET(page)), 404);
+        String nobody = problemBody(failure(http, HttpRequest.GET("/api/public/practitioners/" + UUID.randomUUID()
+                + "/activities")), 404);
+        assertThat(hidden).isEqualTo(nobody);
+
+        http.exchange(HttpRequest.POST("/api/auth/verify-email", Map.of("token", tokenFrom(stores, MessageKind.EMAIL_VERIFICATION))));
+
+        assertThat(http.exchange(HttpRequest.GET(page)).getStatus().getCode()).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("ACC-2 without a session, or with a forged one, the practitioner API answers 401 problem+json")
     void practitionerApiNeedsASession() {
         problemBody(failure(http, HttpRequest.GET("/api/practitioner/profile")), 401);
