@@ -14,6 +14,9 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
@@ -35,8 +38,14 @@ import org.rendezvous.core.practitioner.PractitionerId;
  */
 @Controller("/api/auth")
 @Secured(SecurityRule.IS_ANONYMOUS)
+@SecurityScheme(name = AuthController.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "The accessToken from POST /api/auth/login")
+@SecurityScheme(name = AuthController.COOKIE, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.COOKIE,
+        paramName = "rendezvous_session", description = "The session cookie set by POST /api/auth/login")
 final class AuthController {
 
+    static final String BEARER = "bearer";
+    static final String COOKIE = "sessionCookie";
     static final String CHECK_MAILBOX = "If the address can be used, a message with a link is on its way: follow it to continue.";
 
     private final AccountService accounts;

@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,6 +52,8 @@ import org.rendezvous.notifications.PhoneNumbers;
  */
 @Controller("/api/practitioner")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = AuthController.BEARER)
+@SecurityRequirement(name = AuthController.COOKIE)
 final class PractitionerBookingController {
 
     private final Rendezvous engine;

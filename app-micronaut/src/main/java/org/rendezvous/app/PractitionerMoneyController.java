@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import org.rendezvous.app.PractitionerViews.BalancesView;
 import org.rendezvous.app.PractitionerViews.DestinationRequest;
@@ -35,6 +36,8 @@ import org.rendezvous.core.practitioner.PractitionerId;
  */
 @Controller("/api/practitioner")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = AuthController.BEARER)
+@SecurityRequirement(name = AuthController.COOKIE)
 final class PractitionerMoneyController {
 
     private final Rendezvous engine;
