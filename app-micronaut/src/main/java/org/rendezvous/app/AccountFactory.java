@@ -2,6 +2,8 @@ package org.rendezvous.app;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -47,10 +49,13 @@ final class AccountFactory {
         return new AccountLinks(URI.create(base + "/verify-email"), URI.create(base + "/reset-password"));
     }
 
-    /** The HS256 key of session tokens: RENDEZVOUS_JWT_SECRET, or a random one that lives as long as the process. */
+    /**
+     * Signs and checks session tokens with HS256: the key is RENDEZVOUS_JWT_SECRET, or a random one that lives as
+     * long as the process. It is also the only signature the validator accepts, so an unsigned token is refused.
+     */
     @Singleton
     @Named("generator")
-    SecretSignatureConfiguration sessionSignature(SessionSettings settings) {
+    SignatureGeneratorConfiguration sessionSignature(SessionSettings settings) {
         SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
         configuration.setJwsAlgorithm(JWSAlgorithm.HS256);
         if (settings.hasSecret()) {
@@ -62,6 +67,6 @@ final class AccountFactory {
             LOG.warn("RENDEZVOUS_JWT_SECRET is not set: sessions are signed with a random key made at start, so every "
                     + "practitioner must log in again after a restart, and two instances do not accept each other's sessions");
         }
-        return configuration;
+        return new SecretSignature(configuration);
     }
 }

@@ -134,6 +134,24 @@ class AuthApiTest {
     }
 
     @Test
+    @DisplayName("ACC-2 an unsigned token (alg none) naming a real practitioner and session is refused")
+    void unsignedTokenIsRefused() {
+        register(email, PASSWORD);
+        String id = accounts.findByEmail(EmailAddress.of(email)).orElseThrow().practitionerId().toString();
+        String signed = (String) login(email, PASSWORD).body().get("accessToken");
+        assertThat(new String(java.util.Base64.getUrlDecoder().decode(signed.split("\\.")[0]))).contains("HS256");
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        long now = java.time.Instant.now().getEpochSecond();
+        String unsigned = b64.encodeToString("{\"alg\":\"none\"}".getBytes()) + "."
+                + b64.encodeToString(("{\"sub\":\"" + id + "\",\"sv\":0,\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}")
+                .getBytes()) + ".";
+
+        problemBody(failure(http, HttpRequest.GET("/api/practitioner/profile").bearerAuth(unsigned)), 401);
+        problemBody(failure(http, HttpRequest.GET("/api/practitioner/profile").header("Cookie", "rendezvous_session=" + unsigned)),
+                401);
+    }
+
+    @Test
     @DisplayName("ACC-3 a wrong password and an unknown e-mail get the identical answer")
     void wrongPasswordAndUnknownEmailLookAlike() {
         register(email, PASSWORD);
