@@ -285,6 +285,27 @@ class PractitionerApiTest {
     }
 
     @Test
+    @DisplayName("AG-1, CX-4, PLAN-1, PO-3 settings change only the fields given; the plan and balances are the practitioner's own")
+    void settingsPlanAndMoney() {
+        Map<?, ?> settings = send(alice, HttpRequest.PUT(P + "/settings", Map.of("spacingMinutes", 10, "confirmation", "AUTOMATIC",
+                "noShowPercent", "50", "form", List.of(Map.of("key", "allergies", "label", "Allergies?", "required", true)))));
+        assertThat(settings.get("spacingMinutes")).isEqualTo(10);
+        assertThat(settings.get("confirmation")).isEqualTo("AUTOMATIC");
+        assertThat(settings.get("noShowPercent")).isEqualTo(get(alice, P + "/settings").get("noShowPercent"));
+        assertThat(settings.get("zone")).isEqualTo("Europe/Paris");
+        assertThat((List<?>) settings.get("form")).hasSize(1);
+
+        assertThat(get(alice, P + "/plan").get("plan")).isEqualTo("TRIAL");
+        assertThat(((Map<?, ?>) get(alice, P + "/balances").get("payable")).get("amount")).isEqualTo("0.00");
+        String tooLittle = problemBody(failure(http, HttpRequest.POST(P + "/payouts", "").header("Idempotency-Key", "po-1")
+                .bearerAuth(alice)), 422);
+        assertThat(tooLittle).contains("problems/below-payout-minimum");
+        Map<?, ?> destination = send(alice, HttpRequest.PUT(P + "/payout-destination",
+                Map.of("holder", "Alice", "iban", "DE89 3704 0044 0532 0130 00")));
+        assertThat((String) destination.get("iban")).doesNotContain("0532 0130");
+    }
+
+    @Test
     @DisplayName("PO-4 a payout destination with an IBAN that fails its mod-97 check is refused naming the field")
     void ibanChecked() {
         String body = problemBody(failure(http, HttpRequest.PUT(P + "/payout-destination",
