@@ -233,6 +233,35 @@ class AccountServiceTest {
     }
 
     @Test
+    @DisplayName("ACC-1 a reset link used by several requests at once changes the password once")
+    void resetLinkSingleUseUnderRace() throws Exception {
+        register("anna@example.org");
+        newMessages();
+        engine.accounts().requestPasswordReset(EmailAddress.of("anna@example.org"), LINKS);
+        String token = onlyLink(MessageKind.PASSWORD_RESET);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String password = "new password number " + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return engine.accounts().resetPassword(token, Password.of(password)).isAccepted();
+                }));
+            }
+            start.countDown();
+            int accepted = 0;
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                accepted += result.get() ? 1 : 0;
+            }
+            assertThat(accepted).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     @DisplayName("ACC-1 a reset link expires after one hour with a clear error, and a newer link replaces older ones")
     void resetLinkExpires() {
         register("anna@example.org");
