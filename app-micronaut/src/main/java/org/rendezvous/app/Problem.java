@@ -54,6 +54,10 @@ record Problem(URI type, String title, int status, String detail, @Nullable Stri
     static HttpStatus statusOf(Reason reason) {
         return switch (reason) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case LOGIN_FAILED -> HttpStatus.UNAUTHORIZED;
+            case EMAIL_TAKEN -> HttpStatus.CONFLICT;
+            case INVALID_TOKEN -> HttpStatus.BAD_REQUEST;
+            case TOKEN_EXPIRED -> HttpStatus.GONE;
             case IDEMPOTENCY_KEY_REUSED, SLOT_FULL, OPENING_OVERLAP, ILLEGAL_TRANSITION, ALREADY_SUBSCRIBED -> HttpStatus.CONFLICT;
             case PAYMENT_PROVIDER_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case QUOTA_REACHED -> HttpStatus.TOO_MANY_REQUESTS;

@@ -32,6 +32,8 @@ final class ProblemHandlers {
                             .collect(Collectors.joining("; "));
             String code = switch (status.getCode()) {
                 case 400 -> "BAD_REQUEST";
+                case 401 -> "UNAUTHORIZED";
+                case 403 -> "FORBIDDEN";
                 case 404 -> "NOT_FOUND";
                 case 405 -> "METHOD_NOT_ALLOWED";
                 case 413 -> "PAYLOAD_TOO_LARGE";

@@ -2,11 +2,15 @@ package org.rendezvous.core;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.rendezvous.core.inmemory.Pbkdf2PasswordHasher;
 import org.rendezvous.core.sandbox.SandboxPaymentGateway;
+import org.rendezvous.core.inmemory.InMemoryAccounts;
 import org.rendezvous.core.inmemory.InMemoryStores;
 import org.rendezvous.core.inmemory.SecureRandomIds;
 import org.rendezvous.core.policy.CommercialModel;
+import org.rendezvous.core.port.Accounts;
 import org.rendezvous.core.port.Ids;
+import org.rendezvous.core.port.PasswordHasher;
 import org.rendezvous.core.port.PaymentGateway;
 import org.rendezvous.core.port.PayoutGateway;
 import org.rendezvous.core.port.Stores;
@@ -30,6 +34,8 @@ public final class Rendezvous {
     private final PaymentService payments;
     private final PayoutService payouts;
     private final PlanService plans;
+    private final AccountService accounts;
+    private final Engine engine;
 
     private Rendezvous(Builder builder) {
         Engine engine = new Engine(builder.stores, builder.payments, builder.payouts, builder.ids, builder.clock,
@@ -43,6 +49,10 @@ public final class Rendezvous {
         this.payments = new PaymentService(engine, cashier, bookings, builder.jobBatchSize);
         this.payouts = new PayoutService(engine, builder.jobBatchSize);
         this.plans = new PlanService(engine, cashier, builder.jobBatchSize);
+        this.engine = engine;
+        this.accounts = new AccountService(engine, practitioners,
+                builder.accounts != null ? builder.accounts : InMemoryAccounts.joining(builder.stores.transactions()),
+                builder.passwordHasher != null ? builder.passwordHasher : new Pbkdf2PasswordHasher());
     }
 
     public static Builder builder() {
@@ -88,6 +98,19 @@ public final class Rendezvous {
         return plans;
     }
 
+    /** Practitioners' accounts: registration, e-mail verification, login, password reset (ACC-1, ACC-3). */
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    /**
+     * Accounts on this engine with another store and hasher than the builder's: for a host that receives
+     * an engine built elsewhere. The store must share the engine's transactions.
+     */
+    public AccountService accounts(Accounts store, PasswordHasher hasher) {
+        return new AccountService(engine, practitioners, store, hasher);
+    }
+
     public static final class Builder {
         private Stores stores;
         private PaymentGateway payments;
@@ -96,6 +119,8 @@ public final class Rendezvous {
         private Clock clock = Clock.systemUTC();
         private EngineSettings settings = EngineSettings.of(CommercialModel.PLATFORM_COLLECTS);
         private int jobBatchSize = 500;
+        private Accounts accounts;
+        private PasswordHasher passwordHasher;
 
         private Builder() {
         }
@@ -132,6 +157,18 @@ public final class Rendezvous {
 
         public Builder model(CommercialModel model) {
             this.settings = settings.withModel(model);
+            return this;
+        }
+
+        /** Where practitioners' credentials live; by default in memory, joined to in-memory stores' transactions. */
+        public Builder accounts(Accounts value) {
+            this.accounts = Objects.requireNonNull(value, "accounts");
+            return this;
+        }
+
+        /** How passwords are hashed; by default PBKDF2 from the JDK. */
+        public Builder passwordHasher(PasswordHasher value) {
+            this.passwordHasher = Objects.requireNonNull(value, "passwordHasher");
             return this;
         }
 

@@ -62,5 +62,15 @@ public enum Reason {
     /** PO-3: the payable balance is below the operator's minimum payout. */
     BELOW_PAYOUT_MINIMUM,
     /** Payouts exist only in model PLATFORM_COLLECTS: in DIRECT_CONNECT the provider pays practitioners itself. */
-    NO_PAYOUTS_IN_THIS_MODEL
+    NO_PAYOUTS_IN_THIS_MODEL,
+
+    // Accounts (ACC)
+    /** Registering an e-mail another account has; a host answers as for a new one, so nothing is revealed (ACC-3). */
+    EMAIL_TAKEN,
+    /** Wrong e-mail, wrong password or a locked account: one answer for all three (ACC-3). */
+    LOGIN_FAILED,
+    /** A one-time link that is unknown, already used, or for another purpose. */
+    INVALID_TOKEN,
+    /** A one-time link past its validity: ask for a new one. */
+    TOKEN_EXPIRED
 }

@@ -1,0 +1,72 @@
+package org.rendezvous.app;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.rendezvous.core.AccountService;
+import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.account.AccountLinks;
+import org.rendezvous.core.inmemory.InMemoryAccounts;
+import org.rendezvous.core.port.Accounts;
+import org.rendezvous.core.port.PasswordHasher;
+import org.rendezvous.core.port.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Practitioners' accounts (ACC-1, ACC-3): the store, the password hasher, the links in e-mails, the session key. */
+@Factory
+final class AccountFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountFactory.class);
+
+    @Singleton
+    PasswordHasher passwordHasher() {
+        return new Argon2PasswordHasher();
+    }
+
+    /** In memory beside the in-memory stores, sharing their transactions; a database adapter replaces it. */
+    @Singleton
+    Accounts accounts(Stores stores) {
+        return InMemoryAccounts.joining(stores.transactions());
+    }
+
+    @Singleton
+    AccountService accountService(Rendezvous engine, Accounts accounts, PasswordHasher hasher) {
+        return engine.accounts(accounts, hasher);
+    }
+
+    /** The pages of the web app that take the token from the link (they call the verify and reset endpoints). */
+    @Singleton
+    AccountLinks accountLinks(HostSettings host) {
+        String base = host.publicBaseUrl().toString().replaceAll("/+$", "");
+        return new AccountLinks(URI.create(base + "/verify-email"), URI.create(base + "/reset-password"));
+    }
+
+    /**
+     * Signs and checks session tokens with HS256: the key is RENDEZVOUS_JWT_SECRET, or a random one that lives as
+     * long as the process. It is also the only signature the validator accepts, so an unsigned token is refused.
+     */
+    @Singleton
+    @Named("generator")
+    SignatureGeneratorConfiguration sessionSignature(SessionSettings settings) {
+        SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
+        configuration.setJwsAlgorithm(JWSAlgorithm.HS256);
+        if (settings.hasSecret()) {
+            configuration.setSecret(settings.jwtSecret());
+        } else {
+            byte[] random = new byte[48];
+            new SecureRandom().nextBytes(random);
+            configuration.setSecret(Base64.getEncoder().encodeToString(random));
+            LOG.warn("RENDEZVOUS_JWT_SECRET is not set: sessions are signed with a random key made at start, so every "
+                    + "practitioner must log in again after a restart, and two instances do not accept each other's sessions");
+        }
+        return new SecretSignature(configuration);
+    }
+}

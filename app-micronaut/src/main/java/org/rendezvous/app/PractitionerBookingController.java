@@ -1,0 +1,163 @@
+package org.rendezvous.app;
+
+import static org.rendezvous.app.PractitionerAgendaController.id;
+import static org.rendezvous.app.PractitionerAgendaController.me;
+import static org.rendezvous.app.PractitionerAgendaController.required;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.rendezvous.app.PractitionerViews.AgendaBookingView;
+import org.rendezvous.app.PractitionerViews.ClientFileView;
+import org.rendezvous.app.PractitionerViews.ClientView;
+import org.rendezvous.app.PractitionerViews.ManualBookingRequest;
+import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.agenda.ActivityId;
+import org.rendezvous.core.booking.Booking;
+import org.rendezvous.core.booking.BookingId;
+import org.rendezvous.core.booking.CancelByPractitionerCommand;
+import org.rendezvous.core.booking.ConfirmBookingCommand;
+import org.rendezvous.core.booking.EnterBookingCommand;
+import org.rendezvous.core.booking.RefuseBookingCommand;
+import org.rendezvous.core.booking.ReportNoShowCommand;
+import org.rendezvous.core.client.ClientId;
+import org.rendezvous.core.contact.EmailAddress;
+import org.rendezvous.core.contact.Language;
+import org.rendezvous.core.contact.PersonName;
+import org.rendezvous.core.contact.PhoneNumber;
+import org.rendezvous.core.idempotency.IdempotencyKey;
+import org.rendezvous.core.outcome.Outcome;
+import org.rendezvous.core.outcome.Reason;
+import org.rendezvous.core.practitioner.PractitionerId;
+import org.rendezvous.notifications.PhoneNumbers;
+
+/**
+ * The practitioner's bookings and clients (BK-4, BK-6, CX-4, CX-5, CLI-1, PAGE-4): pending requests and
+ * the answers to them, manual entry with the client's details filled in, the client file. Commands
+ * take an {@code Idempotency-Key} header (BK-8). Only the session's own bookings are found (ACC-2).
+ */
+@Controller("/api/practitioner")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = AuthController.BEARER)
+@SecurityRequirement(name = AuthController.COOKIE)
+final class PractitionerBookingController {
+
+    private final Rendezvous engine;
+
+    PractitionerBookingController(Rendezvous engine) {
+        this.engine = engine;
+    }
+
+    /** Requests waiting for an answer, oldest first. */
+    @Get("/requests")
+    List<AgendaBookingView> pendingRequests(Authentication authentication) {
+        return engine.bookings().pendingRequests(me(authentication)).stream().map(AgendaBookingView::of).toList();
+    }
+
+    @Post("/bookings/{bookingId}/confirm")
+    HttpResponse<?> confirm(Authentication authentication, @PathVariable String bookingId,
+                            @Header("Idempotency-Key") String idempotencyKey) {
+        return answer(engine.bookings().confirm(new ConfirmBookingCommand(me(authentication),
+                id(bookingId, "bookingId", BookingId::of), IdempotencyKey.of(idempotencyKey))));
+    }
+
+    @Post("/bookings/{bookingId}/refuse")
+    HttpResponse<?> refuse(Authentication authentication, @PathVariable String bookingId,
+                           @Header("Idempotency-Key") String idempotencyKey) {
+        return answer(engine.bookings().refuse(new RefuseBookingCommand(me(authentication),
+                id(bookingId, "bookingId", BookingId::of), IdempotencyKey.of(idempotencyKey))));
+    }
+
+    @Post("/bookings/{bookingId}/cancel")
+    HttpResponse<?> cancel(Authentication authentication, @PathVariable String bookingId,
+                           @Header("Idempotency-Key") String idempotencyKey) {
+        return answer(engine.bookings().cancelByPractitioner(new CancelByPractitionerCommand(me(authentication),
+                id(bookingId, "bookingId", BookingId::of), IdempotencyKey.of(idempotencyKey))));
+    }
+
+    @Post("/bookings/{bookingId}/no-show")
+    HttpResponse<?> noShow(Authentication authentication, @PathVariable String bookingId,
+                           @Header("Idempotency-Key") String idempotencyKey) {
+        return answer(engine.bookings().reportNoShow(new ReportNoShowCommand(me(authentication),
+                id(bookingId, "bookingId", BookingId::of), IdempotencyKey.of(idempotencyKey))));
+    }
+
+    /** BK-6: a booking entered by hand; an e-mail already in the client file fills in the details left out. */
+    @Post("/bookings")
+    HttpResponse<?> enter(Authentication authentication, @Header("Idempotency-Key") String idempotencyKey,
+                          @Body ManualBookingRequest r) {
+        Optional<PhoneNumber> phone = Optional.empty();
+        if (r.phone() != null && !r.phone().isBlank()) {
+            PhoneNumbers.Normalised normalised = PhoneNumbers.normalise(r.phone(), "FR");
+            if (normalised instanceof PhoneNumbers.Invalid invalid) {
+                throw new IllegalArgumentException(invalid.reason());
+            }
+            phone = Optional.of(((PhoneNumbers.Valid) normalised).number());
+        }
+        EnterBookingCommand command = new EnterBookingCommand(me(authentication),
+                id(required(r.activityId(), "activityId"), "activityId", ActivityId::of), required(r.start(), "start"),
+                required(r.mode(), "mode"), EmailAddress.of(required(r.email(), "email")),
+                Optional.ofNullable(r.name()).filter(n -> !n.isBlank()).map(PersonName::of), phone,
+                Optional.ofNullable(r.language()).filter(l -> !l.isBlank()).map(PractitionerBookingController::language),
+                new TreeMap<>(r.answers() == null ? java.util.Map.of() : r.answers()), IdempotencyKey.of(idempotencyKey));
+        return PublicBookingController.respond(engine.bookings().enter(command),
+                booking -> HttpResponse.created(AgendaBookingView.of(booking)));
+    }
+
+    /** BK-6: the details on file for an e-mail, to fill in the manual booking form. */
+    @Get("/clients/lookup")
+    HttpResponse<?> lookUp(Authentication authentication, @QueryValue String email) {
+        return engine.clients().lookUp(me(authentication), EmailAddress.of(email))
+                .<HttpResponse<?>>map(details -> HttpResponse.ok(ClientView.of(details)))
+                .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "email: no client with this e-mail").toResponse());
+    }
+
+    @Get("/clients")
+    List<ClientFileView> clients(Authentication authentication) {
+        return engine.clients().clients(me(authentication)).stream().map(ClientFileView::of).toList();
+    }
+
+    @Get("/clients/{clientId}")
+    HttpResponse<?> client(Authentication authentication, @PathVariable String clientId) {
+        return engine.clients().client(me(authentication), id(clientId, "clientId", ClientId::of))
+                .<HttpResponse<?>>map(c -> HttpResponse.ok(ClientFileView.of(c)))
+                .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "clientId: no such client").toResponse());
+    }
+
+    @Get("/clients/{clientId}/bookings")
+    HttpResponse<?> bookingsOfClient(Authentication authentication, @PathVariable String clientId) {
+        PractitionerId me = me(authentication);
+        ClientId client = id(clientId, "clientId", ClientId::of);
+        if (engine.clients().client(me, client).isEmpty()) {
+            return Problem.of(Reason.NOT_FOUND, "clientId: no such client").toResponse();
+        }
+        return HttpResponse.ok(engine.clients().bookingsOf(me, client).stream().map(AgendaBookingView::of).toList());
+    }
+
+    private static HttpResponse<?> answer(Outcome<Booking> outcome) {
+        return PublicBookingController.respond(outcome, booking -> HttpResponse.ok(AgendaBookingView.of(booking)));
+    }
+
+    private static Language language(@Nullable String code) {
+        for (Language language : Language.values()) {
+            if (language.locale().getLanguage().equals(code.toLowerCase(Locale.ROOT)) || language.name().equalsIgnoreCase(code)) {
+                return language;
+            }
+        }
+        throw new IllegalArgumentException("language: one of fr, en");
+    }
+}

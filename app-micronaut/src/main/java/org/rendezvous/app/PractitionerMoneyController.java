@@ -1,0 +1,119 @@
+package org.rendezvous.app;
+
+import static org.rendezvous.app.PractitionerAgendaController.id;
+import static org.rendezvous.app.PractitionerAgendaController.me;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.util.List;
+import org.rendezvous.app.PractitionerViews.BalancesView;
+import org.rendezvous.app.PractitionerViews.DestinationRequest;
+import org.rendezvous.app.PractitionerViews.DestinationView;
+import org.rendezvous.app.PractitionerViews.PayoutView;
+import org.rendezvous.app.PractitionerViews.PlanView;
+import org.rendezvous.app.PractitionerViews.PostingView;
+import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.idempotency.IdempotencyKey;
+import org.rendezvous.core.outcome.Reason;
+import org.rendezvous.core.payout.PayoutDestination;
+import org.rendezvous.core.payout.PayoutId;
+import org.rendezvous.core.practitioner.BankDetails;
+import org.rendezvous.core.practitioner.PractitionerId;
+
+/**
+ * The practitioner's money (PAY-6, FEE-4, PO-3 … PO-5, PLAN): payment history and balances, payouts and
+ * their statements, the payout destination (IBAN checked, mod 97), and the plan. Only the session's own.
+ */
+@Controller("/api/practitioner")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = AuthController.BEARER)
+@SecurityRequirement(name = AuthController.COOKIE)
+final class PractitionerMoneyController {
+
+    private final Rendezvous engine;
+
+    PractitionerMoneyController(Rendezvous engine) {
+        this.engine = engine;
+    }
+
+    /** PAY-6: every payment, refund, commission and payout, as ledger postings. */
+    @Get("/payments")
+    List<PostingView> history(Authentication authentication) {
+        return engine.payments().history(me(authentication)).stream().map(PostingView::of).toList();
+    }
+
+    @Get("/balances")
+    BalancesView balances(Authentication authentication) {
+        PractitionerId me = me(authentication);
+        return BalancesView.of(engine.payments().balances(me), engine.payouts().payableBalance(me));
+    }
+
+    @Get("/payouts")
+    List<PayoutView> payouts(Authentication authentication) {
+        return engine.payouts().ofPractitioner(me(authentication)).stream().map(PayoutView::of).toList();
+    }
+
+    /** PO-5: one payout with its statement. */
+    @Get("/payouts/{payoutId}")
+    HttpResponse<?> payout(Authentication authentication, @PathVariable String payoutId) {
+        return engine.payouts().find(me(authentication), id(payoutId, "payoutId", PayoutId::of))
+                .<HttpResponse<?>>map(p -> HttpResponse.ok(PayoutView.of(p)))
+                .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "payoutId: no such payout").toResponse());
+    }
+
+    /** PO-3: a payout of the payable balance now, once per Idempotency-Key. */
+    @Post("/payouts")
+    HttpResponse<?> requestPayout(Authentication authentication, @Header("Idempotency-Key") String idempotencyKey) {
+        return PublicBookingController.respond(engine.payouts().request(me(authentication), IdempotencyKey.of(idempotencyKey)),
+                p -> HttpResponse.created(PayoutView.of(p)));
+    }
+
+    @Get("/payout-destination")
+    HttpResponse<?> destination(Authentication authentication) {
+        return engine.payouts().destination(me(authentication)).<HttpResponse<?>>map(d -> HttpResponse.ok(DestinationView.of(d)))
+                .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "destination: no payout destination yet").toResponse());
+    }
+
+    /** PO-4: the bank account payouts go to; an IBAN that fails its mod-97 check is refused, naming the field. */
+    @Put("/payout-destination")
+    HttpResponse<?> setDestination(Authentication authentication, @Body DestinationRequest r) {
+        String holder = AuthController.required(r.holder(), "holder");
+        String iban = AuthController.required(r.iban(), "iban");
+        BankDetails details = r.bic() == null || r.bic().isBlank() ? BankDetails.of(holder, iban)
+                : BankDetails.of(holder, iban, r.bic());
+        PayoutDestination destination = new PayoutDestination.BankAccount(details);
+        PractitionerId me = me(authentication);
+        engine.payouts().setDestination(me, destination);
+        return HttpResponse.ok(DestinationView.of(destination));
+    }
+
+    /** PLAN-1 … PLAN-3: the plan, this month's quota and the subscription. */
+    @Get("/plan")
+    HttpResponse<?> plan(Authentication authentication) {
+        PractitionerId me = me(authentication);
+        return PublicBookingController.respond(engine.plans().quota(me), quota -> engine.plans().subscription(me)
+                .<HttpResponse<?>>map(s -> HttpResponse.ok(PlanView.of(quota, s)))
+                .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "practitionerId: no subscription").toResponse()));
+    }
+
+    @Post("/plan/subscribe")
+    HttpResponse<?> subscribe(Authentication authentication) {
+        PractitionerId me = me(authentication);
+        return PublicBookingController.respond(engine.plans().subscribe(me), s -> plan(authentication));
+    }
+
+    @Post("/plan/cancel")
+    HttpResponse<?> cancelPlan(Authentication authentication) {
+        return PublicBookingController.respond(engine.plans().cancel(me(authentication)), s -> plan(authentication));
+    }
+}

@@ -1,0 +1,260 @@
+package org.rendezvous.app;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.rendezvous.app.ApiViews.Amount;
+import org.rendezvous.core.PlanService;
+import org.rendezvous.core.agenda.Activity;
+import org.rendezvous.core.agenda.AgendaSettings;
+import org.rendezvous.core.agenda.ConfirmationMode;
+import org.rendezvous.core.agenda.ConsultationMode;
+import org.rendezvous.core.agenda.FormField;
+import org.rendezvous.core.agenda.OnlinePayment;
+import org.rendezvous.core.agenda.Opening;
+import org.rendezvous.core.agenda.OpeningChange;
+import org.rendezvous.core.agenda.Schedule;
+import org.rendezvous.core.agenda.Unavailability;
+import org.rendezvous.core.booking.Booking;
+import org.rendezvous.core.client.Client;
+import org.rendezvous.core.client.ClientDetails;
+import org.rendezvous.core.ledger.Account;
+import org.rendezvous.core.ledger.Balances;
+import org.rendezvous.core.ledger.Posting;
+import org.rendezvous.core.payout.Payout;
+import org.rendezvous.core.payout.PayoutDestination;
+import org.rendezvous.core.plan.Subscription;
+import org.rendezvous.core.practitioner.Practitioner;
+
+/** The JSON shapes of the practitioner's API (PAGE-4): they live only in the host. */
+final class PractitionerViews {
+
+    private PractitionerViews() {
+    }
+
+    // Answers
+
+    @Serdeable
+    record ProfileView(String id, String name, String email, @Nullable String phone, String language, Instant registeredAt,
+                       boolean emailVerified, String zone) {
+        static ProfileView of(Practitioner p, boolean verified, String zone) {
+            return new ProfileView(p.id().toString(), p.name().value(), p.email().value(),
+                    p.phone().map(Object::toString).orElse(null), p.language().locale().getLanguage(), p.registeredAt(),
+                    verified, zone);
+        }
+    }
+
+    @Serdeable
+    record FormFieldView(String key, String label, boolean required, int maxLength) {
+    }
+
+    @Serdeable
+    record SettingsView(String zone, long spacingMinutes, int defaultCapacity, long minimumNoticeMinutes, long horizonDays,
+                        ConfirmationMode confirmation, long cancellationDeadlineMinutes, boolean clientsMayCancel,
+                        boolean clientsMayMove, String noShowPercent, OnlinePayment onlinePayment,
+                        long paymentWindowMinutes, boolean waitlistAlerts, String currency, List<FormFieldView> form,
+                        long firstReminderMinutes, long secondReminderMinutes) {
+        static SettingsView of(AgendaSettings s) {
+            return new SettingsView(s.zone().getId(), s.spacing().toMinutes(), s.defaultCapacity(),
+                    s.minimumNotice().toMinutes(), s.horizon().toDays(), s.confirmation(), s.cancellationDeadline().toMinutes(),
+                    s.clientsMayCancel(), s.clientsMayMove(), s.noShowPercentage().toString(), s.onlinePayment(),
+                    s.paymentWindow().toMinutes(), s.waitlistAlerts(), s.currency().getCurrencyCode(),
+                    s.form().fields().stream().map(f -> new FormFieldView(f.key(), f.label(), f.required(), f.maxLength()))
+                            .toList(),
+                    s.firstReminder().toMinutes(), s.secondReminder().toMinutes());
+        }
+    }
+
+    @Serdeable
+    record PractitionerActivityView(String id, String name, long durationMinutes, Amount price, Set<ConsultationMode> modes,
+                                    boolean active) {
+        static PractitionerActivityView of(Activity a) {
+            return new PractitionerActivityView(a.id().toString(), a.name(), a.duration().toMinutes(), Amount.of(a.price()),
+                    a.modes(), a.active());
+        }
+    }
+
+    @Serdeable
+    record OpeningView(String id, String kind, @Nullable DayOfWeek day, @Nullable LocalDate validFrom,
+                       @Nullable LocalDate validUntil, @Nullable List<LocalDate> skippedDates, @Nullable LocalDate date,
+                       LocalTime start, LocalTime end, @Nullable Long stepMinutes, @Nullable Integer capacity,
+                       List<String> activities, Set<ConsultationMode> modes, @Nullable String address) {
+        static OpeningView of(Opening o) {
+            List<String> activities = o.activities().stream().map(Object::toString).sorted().toList();
+            Long step = o.step().map(d -> d.toMinutes()).orElse(null);
+            Integer capacity = o.capacity().isPresent() ? o.capacity().getAsInt() : null;
+            if (o.schedule() instanceof Schedule.Weekly w) {
+                return new OpeningView(o.id().toString(), "WEEKLY", w.day(), w.validFrom(), w.validUntil().orElse(null),
+                        w.skippedDates().stream().sorted().toList(), null, o.start(), o.end(), step, capacity, activities,
+                        o.place().modes(), o.place().address().orElse(null));
+            }
+            return new OpeningView(o.id().toString(), "DATED", null, null, null, null, ((Schedule.OnDate) o.schedule()).date(),
+                    o.start(), o.end(), step, capacity, activities, o.place().modes(), o.place().address().orElse(null));
+        }
+    }
+
+    /** AG-4: what a change did, and how many bookings it leaves outside any opening (they stay booked). */
+    @Serdeable
+    record OpeningChangeView(@Nullable OpeningView opening, int bookingsLeftOutside) {
+        static OpeningChangeView of(OpeningChange change) {
+            return new OpeningChangeView(change.opening().map(OpeningView::of).orElse(null), change.bookingsLeftOutside());
+        }
+    }
+
+    @Serdeable
+    record UnavailabilityView(String id, Instant from, Instant to, String label) {
+        static UnavailabilityView of(Unavailability u) {
+            return new UnavailabilityView(u.id().toString(), u.from(), u.to(), u.label());
+        }
+    }
+
+    @Serdeable
+    record UnavailabilityAddedView(UnavailabilityView unavailability, int bookingsInside) {
+    }
+
+    @Serdeable
+    record ClientView(String name, String email, String phone, String language) {
+        static ClientView of(ClientDetails c) {
+            return new ClientView(c.name().value(), c.email().value(), c.phone().value(), c.language().locale().getLanguage());
+        }
+    }
+
+    /** A booking as its practitioner sees it: with the client's details and answers. */
+    @Serdeable
+    record AgendaBookingView(String id, String state, String activityId, String clientId, ClientView client,
+                             ConsultationMode mode, Instant start, Instant end, Amount price, Amount paid,
+                             @Nullable Instant expiresAt, Instant createdAt, Map<String, String> answers, String bookedBy) {
+        static AgendaBookingView of(Booking b) {
+            return new AgendaBookingView(b.id().toString(), b.state().name(), b.activityId().toString(), b.clientId().toString(),
+                    ClientView.of(b.client()), b.mode(), b.start(), b.end(), Amount.of(b.price()), Amount.of(b.paid()),
+                    b.expiresAt().orElse(null), b.createdAt(), new TreeMap<>(b.answers()), b.bookedBy().toString());
+        }
+    }
+
+    @Serdeable
+    record ClientFileView(String id, ClientView details, Instant createdAt) {
+        static ClientFileView of(Client c) {
+            return new ClientFileView(c.id().toString(), ClientView.of(c.details()), c.createdAt());
+        }
+    }
+
+    @Serdeable
+    record PostingView(String id, String kind, @Nullable String bookingId, @Nullable String payoutId, Instant at,
+                       Amount amount, Map<String, Amount> changes) {
+        static PostingView of(Posting p) {
+            Map<String, Amount> changes = new TreeMap<>();
+            for (Account account : Account.values()) {
+                var change = p.change(account);
+                if (!change.isZero()) {
+                    changes.put(account.name(), Amount.of(change));
+                }
+            }
+            return new PostingView(p.id().toString(), p.kind().name(), p.bookingId().map(Object::toString).orElse(null),
+                    p.payoutId().map(Object::toString).orElse(null), p.at(), Amount.of(p.amount()), changes);
+        }
+    }
+
+    @Serdeable
+    record BalancesView(String currency, Map<String, Amount> byAccount, Amount payable) {
+        static BalancesView of(Balances b, org.rendezvous.core.money.Money payable) {
+            Map<String, Amount> byAccount = new TreeMap<>();
+            b.byAccount().forEach((account, money) -> byAccount.put(account.name(), Amount.of(money)));
+            return new BalancesView(b.currency().getCurrencyCode(), byAccount, Amount.of(payable));
+        }
+    }
+
+    @Serdeable
+    record StatementLineView(Instant at, String kind, @Nullable String bookingId, Amount amount) {
+    }
+
+    @Serdeable
+    record PayoutView(String id, String trigger, String state, Amount amount, Instant cutoff, Instant createdAt,
+                      @Nullable String reference, @Nullable String failure, List<StatementLineView> statement) {
+        static PayoutView of(Payout p) {
+            return new PayoutView(p.id().toString(), p.trigger() instanceof org.rendezvous.core.payout.PayoutTrigger.Cycle c ? "CYCLE " + c.date() : "REQUEST", p.state().name(), Amount.of(p.amount()), p.cutoff(),
+                    p.createdAt(), p.reference().orElse(null), p.failure().orElse(null),
+                    p.statement().stream().map(l -> new StatementLineView(l.at(), l.kind(),
+                            l.bookingId().map(Object::toString).orElse(null), Amount.of(l.amount()))).toList());
+        }
+    }
+
+    @Serdeable
+    record DestinationView(String kind, @Nullable String holder, @Nullable String iban, @Nullable String bic,
+                           @Nullable String accountId, boolean ready) {
+        static DestinationView of(PayoutDestination d) {
+            if (d instanceof PayoutDestination.BankAccount bank) {
+                return new DestinationView("BANK_ACCOUNT", bank.details().holder(), bank.details().iban().masked(),
+                        bank.details().bic().map(Object::toString).orElse(null), null, true);
+            }
+            PayoutDestination.ProviderAccount provider = (PayoutDestination.ProviderAccount) d;
+            return new DestinationView("PROVIDER_ACCOUNT", null, null, null, provider.accountId(), provider.payoutsEnabled());
+        }
+    }
+
+    @Serdeable
+    record PlanView(String plan, String month, long bookingsUsed, @Nullable Long bookingsLeft, boolean bookingsClosed,
+                    Instant trialEndsAt, @Nullable Instant paidUntil, boolean renewing) {
+        static PlanView of(PlanService.QuotaStatus quota, Subscription subscription) {
+            return new PlanView(quota.plan().name(), quota.month().month().toString(), quota.bookingsUsed(),
+                    quota.bookingsLeft().isPresent() ? quota.bookingsLeft().getAsLong() : null, quota.bookingsClosed(),
+                    subscription.trialEndsAt(), subscription.paidUntil().orElse(null), subscription.renewing());
+        }
+    }
+
+    // Requests
+
+    @Serdeable
+    record FormFieldInput(String key, String label, @Nullable Boolean required, @Nullable Integer maxLength) {
+        FormField toField() {
+            return new FormField(AuthController.required(key, "form.key"), AuthController.required(label, "form.label"),
+                    Boolean.TRUE.equals(required), maxLength == null ? 250 : maxLength);
+        }
+    }
+
+    /** Every field is optional: what is left out keeps its current value. */
+    @Serdeable
+    record SettingsRequest(@Nullable String zone, @Nullable Long spacingMinutes, @Nullable Integer defaultCapacity,
+                           @Nullable Long minimumNoticeMinutes, @Nullable Long horizonDays,
+                           @Nullable ConfirmationMode confirmation, @Nullable Long cancellationDeadlineMinutes,
+                           @Nullable Boolean clientsMayCancel, @Nullable Boolean clientsMayMove,
+                           @Nullable String noShowPercent, @Nullable OnlinePayment onlinePayment,
+                           @Nullable Long paymentWindowMinutes, @Nullable Boolean waitlistAlerts,
+                           @Nullable List<FormFieldInput> form, @Nullable Long firstReminderMinutes,
+                           @Nullable Long secondReminderMinutes) {
+    }
+
+    @Serdeable
+    record ActivityRequest(String name, Long durationMinutes, Amount price, Set<ConsultationMode> modes,
+                           @Nullable Boolean active) {
+    }
+
+    /** A weekly opening (day, validFrom, optional validUntil) or a dated one (date). */
+    @Serdeable
+    record OpeningRequest(@Nullable DayOfWeek day, @Nullable LocalDate validFrom, @Nullable LocalDate validUntil,
+                          @Nullable LocalDate date, LocalTime start, LocalTime end, @Nullable Long stepMinutes,
+                          @Nullable Integer capacity, @Nullable List<String> activities,
+                          @Nullable Set<ConsultationMode> modes, @Nullable String address) {
+    }
+
+    @Serdeable
+    record UnavailabilityRequest(Instant from, Instant to, @Nullable String label) {
+    }
+
+    /** BK-6: the practitioner enters a booking; an e-mail in the client file fills in the rest. */
+    @Serdeable
+    record ManualBookingRequest(String activityId, Instant start, ConsultationMode mode, String email,
+                                @Nullable String name, @Nullable String phone, @Nullable String language,
+                                @Nullable Map<String, String> answers) {
+    }
+
+    @Serdeable
+    record DestinationRequest(String holder, String iban, @Nullable String bic) {
+    }
+}

@@ -1,0 +1,47 @@
+package org.rendezvous.app;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import org.rendezvous.core.AccountService;
+import org.rendezvous.core.outcome.Reason;
+import org.rendezvous.core.practitioner.PractitionerId;
+
+/**
+ * ACC-1: a practitioner's public page stays hidden until they verified their e-mail. Until then their
+ * public routes answer as for a practitioner that does not exist. Practitioners without an account (an
+ * embedder's, or the demo's) are not concerned.
+ */
+@ServerFilter("/api/public/practitioners/**")
+final class UnverifiedPageFilter {
+
+    private static final String PREFIX = "/api/public/practitioners/";
+
+    private final AccountService accounts;
+
+    UnverifiedPageFilter(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> hideUnverified(HttpRequest<?> request) {
+        String path = request.getPath();
+        if (!path.startsWith(PREFIX)) {
+            return null;
+        }
+        String rest = path.substring(PREFIX.length());
+        int slash = rest.indexOf('/');
+        String id = slash < 0 ? rest : rest.substring(0, slash);
+        PractitionerId practitioner;
+        try {
+            practitioner = PractitionerId.of(id);
+        } catch (IllegalArgumentException notAnId) {
+            return null; // the controller answers a bad id itself
+        }
+        boolean hidden = accounts.credentials(practitioner).map(c -> !c.emailVerified()).orElse(false);
+        return hidden ? Problem.of(Reason.NOT_FOUND, "practitionerId: no such practitioner").toResponse() : null;
+    }
+}
