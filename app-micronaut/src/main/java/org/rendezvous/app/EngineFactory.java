@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.Optional;
 import org.rendezvous.core.EngineSettings;
 import org.rendezvous.core.Rendezvous;
-import org.rendezvous.core.inmemory.InMemoryStores;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.port.PaymentGateway;
 import org.rendezvous.core.port.PayoutGateway;
@@ -21,7 +20,8 @@ import org.rendezvous.payments.StripeSettings;
 import org.rendezvous.payments.StripeWebhooks;
 
 /**
- * Builds the engine from its adapters; the core itself carries no DI annotation. The payment provider
+ * Builds the engine from its adapters (the stores come from {@link DatabaseFactory}); the core itself
+ * carries no DI annotation. The payment provider
  * is Stripe when {@code rendezvous.stripe.secret-key} is set ({@code RENDEZVOUS_STRIPE_SECRET_KEY}), the
  * in-process sandbox otherwise.
  */
@@ -33,11 +33,6 @@ final class EngineFactory {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Singleton
-    Stores stores() {
-        return InMemoryStores.create();
     }
 
     @Singleton

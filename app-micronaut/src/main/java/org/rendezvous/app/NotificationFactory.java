@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.rendezvous.core.OutboxDispatcher;
 import org.rendezvous.core.Reminders;
-import org.rendezvous.core.inmemory.InMemoryReminderCandidates;
 import org.rendezvous.core.inmemory.SecureRandomIds;
 import org.rendezvous.core.notification.DeliverySettings;
 import org.rendezvous.core.port.MessageSender;
+import org.rendezvous.core.port.ReminderCandidates;
 import org.rendezvous.core.port.Stores;
 import org.rendezvous.notifications.BrevoSettings;
 import org.rendezvous.notifications.NotificationSettings;
@@ -39,7 +39,7 @@ final class NotificationFactory {
 
     @Singleton
     MessageSender messageSender(HostSettings host, Clock clock,
-                                @Value("${rendezvous.mail.from:bookings@localhost}") String from,
+                                @Value("${rendezvous.mail.from:bookings@example.org}") String from,
                                 @Value("${rendezvous.mail.from-name:Rendezvous}") String fromName,
                                 @Nullable @Value("${rendezvous.smtp.host:}") String smtpHost,
                                 @Value("${rendezvous.smtp.port:587}") int smtpPort,
@@ -78,8 +78,8 @@ final class NotificationFactory {
     }
 
     @Singleton
-    Reminders reminders(Stores stores, Clock clock) {
-        return new Reminders(stores, new InMemoryReminderCandidates(stores.bookings()), new SecureRandomIds(), clock, 500);
+    Reminders reminders(Stores stores, ReminderCandidates candidates, Clock clock) {
+        return new Reminders(stores, candidates, new SecureRandomIds(), clock, 500);
     }
 
     /** Who holds an outbox lease: the host and a random part, so that two instances on one host differ. */
