@@ -20,6 +20,8 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -78,6 +80,11 @@ public class AvailabilityBenchmark {
     static final int RANGE_DAYS = 60;
     static final int BOOKINGS = 500;
 
+    /** {@code memory}: the in-memory stores; {@code postgres}: PostgreSQL (see {@link BenchmarkDatabase}). */
+    @Param({"memory", "postgres"})
+    public String store;
+
+    private BenchmarkDatabase database;
     private Rendezvous rendezvous;
     private AvailabilityQuery query;
     private AgendaSnapshot snapshot;
@@ -88,7 +95,12 @@ public class AvailabilityBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        rendezvous = Rendezvous.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        Rendezvous.Builder builder = Rendezvous.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC));
+        if (store.equals("postgres")) {
+            database = BenchmarkDatabase.open(2);
+            builder.stores(database.stores());
+        }
+        rendezvous = builder.build();
         now = NOW.truncatedTo(ChronoUnit.MICROS);
         from = LocalDate.ofInstant(NOW, PARIS);
         to = from.plusDays(RANGE_DAYS - 1);
@@ -160,6 +172,13 @@ public class AvailabilityBenchmark {
         }
         System.out.printf("%n[setup] %d bookings, %d free starts before booking, %d after, range %s..%s%n",
                 booked.size(), free.size(), viaQuery.size(), from, to);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (database != null) {
+            database.close();
+        }
     }
 
     /** AG-9 through the façade: store reads, snapshot and computation. */

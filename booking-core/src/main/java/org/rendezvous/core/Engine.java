@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,12 +64,7 @@ final class Engine {
         // Bookings up to a day beyond the range can still reach into it with their spacing.
         Instant wideFrom = from.minus(Duration.ofDays(1));
         Instant wideTo = to.plus(Duration.ofDays(1));
-        List<TimeRange> taken = new ArrayList<>();
-        for (Booking booking : stores.bookings().seatHolding(practitioner, wideFrom, wideTo)) {
-            if (leaving.isEmpty() || !leaving.get().equals(booking.id())) {
-                taken.add(booking.occupied());
-            }
-        }
+        List<TimeRange> taken = stores.bookings().occupied(practitioner, wideFrom, wideTo, leaving);
         return new AgendaSnapshot(agendaSettings, stores.agendas().openings(practitioner),
                 stores.agendas().unavailabilities(practitioner, wideFrom, wideTo), Occupancy.of(taken));
     }

@@ -27,6 +27,19 @@ public interface Bookings {
     /** Seat-holding bookings (HELD, PENDING, CONFIRMED) of a practitioner that overlap [from, to). */
     List<Booking> seatHolding(PractitionerId practitioner, Instant from, Instant to);
 
+    /**
+     * The time ranges of the seat-holding bookings of a practitioner that overlap [from, to), except the
+     * booking {@code leaving} (the one being moved): all availability and the capacity checks need. An
+     * adapter that can answer it without loading whole bookings should.
+     */
+    default List<org.rendezvous.core.agenda.TimeRange> occupied(PractitionerId practitioner, Instant from, Instant to,
+                                                                Optional<BookingId> leaving) {
+        return seatHolding(practitioner, from, to).stream()
+                .filter(booking -> leaving.isEmpty() || !leaving.get().equals(booking.id()))
+                .map(Booking::occupied)
+                .toList();
+    }
+
     /** Bookings of a practitioner in any state that overlap [from, to), ordered by start. */
     List<Booking> ofPractitioner(PractitionerId practitioner, Instant from, Instant to);
 

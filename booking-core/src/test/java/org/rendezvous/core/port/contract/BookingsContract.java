@@ -303,6 +303,22 @@ public abstract class BookingsContract {
     }
 
     @Test
+    @DisplayName("AG-7, AG-9 the occupied ranges are those of the seat-holding bookings, without the one being moved")
+    void occupiedRanges() {
+        Booking held = added(annas().state(HELD).start(hours(10)));
+        Booking confirmed = added(annas().state(CONFIRMED).start(hours(11)));
+        Booking moving = added(annas().state(PENDING).start(hours(12)));
+        added(annas().state(CANCELLED_BY_CLIENT).start(hours(11)));
+        added(brunos().start(hours(11)));
+
+        assertThat(bookings.occupied(anna, hours(0), hours(100), Optional.empty()))
+                .containsExactlyInAnyOrder(held.occupied(), confirmed.occupied(), moving.occupied());
+        assertThat(bookings.occupied(anna, hours(0), hours(100), Optional.of(moving.id())))
+                .containsExactlyInAnyOrder(held.occupied(), confirmed.occupied());
+        assertThat(bookings.occupied(anna, hours(11), hours(12), Optional.empty())).containsExactly(confirmed.occupied());
+    }
+
+    @Test
     @DisplayName("a practitioner without bookings holds no seat")
     void noSeatHolding() {
         added(brunos().start(hours(11)));
