@@ -19,25 +19,11 @@ SELECT practitioner_id, position, field_key, label, required, max_length FROM bo
   WHERE practitioner_id = :p::uuid ORDER BY position;
 SELECT id, practitioner_id, name, duration_minutes, price_minor, currency, array_to_string(modes, ',') AS modes, active
   FROM activities WHERE practitioner_id = :p::uuid AND id = :a::uuid;
-SELECT id, practitioner_id, activity_id, client_id, client_name, client_email, client_phone, client_language, mode, start_at,
-       end_at, price_minor, currency, cancellation_deadline_seconds, no_show_basis_points, payment_arrangement,
-       minimum_notice_seconds, state, booked_by, access_token, created_at, expires_at, paid_minor, payment_reference,
-       guarantee_reference, settlement, settlement_amount_minor, settlement_refunded_minor, settlement_currency, version
-  FROM bookings WHERE practitioner_id = :p::uuid AND state IN ('HELD', 'PENDING', 'CONFIRMED')
-   AND start_at < date_trunc('day', now()) + (:day + 2) * interval '1 day'
-   AND end_at > date_trunc('day', now()) + (:day - 1) * interval '1 day'
+SELECT id, start_at, end_at FROM bookings
+  WHERE practitioner_id = :p::uuid AND state IN ('HELD', 'PENDING', 'CONFIRMED')
+    AND start_at < date_trunc('day', now()) + (:day + 2) * interval '1 day'
+    AND end_at > date_trunc('day', now()) + (:day - 1) * interval '1 day'
   ORDER BY start_at, id;
-SELECT booking_id, question, answer FROM booking_answers
-  WHERE booking_id = ANY (ARRAY(SELECT id FROM bookings WHERE practitioner_id = :p::uuid AND start_at >= date_trunc('day', now()) + (:day - 1) * interval '1 day' AND start_at < date_trunc('day', now()) + (:day + 2) * interval '1 day'))
-  ORDER BY booking_id, question;
-SELECT booking_id, seq, from_state, to_state, at, cause, actor FROM booking_transitions
-  WHERE booking_id = ANY (ARRAY(SELECT id FROM bookings WHERE practitioner_id = :p::uuid AND start_at >= date_trunc('day', now()) + (:day - 1) * interval '1 day' AND start_at < date_trunc('day', now()) + (:day + 2) * interval '1 day'))
-  ORDER BY booking_id, seq;
-SELECT booking_id, seq, previous_start, new_start, at, actor FROM booking_moves
-  WHERE booking_id = ANY (ARRAY(SELECT id FROM bookings WHERE practitioner_id = :p::uuid AND start_at >= date_trunc('day', now()) + (:day - 1) * interval '1 day' AND start_at < date_trunc('day', now()) + (:day + 2) * interval '1 day'))
-  ORDER BY booking_id, seq;
-SELECT id, version FROM bookings
-  WHERE id = ANY (ARRAY(SELECT id FROM bookings WHERE practitioner_id = :p::uuid AND start_at >= date_trunc('day', now()) + (:day - 1) * interval '1 day' AND start_at < date_trunc('day', now()) + (:day + 2) * interval '1 day'));
 SELECT id, practitioner_id, weekday, valid_from, valid_until, array_to_string(skipped_dates, ',') AS skipped_dates, on_date,
        start_time, end_time, step_minutes, capacity, array_to_string(activity_ids, ',') AS activity_ids,
        array_to_string(modes, ',') AS modes, address
