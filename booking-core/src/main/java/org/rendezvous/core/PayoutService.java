@@ -45,10 +45,12 @@ public final class PayoutService {
 
     private final Engine engine;
     private final int batchSize;
+    private final int parallelism;
 
-    PayoutService(Engine engine, int batchSize) {
+    PayoutService(Engine engine, int batchSize, int parallelism) {
         this.engine = engine;
         this.batchSize = batchSize;
+        this.parallelism = parallelism;
     }
 
     /** PO-4: sets where the practitioner's money goes; bank details exist only with a valid IBAN. */
@@ -83,31 +85,59 @@ public final class PayoutService {
         PayoutTrigger.Cycle trigger = new PayoutTrigger.Cycle(date);
         Instant cutoff = PayoutCycles.cutoff(date, engine.settings.operatorZone());
         Currency currency = engine.settings.commissions().currency();
-        int seen = 0;
-        int paid = 0;
-        int deferred = 0;
-        Optional<PractitionerId> after = Optional.empty();
-        while (true) {
-            List<PractitionerId> owed = engine.stores.ledger().withPositiveBalance(Account.PRACTITIONER_PAYABLE, currency,
-                    cutoff, after, batchSize);
-            for (PractitionerId practitioner : owed) {
-                seen++;
-                Outcome<Payout> outcome = payOut(practitioner, trigger, cutoff);
-                if (outcome.isAccepted()) {
-                    Payout payout = outcome.orElseThrow();
-                    if (payout.state() == PayoutState.SENT) {
-                        paid++;
-                    } else if (payout.state() != PayoutState.FAILED) {
-                        deferred++;
-                    }
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger paid = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger deferred = new java.util.concurrent.atomic.AtomicInteger();
+        // Each payout is its own short transaction and provider call: several run at once, so that a cycle of
+        // thousands of practitioners is bound by the database's throughput, not by one commit after another.
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(parallelism);
+        try {
+            Optional<PractitionerId> after = Optional.empty();
+            while (true) {
+                List<PractitionerId> owed = engine.stores.ledger().withPositiveBalance(Account.PRACTITIONER_PAYABLE,
+                        currency, cutoff, after, batchSize);
+                List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+                for (PractitionerId practitioner : owed) {
+                    running.add(workers.submit(() -> {
+                        seen.incrementAndGet();
+                        if (engine.stores.payouts().forTrigger(practitioner, trigger.key()).isPresent()) {
+                            return; // PO-2: paid (or carried over) by an earlier run or another instance
+                        }
+                        Outcome<Payout> outcome = payOut(practitioner, trigger, cutoff);
+                        if (outcome.isAccepted()) {
+                            PayoutState state = outcome.orElseThrow().state();
+                            if (state == PayoutState.SENT) {
+                                paid.incrementAndGet();
+                            } else if (state != PayoutState.FAILED) {
+                                deferred.incrementAndGet();
+                            }
+                        }
+                    }));
                 }
+                for (java.util.concurrent.Future<?> payout : running) {
+                    awaitPayout(payout);
+                }
+                if (owed.size() < batchSize) {
+                    break;
+                }
+                after = Optional.of(owed.get(owed.size() - 1));
             }
-            if (owed.size() < batchSize) {
-                break;
-            }
-            after = Optional.of(owed.get(owed.size() - 1));
+        } finally {
+            workers.shutdown();
         }
-        return new JobReport(seen, paid, deferred);
+        return new JobReport(seen.get(), paid.get(), deferred.get());
+    }
+
+    private static void awaitPayout(java.util.concurrent.Future<?> payout) {
+        try {
+            payout.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("payout cycle interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // One practitioner's failure (a database error, say) must not stop the others: logged, retried next run.
+            LOG.error("a payout of the cycle failed; the next run tries again", e.getCause());
+        }
     }
 
     /** PO-3: the practitioner asks for their payable balance now, outside the cycle. */

@@ -47,7 +47,7 @@ public final class Rendezvous {
         this.clients = new ClientFile(engine);
         this.jobs = new LifecycleJobs(engine, bookings, cashier, builder.jobBatchSize);
         this.payments = new PaymentService(engine, cashier, bookings, builder.jobBatchSize);
-        this.payouts = new PayoutService(engine, builder.jobBatchSize);
+        this.payouts = new PayoutService(engine, builder.jobBatchSize, builder.payoutParallelism);
         this.plans = new PlanService(engine, cashier, builder.jobBatchSize);
         this.engine = engine;
         this.accounts = new AccountService(engine, practitioners,
@@ -119,6 +119,7 @@ public final class Rendezvous {
         private Clock clock = Clock.systemUTC();
         private EngineSettings settings = EngineSettings.of(CommercialModel.PLATFORM_COLLECTS);
         private int jobBatchSize = 500;
+        private int payoutParallelism = 8;
         private Accounts accounts;
         private PasswordHasher passwordHasher;
 
@@ -178,6 +179,15 @@ public final class Rendezvous {
                 throw new IllegalArgumentException("jobBatchSize: must be at least 1");
             }
             this.jobBatchSize = value;
+            return this;
+        }
+
+        /** How many payouts of a cycle are decided and sent at once (each its own transaction and provider call). */
+        public Builder payoutParallelism(int value) {
+            if (value < 1 || value > 64) {
+                throw new IllegalArgumentException("payoutParallelism: must be 1 to 64");
+            }
+            this.payoutParallelism = value;
             return this;
         }
 
