@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.rendezvous.core.port.Accounts;
 import org.rendezvous.core.port.ReminderCandidates;
 import org.rendezvous.core.port.Stores;
 
@@ -25,6 +26,12 @@ import org.rendezvous.core.port.Stores;
  *
  * <pre>{@code
  * Reminders reminders = new Reminders(stores, PostgresStores.reminderCandidates(stores), ids, clock, 500);
+ * }</pre>
+ *
+ * <p>and so do practitioners' accounts, which the core keeps apart from {@link Stores}:
+ *
+ * <pre>{@code
+ * Rendezvous engine = Rendezvous.builder().stores(stores).accounts(PostgresStores.accounts(stores)).build();
  * }</pre>
  */
 public final class PostgresStores {
@@ -68,6 +75,20 @@ public final class PostgresStores {
             throw new IllegalArgumentException("stores: not opened by PostgresStores");
         }
         return new JdbiReminderCandidates(bookings);
+    }
+
+    /**
+     * Practitioners' credentials and one-time links (ACC-1, ACC-3), on the database of stores this class
+     * opened, sharing their transactions: called inside a unit of work it joins it.
+     *
+     * @throws IllegalArgumentException if {@code stores} were not opened by this class
+     */
+    public static Accounts accounts(Stores stores) {
+        Objects.requireNonNull(stores, "stores");
+        if (!(stores.transactions() instanceof JdbiTransactions transactions)) {
+            throw new IllegalArgumentException("stores: not opened by PostgresStores");
+        }
+        return new JdbiAccounts(transactions);
     }
 
     /** The stores on a database whose schema is already migrated. */

@@ -31,7 +31,8 @@ final class TestDatabase {
     /** The tables, each after every table that refers to it. */
     private static final List<String> DELETION_ORDER = List.of("outbox_parameters", "outbox", "waitlist_entries",
             "booking_moves", "booking_transitions", "booking_answers", "bookings", "clients", "unavailabilities",
-            "openings", "activities", "booking_form_fields", "agenda_settings", "idempotency_keys", "practitioners");
+            "openings", "activities", "booking_form_fields", "agenda_settings", "idempotency_keys", "account_tokens",
+            "accounts", "practitioners");
     private static TestDatabase instance;
 
     private final String jdbcUrl;

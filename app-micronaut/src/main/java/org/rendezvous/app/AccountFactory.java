@@ -2,6 +2,7 @@ package org.rendezvous.app;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
@@ -17,6 +18,7 @@ import org.rendezvous.core.inmemory.InMemoryAccounts;
 import org.rendezvous.core.port.Accounts;
 import org.rendezvous.core.port.PasswordHasher;
 import org.rendezvous.core.port.Stores;
+import org.rendezvous.persistence.PostgresStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +33,17 @@ final class AccountFactory {
         return new Argon2PasswordHasher();
     }
 
-    /** In memory beside the in-memory stores, sharing their transactions; a database adapter replaces it. */
+    /** On PostgreSQL beside the stores, sharing their transactions, so that accounts outlive a restart. */
     @Singleton
-    Accounts accounts(Stores stores) {
+    @Requires(property = "rendezvous.database.mode", notEquals = "memory", defaultValue = "embedded")
+    Accounts postgresAccounts(Stores stores) {
+        return PostgresStores.accounts(stores);
+    }
+
+    /** In memory beside the in-memory stores, sharing their transactions: lost when the host stops, as they are. */
+    @Singleton
+    @Requires(property = "rendezvous.database.mode", value = "memory")
+    Accounts memoryAccounts(Stores stores) {
         return InMemoryAccounts.joining(stores.transactions());
     }
 
