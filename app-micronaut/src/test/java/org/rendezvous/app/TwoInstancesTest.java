@@ -135,6 +135,7 @@ class TwoInstancesTest {
         properties.put("rendezvous.jobs.enabled", false);
         properties.put("rendezvous.mailbox", mailbox.toString());
         properties.put("rendezvous.model", "PLATFORM_COLLECTS");
+        properties.put("rendezvous.metrics.refresh", "0s");
         return ApplicationContext.run(EmbeddedServer.class, properties, "test", ENVIRONMENT);
     }
 
@@ -212,6 +213,13 @@ class TwoInstancesTest {
                 return;
             }
         }
+    }
+
+    /** The value of one series in a Prometheus scrape. */
+    static double gauge(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError("no " + series + " in the scrape"));
     }
 
     @Test
@@ -330,6 +338,13 @@ class TwoInstancesTest {
         for (OutboxMessage reminder : reminders) {
             assertThat(reminderFiles).as("files of reminder %s", reminder.id())
                     .filteredOn(name -> name.contains(reminder.id().toString())).hasSize(1);
+        }
+        try (HttpClient client = HttpClient.create(second.getURL())) {
+            String scrape = client.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
+            assertThat(gauge(scrape, "rendezvous_bookings{state=\"EXPIRED\"}")).as("expired bookings on /prometheus")
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(gauge(scrape, "rendezvous_bookings{state=\"CONFIRMED\"}")).isGreaterThanOrEqualTo(1);
+            assertThat(gauge(scrape, "rendezvous_outbox_messages{state=\"PENDING\"}")).isGreaterThanOrEqualTo(0);
         }
         if (freshDatabase) {
             assertThat(files(firstMailbox).size() - firstBefore + files(secondMailbox).size() - secondBefore)
