@@ -13,6 +13,10 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,8 +78,8 @@ import org.rendezvous.persistence.EmbeddedDatabase;
 
 /**
  * Issue 7, item 6: two hosts on one PostgreSQL run the same jobs at the same moment, and each piece of work
- * is done once. The database is RENDEZVOUS_TEST_JDBC_URL when set, otherwise an embedded PostgreSQL this
- * test starts. The scheduled jobs are off ({@code rendezvous.jobs.enabled=false}): the test runs them itself,
+ * is done once. The database is a new one on the server of RENDEZVOUS_TEST_JDBC_URL when that is set (dropped at
+ * the end), otherwise an embedded PostgreSQL this test starts. The scheduled jobs are off ({@code rendezvous.jobs.enabled=false}): the test runs them itself,
  * on both hosts at once, with one clock it moves for both.
  */
 class TwoInstancesTest {
@@ -96,6 +100,10 @@ class TwoInstancesTest {
     }
 
     static EmbeddedDatabase ownDatabase;
+    static String ownDatabaseName;
+    static String serverUrl;
+    static String serverUser;
+    static String serverPassword;
     static boolean freshDatabase;
     static EmbeddedServer first;
     static EmbeddedServer second;
@@ -114,8 +122,23 @@ class TwoInstancesTest {
             url = ownDatabase.jdbcUrl();
             freshDatabase = true;
         } else {
-            user = Optional.ofNullable(System.getenv("RENDEZVOUS_TEST_JDBC_USER")).orElse(user);
-            password = Optional.ofNullable(System.getenv("RENDEZVOUS_TEST_JDBC_PASSWORD")).orElse(password);
+            // As the persistence tests (docs/persistence.md): user and password postgres unless said otherwise.
+            user = Optional.ofNullable(System.getenv("RENDEZVOUS_TEST_JDBC_USER")).orElse("postgres");
+            password = Optional.ofNullable(System.getenv("RENDEZVOUS_TEST_JDBC_PASSWORD")).orElse("postgres");
+            serverUrl = url;
+            serverUser = user;
+            serverPassword = password;
+            String name = "rendezvous_two_instances_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection connection = DriverManager.getConnection(url, user, password);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + name);
+                ownDatabaseName = name;
+                url = withDatabase(url, name);
+                freshDatabase = true;
+            } catch (SQLException e) {
+                // No right to create a database: share the given one, and check only what is ours in it.
+                System.err.println("TwoInstancesTest: on the shared database " + url + " (" + e.getMessage() + ")");
+            }
         }
         firstMailbox = Files.createTempDirectory("rendezvous-mailbox-first");
         secondMailbox = Files.createTempDirectory("rendezvous-mailbox-second");
@@ -139,6 +162,13 @@ class TwoInstancesTest {
         return ApplicationContext.run(EmbeddedServer.class, properties, "test", ENVIRONMENT);
     }
 
+    /** The JDBC URL with another database name: jdbc:postgresql://host:port/NAME?parameters. */
+    static String withDatabase(String url, String database) {
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        int query = url.indexOf('?', slash);
+        return url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
+    }
+
     @AfterAll
     static void stopEverything() {
         if (threads != null) {
@@ -151,6 +181,14 @@ class TwoInstancesTest {
         }
         if (ownDatabase != null) {
             ownDatabase.close();
+        }
+        if (ownDatabaseName != null) {
+            try (Connection connection = DriverManager.getConnection(serverUrl, serverUser, serverPassword);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + ownDatabaseName + " WITH (FORCE)");
+            } catch (SQLException e) {
+                System.err.println("TwoInstancesTest: database " + ownDatabaseName + " left behind: " + e.getMessage());
+            }
         }
     }
 
