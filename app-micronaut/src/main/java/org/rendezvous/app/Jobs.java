@@ -1,7 +1,11 @@
 package org.rendezvous.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.rendezvous.core.JobReport;
 import org.rendezvous.core.OutboxDispatcher;
 import org.rendezvous.core.Reminders;
@@ -12,9 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the engine's jobs on the schedules of {@code rendezvous.jobs.*}. Each job is a core use case that
  * is safe to run on several instances at once (locks, unique constraints, leases); a failing run is
- * logged and the next run tries again.
+ * logged and the next run tries again. Each run adds what it changed to {@code rendezvous.jobs.changed} and
+ * each failure to {@code rendezvous.jobs.failures}, tagged with the job (docs/operations.md). With
+ * {@code rendezvous.jobs.enabled=false} this instance runs none of them (another instance, or a test, does).
  */
 @Singleton
+@Requires(property = "rendezvous.jobs.enabled", notEquals = "false")
 final class Jobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
@@ -22,11 +29,14 @@ final class Jobs {
     private final Rendezvous engine;
     private final OutboxDispatcher dispatcher;
     private final Reminders reminders;
+    private final MeterRegistry metrics;
 
-    Jobs(Rendezvous engine, OutboxDispatcher dispatcher, Reminders reminders) {
+    Jobs(Rendezvous engine, OutboxDispatcher dispatcher, Reminders reminders, Optional<MeterRegistry> metrics) {
         this.engine = engine;
         this.dispatcher = dispatcher;
         this.reminders = reminders;
+        // Metrics can be turned off (micronaut.metrics.enabled=false): the counts then go nowhere.
+        this.metrics = metrics.orElseGet(SimpleMeterRegistry::new);
     }
 
     /** NOT-3: sends what the outbox holds, with retries and back-off. */
@@ -35,6 +45,7 @@ final class Jobs {
         try {
             dispatcher.deliverDue();
         } catch (RuntimeException failure) {
+            metrics.counter("rendezvous.jobs.failures", "job", "delivery").increment();
             LOG.error("job delivery failed; it runs again at its next time", failure);
         }
     }
@@ -76,13 +87,15 @@ final class Jobs {
         run("planned payouts", () -> engine.payouts().resumePlanned());
     }
 
-    private static void run(String name, java.util.function.Supplier<JobReport> job) {
+    private void run(String name, java.util.function.Supplier<JobReport> job) {
         try {
             JobReport report = job.get();
+            metrics.counter("rendezvous.jobs.changed", "job", name).increment(report.changed());
             if (report.changed() > 0 || report.deferred() > 0) {
                 LOG.info("job {}: {}", name, report);
             }
         } catch (RuntimeException failure) {
+            metrics.counter("rendezvous.jobs.failures", "job", name).increment();
             LOG.error("job {} failed; it runs again at its next time", name, failure);
         }
     }
