@@ -515,8 +515,4 @@ class MoneyFlowsTest {
             assertThat(balances(s).of(Account.PLATFORM_REVENUE)).isEqualTo(eur("0.00"));
         }
     }
-
-    static Money money(String amount) {
-        return eur(amount);
-    }
 }
