@@ -25,7 +25,6 @@ import org.rendezvous.core.booking.ReportNoShowCommand;
 import org.rendezvous.core.ledger.Account;
 import org.rendezvous.core.ledger.Balances;
 import org.rendezvous.core.ledger.PostingKind;
-import org.rendezvous.core.money.Money;
 import org.rendezvous.core.money.Percent;
 import org.rendezvous.core.notification.MessageKind;
 import org.rendezvous.core.outcome.Reason;
