@@ -133,7 +133,7 @@ public final class BookingService {
                 command.client(), command.answers(), command.mode(), start, activity.get().duration(), terms, initial,
                 BookedBy.CLIENT, engine.ids.newAccessToken(), now, expiresAt);
         engine.stores.bookings().add(booking);
-        announceArrival(booking, now);
+        announceArrival(booking, settings.zone(), now);
         return Outcome.accepted(booking);
     }
 
@@ -179,9 +179,8 @@ public final class BookingService {
      * PLAN-2: a booking counts in the month it was created once it reaches PENDING or CONFIRMED,
      * whatever happens to it later; the practitioner hears when the free plan's quota is reached.
      */
-    void countArrival(Booking booking, Instant now) {
-        AgendaSettings settings = engine.agendaSettings(booking.practitionerId()).orElseThrow();
-        UsageMonth month = UsageMonth.of(booking.practitionerId(), booking.createdAt(), settings.zone());
+    private void countArrival(Booking booking, java.time.ZoneId zone, Instant now) {
+        UsageMonth month = UsageMonth.of(booking.practitionerId(), booking.createdAt(), zone);
         if (!engine.stores.usage().record(month, UsageKind.BOOKING, booking.id().toString())
                 || engine.settings.model() != org.rendezvous.core.policy.CommercialModel.DIRECT_CONNECT
                 || cashier.planOf(booking.practitionerId(), now) != org.rendezvous.core.plan.Plan.FREE) {
@@ -194,9 +193,10 @@ public final class BookingService {
         }
     }
 
-    private void announceArrival(Booking booking, Instant now) {
+    /** A booking that reached PENDING or CONFIRMED: counted for the quota, and announced (BK-1, BK-4, PLAN-2). */
+    private void announceArrival(Booking booking, java.time.ZoneId zone, Instant now) {
         if (booking.state() == BookingState.PENDING || booking.state() == BookingState.CONFIRMED) {
-            countArrival(booking, now);
+            countArrival(booking, zone, now);
         }
         switch (booking.state()) {
             case PENDING -> engine.announce(MessageKind.BOOKING_REQUESTED, booking, now);
@@ -267,7 +267,7 @@ public final class BookingService {
                 details.get(), command.answers(), command.mode(), start, activity.get().duration(), terms,
                 BookingState.CONFIRMED, BookedBy.PRACTITIONER, engine.ids.newAccessToken(), now, Optional.empty());
         engine.stores.bookings().add(booking);
-        announceArrival(booking, now);
+        announceArrival(booking, settings.zone(), now);
         return Outcome.accepted(booking);
     }
 
@@ -328,17 +328,7 @@ public final class BookingService {
                 return Outcome.rejected(Reason.PAYMENT_AMOUNT_MISMATCH,
                         "amount: " + amount + " received for a price of " + booking.price());
             }
-            Booking paid = booking.withPayment(amount, reference);
-            Outcome<Booking> moved = leaveHold(paid, Cause.PAYMENT_RECEIVED, now);
-            moved.fold(next -> {
-                engine.save(booking, next);
-                cashier.paymentReceived(next, amount, reference, providerFee,
-                        org.rendezvous.core.money.PaymentPurpose.CONSULTATION, now);
-                engine.announce(MessageKind.PAYMENT_RECEIVED, next, now);
-                announceArrival(next, now);
-                return next;
-            }, rejected -> null);
-            return moved;
+            return holdPaid(booking, amount, reference, providerFee, now);
         }
         if (!booking.holdsSeat() && booking.state() != BookingState.COMPLETED && booking.state() != BookingState.NO_SHOW) {
             // BK-3: money that arrives for a booking no longer waiting for it goes back in full.
@@ -365,14 +355,7 @@ public final class BookingService {
             return Outcome.accepted(booking);
         }
         if (booking.state() == BookingState.HELD) {
-            Booking guaranteed = booking.withGuarantee(reference);
-            Outcome<Booking> moved = leaveHold(guaranteed, Cause.GUARANTEE_SAVED, now);
-            moved.fold(next -> {
-                engine.save(booking, next);
-                announceArrival(next, now);
-                return next;
-            }, rejected -> null);
-            return moved;
+            return holdGuaranteed(booking, reference, now);
         }
         if (!booking.holdsSeat()
                 && booking.settlement().filter(d -> !(d instanceof MoneyDecision.NoMoneyMoves)).isEmpty()) {
@@ -384,9 +367,35 @@ public final class BookingService {
                 "state: a " + booking.state() + " booking is not waiting for a card guarantee");
     }
 
-    /** A held booking whose payment or guarantee arrived: to PENDING or CONFIRMED by the confirmation mode (BK-4). */
-    Outcome<Booking> leaveHold(Booking held, Cause cause, Instant now) {
+    /**
+     * BK-3: the payment of a held booking arrived, reported by the provider or found by the expiry job:
+     * the booking leaves the hold, the money is booked, and whom it concerns is told.
+     */
+    Outcome<Booking> holdPaid(Booking held, org.rendezvous.core.money.Money amount, String reference,
+                              Optional<org.rendezvous.core.money.Money> providerFee, Instant now) {
         AgendaSettings settings = engine.agendaSettings(held.practitionerId()).orElseThrow();
+        return leaveHold(held.withPayment(amount, reference), settings, Cause.PAYMENT_RECEIVED, now).map(next -> {
+            engine.save(held, next);
+            cashier.paymentReceived(next, amount, reference, providerFee,
+                    org.rendezvous.core.money.PaymentPurpose.CONSULTATION, now);
+            engine.announce(MessageKind.PAYMENT_RECEIVED, next, now);
+            announceArrival(next, settings.zone(), now);
+            return next;
+        });
+    }
+
+    /** PAY-2: the card guarantee of a held booking was saved: the booking leaves the hold. */
+    Outcome<Booking> holdGuaranteed(Booking held, String reference, Instant now) {
+        AgendaSettings settings = engine.agendaSettings(held.practitionerId()).orElseThrow();
+        return leaveHold(held.withGuarantee(reference), settings, Cause.GUARANTEE_SAVED, now).map(next -> {
+            engine.save(held, next);
+            announceArrival(next, settings.zone(), now);
+            return next;
+        });
+    }
+
+    /** A held booking whose payment or guarantee arrived: to PENDING or CONFIRMED by the confirmation mode (BK-4). */
+    private static Outcome<Booking> leaveHold(Booking held, AgendaSettings settings, Cause cause, Instant now) {
         if (settings.confirmation() == ConfirmationMode.AUTOMATIC) {
             return held.transition(BookingState.CONFIRMED, cause, Actor.PAYMENT_PROVIDER, now, Optional.empty());
         }

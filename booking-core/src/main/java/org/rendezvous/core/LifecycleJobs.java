@@ -10,7 +10,6 @@ import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.booking.BookingState;
 import org.rendezvous.core.booking.Cause;
 import org.rendezvous.core.notification.MessageKind;
-import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.policy.MoneyDecision;
 import org.rendezvous.core.policy.Settlement;
 import org.rendezvous.core.port.PaymentCheck;
@@ -94,33 +93,13 @@ public final class LifecycleJobs {
 
     private boolean expireHold(Booking booking, PaymentCheck check, Instant now) {
         if (check instanceof PaymentCheck.Paid paid && paid.amount().equals(booking.price())) {
-            Booking withPayment = booking.withPayment(paid.amount(), paid.reference());
-            boolean moved = moveOn(booking, bookings.leaveHold(withPayment, Cause.PAYMENT_RECEIVED, now), now, true);
-            if (moved) {
-                cashier.paymentReceived(withPayment, paid.amount(), paid.reference(), java.util.Optional.empty(),
-                        org.rendezvous.core.money.PaymentPurpose.CONSULTATION, now);
-            }
-            return moved;
+            return bookings.holdPaid(booking, paid.amount(), paid.reference(), Optional.empty(), now).isAccepted();
         }
         if (check instanceof PaymentCheck.GuaranteeSaved saved) {
-            Booking withGuarantee = booking.withGuarantee(saved.reference());
-            return moveOn(booking, bookings.leaveHold(withGuarantee, Cause.GUARANTEE_SAVED, now), now, false);
+            return bookings.holdGuaranteed(booking, saved.reference(), now).isAccepted();
         }
         return bookings.endBySystem(booking, BookingState.EXPIRED, Cause.HOLD_EXPIRED, now,
                 new MoneyDecision.NoMoneyMoves(), MessageKind.HOLD_EXPIRED).isAccepted();
-    }
-
-    private boolean moveOn(Booking before, Outcome<Booking> moved, Instant now, boolean paid) {
-        return moved.fold(next -> {
-            engine.save(before, next);
-            bookings.countArrival(next, now);
-            if (paid) {
-                engine.announce(MessageKind.PAYMENT_RECEIVED, next, now);
-            }
-            engine.announce(next.state() == BookingState.PENDING ? MessageKind.BOOKING_REQUESTED
-                    : MessageKind.BOOKING_CONFIRMED_AUTOMATICALLY, next, now);
-            return true;
-        }, rejected -> false);
     }
 
     /** BK-5: a confirmed booking whose end has passed becomes COMPLETED (a no-show can still be reported). */
