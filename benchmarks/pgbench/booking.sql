@@ -1,8 +1,9 @@
 -- One client booking as the PostgreSQL adapter runs it (captured with log_statement = all from
 -- BookingLoadRun): the same statements in the same order, with the Java work between them removed.
 -- Run after BookingLoadRun has filled the database; bench_agendas (setup.sql) lists its agendas.
--- Uncontested: each client (pgbench -c 16) books on its own 4 agendas, as each load-run thread does.
-\set n :client_id * 4 + random(0, 3)
+-- -D spread=1 (uncontested): each client (pgbench -c 16) books on its own 4 agendas, as each load-run
+-- thread does. -D spread=0 (contested): every client books on agenda 0, the one agenda of the contested run.
+\set n (:client_id * 4 + random(0, 3)) * :spread
 \set day random(1, 58)
 \set slot random(0, 23)
 \set k random(1, 1000000000)
