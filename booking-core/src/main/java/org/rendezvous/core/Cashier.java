@@ -153,7 +153,8 @@ final class Cashier {
         return engine.stores.subscriptions().find(practitioner).map(s -> s.planAt(now)).orElse(Plan.FREE);
     }
 
-    private FeeSchedule commissionSchedule(Booking booking, PaymentPurpose purpose, Instant now) {
+    /** The platform's commission or application fee on a payment for this booking, by model, plan and purpose. */
+    FeeSchedule commissionSchedule(Booking booking, PaymentPurpose purpose, Instant now) {
         boolean paidPlan = planOf(booking.practitionerId(), now) != Plan.FREE;
         return engine.settings.commissions().scheduleFor(model(), paidPlan, booking.mode(), purpose);
     }

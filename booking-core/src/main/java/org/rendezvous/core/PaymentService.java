@@ -359,8 +359,7 @@ public final class PaymentService {
         if (engine.settings.model() != CommercialModel.DIRECT_CONNECT) {
             return Money.zero(amount.currency());
         }
-        boolean paidPlan = cashier.planOf(booking.practitionerId(), now) != org.rendezvous.core.plan.Plan.FREE;
-        return engine.settings.commissions().scheduleFor(engine.settings.model(), paidPlan, booking.mode(), purpose).on(amount);
+        return cashier.commissionSchedule(booking, purpose, now).on(amount);
     }
 
     /** DIRECT_CONNECT: charges are made on the practitioner's own provider account. */
