@@ -90,7 +90,7 @@ class StripePaymentGatewayTest {
     class Prepayment {
 
         @Test
-        @DisplayName("PAY-1 a Checkout Session in payment mode, with the booking in its metadata and the core's key")
+        @DisplayName("PAY-1, PAY-3 a Checkout Session in payment mode, with the booking in its metadata and the core's key; the payment methods are the ones enabled on the Stripe account (cards, and others such as PayPal where enabled)")
         void sendsACheckoutSessionInPaymentMode() {
             CheckoutSession session = platform().startPayment(payment(eur("60.00"), eur("0.00"), Optional.empty(),
                     NOW.plus(Duration.ofHours(2))));
@@ -112,6 +112,8 @@ class StripePaymentGatewayTest {
             assertThat(sent.param("success_url")).isEqualTo("https://rdv.example/paid?session={CHECKOUT_SESSION_ID}");
             assertThat(sent.param("expires_at")).isEqualTo(String.valueOf(NOW.plus(Duration.ofHours(2)).getEpochSecond()));
             assertThat(sent.params()).doesNotContainKey("payment_intent_data[application_fee_amount]");
+            assertThat(sent.params()).as("PAY-3: no method list, so the account's enabled methods apply")
+                    .doesNotContainKey("payment_method_types[0]");
             assertThat(sent.header("Idempotency-Key")).isEqualTo("rdv:checkout:" + BOOKING);
             assertThat(sent.header("Stripe-Account")).isNull();
             assertThat(started.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(2)));
