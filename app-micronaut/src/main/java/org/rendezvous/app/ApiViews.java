@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.rendezvous.core.agenda.Activity;
+import org.rendezvous.core.agenda.AgendaSettings;
 import org.rendezvous.core.agenda.ConsultationMode;
 import org.rendezvous.core.agenda.Slot;
 import org.rendezvous.core.booking.Booking;
@@ -45,14 +46,26 @@ final class ApiViews {
     record AvailabilityView(String activityId, List<SlotView> slots) {
     }
 
-    /** A booking as its client sees it through their link. */
+    /**
+     * A booking as its client sees it through their link. The activity's name, the practitioner's zone and the
+     * cancellation terms (CX-1, CX-3, CX-6) are there so that the link page can show times as the practitioner
+     * gives them and say, before the client cancels, what a cancellation costs.
+     */
     @Serdeable
     record BookingView(String id, String state, String activityId, ConsultationMode mode, Instant start, Instant end,
-                       Amount price, Amount paid, @Nullable Instant expiresAt, String clientLink) {
-        static BookingView of(Booking booking, String clientLink) {
+                       Amount price, Amount paid, @Nullable Instant expiresAt, String clientLink,
+                       @Nullable String activityName, @Nullable String zone, @Nullable Instant freeCancellationUntil,
+                       @Nullable String noShowPercent, boolean clientsMayCancel, boolean clientsMayMove,
+                       String practitionerId) {
+        static BookingView of(Booking booking, String clientLink, @Nullable Activity activity, @Nullable AgendaSettings terms) {
             return new BookingView(booking.id().toString(), booking.state().name(), booking.activityId().toString(),
                     booking.mode(), booking.start(), booking.end(), Amount.of(booking.price()), Amount.of(booking.paid()),
-                    booking.expiresAt().orElse(null), clientLink);
+                    booking.expiresAt().orElse(null), clientLink, activity == null ? null : activity.name(),
+                    terms == null ? null : terms.zone().getId(),
+                    terms == null ? null : booking.start().minus(terms.cancellationDeadline()),
+                    terms == null ? null : terms.noShowPercentage().toString(),
+                    terms != null && terms.clientsMayCancel(), terms != null && terms.clientsMayMove(),
+                    booking.practitionerId().toString());
         }
     }
 

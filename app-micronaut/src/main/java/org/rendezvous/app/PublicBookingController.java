@@ -118,8 +118,12 @@ final class PublicBookingController {
     }
 
     private BookingView view(Booking booking) {
+        PractitionerId practitioner = booking.practitionerId();
         return BookingView.of(booking, settings.publicBaseUrl().toString().replaceAll("/+$", "")
-                + "/b/" + booking.accessToken().value());
+                        + "/b/" + booking.accessToken().value(),
+                engine.agenda().activities(practitioner).stream().filter(a -> a.id().equals(booking.activityId())).findFirst()
+                        .orElse(null),
+                engine.practitioners().settings(practitioner).orElse(null));
     }
 
     private static PractitionerId practitioner(String value) {

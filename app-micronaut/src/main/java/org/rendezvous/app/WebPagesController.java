@@ -1,0 +1,126 @@
+package org.rendezvous.app;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.rendezvous.core.outcome.Reason;
+
+/**
+ * The web pages (PAGE-1 … PAGE-4, ACC-1, CX-*): static HTML shells whose scripts call the JSON API, so
+ * that no data ever goes through a template. Every page is anonymous; the dashboard's API calls need the
+ * session cookie, and the page sends the browser to /login when they answer 401.
+ *
+ * <p>The headers: a Content-Security-Policy without inline scripts or styles, so that even a name that
+ * slipped into the markup could not run; no Referer, because the booking link, the verification and the
+ * reset URLs carry secrets in their path or query; only the public page may be framed (PAGE-3).
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "pages", description = "HTML pages for browsers (docs/pages.md); their data comes from the JSON API")
+final class WebPagesController {
+
+    private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors ";
+    private static final Pattern ASSET = Pattern.compile("[a-z][a-z0-9-]*\\.(js|css|svg)");
+    private static final Map<String, MediaType> TYPES = Map.of(
+            "js", MediaType.of("text/javascript;charset=utf-8"),
+            "css", MediaType.of("text/css;charset=utf-8"),
+            "svg", MediaType.of("image/svg+xml"));
+
+    private final Map<String, Optional<String>> files = new ConcurrentHashMap<>();
+
+    @Get(uri = "/", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> home() {
+        return page("index", false);
+    }
+
+    /** ACC-1 … ACC-3. */
+    @Get(uri = "/login", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> login() {
+        return page("login", false);
+    }
+
+    @Get(uri = "/register", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> register() {
+        return page("register", false);
+    }
+
+    /** ACC-1: where the verification e-mail links ({@code AccountLinks}); the page posts the token. */
+    @Get(uri = "/verify-email", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> verifyEmail() {
+        return page("verify-email", false);
+    }
+
+    /** Without a token: ask for a link; with the token of the e-mail's link: choose a new password. */
+    @Get(uri = "/reset-password", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> resetPassword() {
+        return page("reset-password", false);
+    }
+
+    /** PAGE-4. */
+    @Get(uri = "/dashboard", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> dashboard() {
+        return page("dashboard", false);
+    }
+
+    /** The client's link (CX-1 … CX-3, PAY-1): see, pay, cancel or move the booking. */
+    @Get(uri = "/b/{accessToken}", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> bookingLink(@PathVariable String accessToken) {
+        return page("booking", false);
+    }
+
+    /** PAGE-1 … PAGE-3: the public booking page, embeddable in the practitioner's own site. */
+    @Get(uri = "/p/{slug}", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> publicPage(@PathVariable String slug) {
+        return page("public", true);
+    }
+
+    /** The pages' scripts, style sheet and images, from the classpath's web/assets. */
+    @Get(uri = "/assets/{file}", produces = {"text/javascript", "text/css", "image/svg+xml"})
+    HttpResponse<?> asset(@PathVariable String file) {
+        Optional<String> content = ASSET.matcher(file).matches() ? read("web/assets/" + file) : Optional.empty();
+        if (content.isEmpty()) {
+            return Problem.of(Reason.NOT_FOUND, "file: no such asset").toResponse();
+        }
+        return HttpResponse.ok(content.get()).contentType(TYPES.get(file.substring(file.lastIndexOf('.') + 1)))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-cache");
+    }
+
+    private HttpResponse<String> page(String name, boolean embeddable) {
+        String html = read("web/" + name + ".html").orElseThrow(() -> new IllegalStateException("web/" + name + ".html missing"));
+        MutableHttpResponse<String> response = HttpResponse.ok(html).contentType(MediaType.TEXT_HTML_TYPE)
+                .header("Content-Security-Policy", POLICY + (embeddable ? "*" : "'none'"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store");
+        if (!embeddable) {
+            response.header("X-Frame-Options", "DENY"); // for browsers that ignore frame-ancestors
+        }
+        return response;
+    }
+
+    private Optional<String> read(String resource) {
+        return files.computeIfAbsent(resource, r -> {
+            try (InputStream in = WebPagesController.class.getClassLoader().getResourceAsStream(r)) {
+                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,129 @@
+// The client's booking link (/b/{token}): see the booking in the practitioner's zone, pay, cancel with the
+// cancellation terms shown first (CX-1 … CX-3) and the consequence from the API's answer, or move it.
+import { api, dateTime, fill, h, modeText, money, newKey, run, say, stateText, time } from '/assets/common.js';
+
+const token = decodeURIComponent(location.pathname.split('/')[2] || '');
+const base = '/api/public/bookings/' + encodeURIComponent(token);
+const error = document.getElementById('error');
+const done = document.getElementById('done');
+let booking = null;
+// One key per attempt: a retried cancel (a lost answer, a double click) cancels once (BK-8).
+let cancelKey = null;
+
+function show(b) {
+  booking = b;
+  const zone = b.zone || undefined;
+  document.getElementById('loading').hidden = true;
+  document.getElementById('booking').hidden = false;
+  document.getElementById('what').textContent = b.activityName || 'Appointment';
+  document.getElementById('when').textContent = `${dateTime(b.start, zone)} – ${time(b.end, zone)}${b.zone ? ` (${b.zone} time)` : ''}`;
+  document.getElementById('mode').textContent = modeText(b.mode);
+  document.getElementById('state').textContent = stateText(b.state);
+  document.getElementById('state').dataset.state = b.state;
+  document.getElementById('price').textContent = money(b.price);
+  document.getElementById('paid').textContent = money(b.paid);
+  const open = ['HELD', 'PENDING', 'CONFIRMED'].includes(b.state);
+  const late = b.freeCancellationUntil && new Date(b.freeCancellationUntil) <= new Date();
+  let terms = '';
+  if (open && b.clientsMayCancel && b.freeCancellationUntil) {
+    terms = late
+      ? `The free cancellation ended on ${dateTime(b.freeCancellationUntil, zone)}: cancelling now costs ${b.noShowPercent}% of the price.`
+      : `Free cancellation until ${dateTime(b.freeCancellationUntil, zone)}; after that, ${b.noShowPercent}% of the price is charged.`;
+  }
+  say(document.getElementById('deadline'), terms);
+  document.getElementById('cancel-terms').textContent = terms || 'Cancel this booking?';
+  document.getElementById('cancel-open').hidden = !(open && b.clientsMayCancel);
+  document.getElementById('move-open').hidden = !(open && b.clientsMayMove);
+  document.getElementById('pay').hidden = !(b.state === 'HELD');
+  if (b.state === 'HELD' && b.expiresAt) {
+    say(document.getElementById('deadline'), `Pay before ${dateTime(b.expiresAt, zone)}, or the time is given back.`);
+  }
+}
+
+async function load() {
+  const b = await run(error, () => api('GET', base));
+  document.getElementById('loading').hidden = true;
+  if (b) {
+    show(b);
+  }
+}
+
+document.getElementById('cancel-open').addEventListener('click', () => {
+  cancelKey = cancelKey || newKey();
+  document.getElementById('cancel-confirm').hidden = false;
+  document.getElementById('cancel').focus();
+});
+document.getElementById('cancel-keep').addEventListener('click', () => {
+  document.getElementById('cancel-confirm').hidden = true;
+  cancelKey = null;
+});
+document.getElementById('cancel').addEventListener('click', async event => {
+  const before = booking;
+  const after = await run(error, () => api('POST', base + '/cancel', undefined, { 'Idempotency-Key': cancelKey }), event.currentTarget);
+  if (after) {
+    cancelKey = null;
+    document.getElementById('cancel-confirm').hidden = true;
+    show(after);
+    const charged = Number(after.paid.amount) > 0 && after.paid.amount !== before.paid.amount
+      ? ` ${money(after.paid)} is charged, as the cancellation came after the deadline.`
+      : after.paid.amount === '0.00' || Number(after.paid.amount) === 0 ? ' Nothing is charged.' : '';
+    say(done, `Your booking is cancelled.${charged}`);
+  }
+});
+
+document.getElementById('pay').addEventListener('click', async event => {
+  const checkout = await run(error, () => api('POST', base + '/checkout'), event.currentTarget);
+  if (checkout && checkout.redirect) {
+    location.assign(checkout.redirect);
+  }
+});
+
+// Moving: the free start times of the same activity on a chosen date, then the move route.
+const move = document.getElementById('move');
+let moveKey = null;
+let chosen = null;
+document.getElementById('move-open').addEventListener('click', () => {
+  move.hidden = false;
+  moveKey = moveKey || newKey();
+  document.getElementById('move-date').focus();
+});
+document.getElementById('move-date').addEventListener('change', async event => {
+  const date = event.target.value;
+  const slots = document.getElementById('move-slots');
+  chosen = null;
+  document.getElementById('move-submit').disabled = true;
+  fill(slots);
+  if (!date || !booking.practitionerId) {
+    return;
+  }
+  const found = await run(error, () => api('GET', `/api/public/practitioners/${encodeURIComponent(booking.practitionerId)}/availability?activityId=${encodeURIComponent(booking.activityId)}&from=${date}&to=${date}`));
+  if (!found) {
+    return;
+  }
+  if (found.slots.length === 0) {
+    fill(slots, h('p', { class: 'muted' }, 'No free time that day.'));
+  }
+  for (const slot of found.slots) {
+    slots.append(h('button', {
+      type: 'button', 'aria-pressed': 'false', onclick: e => {
+        for (const other of slots.querySelectorAll('button')) other.setAttribute('aria-pressed', 'false');
+        e.currentTarget.setAttribute('aria-pressed', 'true');
+        chosen = slot.start;
+        document.getElementById('move-submit').disabled = false;
+      },
+    }, time(slot.start, booking.zone)));
+  }
+});
+move.addEventListener('submit', async event => {
+  event.preventDefault();
+  const moved = await run(error, () => api('POST', base + '/move', { newStart: chosen }, { 'Idempotency-Key': moveKey }),
+    document.getElementById('move-submit'));
+  if (moved) {
+    moveKey = null;
+    move.hidden = true;
+    show(moved);
+    say(done, 'Your booking is moved.');
+  }
+});
+
+load();
