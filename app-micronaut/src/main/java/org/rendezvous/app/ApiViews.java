@@ -11,6 +11,7 @@ import org.rendezvous.core.agenda.ConsultationMode;
 import org.rendezvous.core.agenda.Slot;
 import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.money.Money;
+import org.rendezvous.core.waitlist.WaitlistEntry;
 
 /** The JSON shapes of the API: they live only in the host, and are built from core values. */
 final class ApiViews {
@@ -53,6 +54,24 @@ final class ApiViews {
             return new BookingView(booking.id().toString(), booking.state().name(), booking.activityId().toString(),
                     booking.mode(), booking.start(), booking.end(), Amount.of(booking.price()), Amount.of(booking.paid()),
                     booking.expiresAt().orElse(null), clientLink);
+        }
+    }
+
+    /** BK-7: where a booking moves to (the practitioner's route takes the same body). */
+    @Serdeable
+    record MoveRequest(@Nullable Instant newStart) {
+    }
+
+    /** CX-7: the earlier start an early-availability alert offered. */
+    @Serdeable
+    record WaitlistOfferRequest(@Nullable Instant offeredStart) {
+    }
+
+    /** CX-7: the booking waits for an earlier free time since {@code since}. */
+    @Serdeable
+    record WaitlistView(String bookingId, Instant since) {
+        static WaitlistView of(WaitlistEntry entry) {
+            return new WaitlistView(entry.bookingId().toString(), entry.createdAt());
         }
     }
 
