@@ -12,6 +12,7 @@ import org.rendezvous.core.agenda.ConsultationMode;
 import org.rendezvous.core.agenda.Slot;
 import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.money.Money;
+import org.rendezvous.core.waitlist.WaitlistEntry;
 
 /** The JSON shapes of the API: they live only in the host, and are built from core values. */
 final class ApiViews {
@@ -66,6 +67,24 @@ final class ApiViews {
                     terms == null ? null : terms.noShowPercentage().toString(),
                     terms != null && terms.clientsMayCancel(), terms != null && terms.clientsMayMove(),
                     booking.practitionerId().toString());
+        }
+    }
+
+    /** BK-7: where a booking moves to (the practitioner's route takes the same body). */
+    @Serdeable
+    record MoveRequest(@Nullable Instant newStart) {
+    }
+
+    /** CX-7: the earlier start an early-availability alert offered. */
+    @Serdeable
+    record WaitlistOfferRequest(@Nullable Instant offeredStart) {
+    }
+
+    /** CX-7: the booking waits for an earlier free time since {@code since}. */
+    @Serdeable
+    record WaitlistView(String bookingId, Instant since) {
+        static WaitlistView of(WaitlistEntry entry) {
+            return new WaitlistView(entry.bookingId().toString(), entry.createdAt());
         }
     }
 

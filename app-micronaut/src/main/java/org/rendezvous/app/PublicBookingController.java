@@ -1,10 +1,13 @@
 package org.rendezvous.app;
 
+import static org.rendezvous.app.PractitionerAgendaController.required;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
@@ -20,7 +23,10 @@ import org.rendezvous.app.ApiViews.AvailabilityView;
 import org.rendezvous.app.ApiViews.BookingRequest;
 import org.rendezvous.app.ApiViews.BookingView;
 import org.rendezvous.app.ApiViews.CheckoutView;
+import org.rendezvous.app.ApiViews.MoveRequest;
 import org.rendezvous.app.ApiViews.SlotView;
+import org.rendezvous.app.ApiViews.WaitlistOfferRequest;
+import org.rendezvous.app.ApiViews.WaitlistView;
 import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.agenda.ActivityId;
 import org.rendezvous.core.agenda.AvailabilityQuery;
@@ -28,6 +34,8 @@ import org.rendezvous.core.booking.AccessToken;
 import org.rendezvous.core.booking.BookCommand;
 import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.booking.CancelByClientCommand;
+import org.rendezvous.core.booking.MoveByClientCommand;
+import org.rendezvous.core.booking.TakeWaitlistOfferCommand;
 import org.rendezvous.core.client.ClientDetails;
 import org.rendezvous.core.contact.EmailAddress;
 import org.rendezvous.core.contact.Language;
@@ -37,7 +45,10 @@ import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.practitioner.PractitionerId;
 import org.rendezvous.notifications.PhoneNumbers;
 
-/** What a client does without an account: see a practitioner's activities and free times, book, pay, cancel. */
+/**
+ * What a client does without an account: see a practitioner's activities and free times, book, pay, cancel,
+ * move, wait for an earlier time. After booking the client acts only through the unguessable link (ACC-2).
+ */
 @Controller("/api/public")
 final class PublicBookingController {
 
@@ -108,6 +119,38 @@ final class PublicBookingController {
     HttpResponse<?> cancel(@PathVariable String accessToken, @Header("Idempotency-Key") String idempotencyKey) {
         return respond(engine.bookings().cancelByClient(new CancelByClientCommand(new AccessToken(accessToken),
                 IdempotencyKey.of(idempotencyKey))), booking -> HttpResponse.ok(view(booking)));
+    }
+
+    /**
+     * BK-7, CX-6: the client moves their booking to another free start, if the practitioner lets clients
+     * move and the cancellation deadline has not passed; activity, mode, price, state and payment carry over.
+     */
+    @Post("/bookings/{accessToken}/move")
+    HttpResponse<?> move(@PathVariable String accessToken, @Header("Idempotency-Key") String idempotencyKey,
+                         @Body MoveRequest request) {
+        return respond(engine.bookings().moveByClient(new MoveByClientCommand(new AccessToken(accessToken),
+                required(request.newStart(), "newStart"), IdempotencyKey.of(idempotencyKey))), booking -> HttpResponse.ok(view(booking)));
+    }
+
+    /** CX-7: the client asks to be told when an earlier start frees up for their booking; asking twice changes nothing. */
+    @Post("/bookings/{accessToken}/waitlist")
+    HttpResponse<?> joinWaitlist(@PathVariable String accessToken) {
+        return respond(engine.bookings().joinWaitlist(new AccessToken(accessToken)), entry -> HttpResponse.ok(WaitlistView.of(entry)));
+    }
+
+    /** CX-7: no more early-availability alerts for this booking. */
+    @Delete("/bookings/{accessToken}/waitlist")
+    HttpResponse<?> leaveWaitlist(@PathVariable String accessToken) {
+        return respond(engine.bookings().leaveWaitlist(new AccessToken(accessToken)), bookingId -> HttpResponse.noContent());
+    }
+
+    /** CX-7, BK-7: the client takes the earlier start an alert offered; the first to accept gets it. */
+    @Post("/bookings/{accessToken}/waitlist/offer/accept")
+    HttpResponse<?> takeWaitlistOffer(@PathVariable String accessToken, @Header("Idempotency-Key") String idempotencyKey,
+                                      @Body WaitlistOfferRequest request) {
+        return respond(engine.bookings().takeWaitlistOffer(new TakeWaitlistOfferCommand(new AccessToken(accessToken),
+                required(request.offeredStart(), "offeredStart"), IdempotencyKey.of(idempotencyKey))),
+                booking -> HttpResponse.ok(view(booking)));
     }
 
     /** PAY-1, PAY-2: the provider's page where the client pays or saves a card now. */
