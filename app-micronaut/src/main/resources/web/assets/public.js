@@ -1,0 +1,198 @@
+// PAGE-1 … PAGE-3: a practitioner's public booking page at /p/{slug}: presentation, photo, addresses,
+// activities with prices and modes, the free start times of a date in the practitioner's zone, and the
+// booking form. With ?embed=1 only the form shows, for the iframe snippet of the practitioner's own site.
+import { ApiError, api, dateTime, fill, h, modeText, money, newKey, param, say, time, today } from '/assets/common.js';
+
+const slug = decodeURIComponent(location.pathname.split('/')[2] || '');
+const $ = id => document.getElementById(id);
+const error = $('error');
+const form = $('book');
+let page;
+let practitionerId;
+let chosen = null;
+// BK-8: one key per submission attempt. A retry after a lost answer (network, 5xx) reuses it, so the
+// booking is made once; an answer received, or any change to the form, starts a new attempt.
+let attemptKey = null;
+
+if (param('embed') === '1') {
+  document.body.classList.add('embed');
+}
+
+function activity() {
+  const checked = form.querySelector('input[name=activity]:checked');
+  return checked ? page.activities.find(a => a.id === checked.value) : undefined;
+}
+
+function showPage(p) {
+  page = p;
+  practitionerId = p.practitionerId || p.id;
+  $('loading').hidden = true;
+  $('who').hidden = false;
+  $('name').textContent = p.name || '';
+  document.title = `${p.name || 'Book'} · Rendezvous`;
+  say($('presentation'), p.presentation || '');
+  const photo = p.photoUrl || p.photo;
+  if (typeof photo === 'string' && photo.startsWith('/')) {
+    $('photo').src = photo;
+    $('photo').alt = p.name || '';
+    $('photo').hidden = false;
+  }
+  fill($('addresses'), (p.addresses || []).map(a => typeof a === 'string' ? h('li', {}, a)
+    : h('li', {}, a.label ? h('strong', {}, a.label, ': ') : '', a.address)));
+
+  const activities = p.activities || [];
+  fill($('activities'), activities.length === 0 ? h('p', { class: 'muted' }, 'Nothing can be booked online for now.')
+    : activities.map((a, i) => h('div', { class: 'check' },
+      h('input', { type: 'radio', name: 'activity', id: `activity-${i}`, value: a.id, checked: i === 0 }),
+      h('label', { for: `activity-${i}` }, `${a.name} · ${a.durationMinutes} min · ${money(a.price)} · ${(a.modes || []).map(modeText).join(', ')}`))));
+
+  fill($('questions'), (p.form || []).map(q => h('div', { class: 'field' },
+    h('label', { for: `answer-${q.key}` }, q.label + (q.required ? '' : ' (optional)')),
+    h('input', { id: `answer-${q.key}`, 'data-answer': q.key, maxlength: q.maxLength || 250, required: q.required }))));
+
+  $('pay-choice').hidden = p.onlinePayment !== 'OPTIONAL';
+  $('pay-required').hidden = p.onlinePayment !== 'REQUIRED';
+  if (p.zone) {
+    say($('zone-note'), `Times are in ${p.zone} time.`);
+  }
+  const first = today(p.zone);
+  $('date').min = first;
+  $('date').value = first;
+  form.hidden = activities.length === 0;
+  modes();
+  loadSlots();
+}
+
+function modes() {
+  const a = activity();
+  fill($('mode'), (a ? a.modes : []).map(m => h('option', { value: m }, modeText(m))));
+}
+
+async function loadSlots() {
+  const a = activity();
+  const date = $('date').value;
+  chosen = null;
+  $('book-submit').disabled = true;
+  fill($('slots'));
+  say($('slots-note'), '');
+  if (!a || !date) {
+    return;
+  }
+  try {
+    const found = await api('GET', `/api/public/practitioners/${encodeURIComponent(practitionerId)}/availability`
+      + `?activityId=${encodeURIComponent(a.id)}&from=${date}&to=${date}`);
+    if (found.slots.length === 0) {
+      say($('slots-note'), 'No free time that day: try another date.');
+      return;
+    }
+    say($('slots-note'), `${found.slots.length} free start time(s).`);
+    for (const slot of found.slots) {
+      $('slots').append(h('button', {
+        type: 'button', 'aria-pressed': 'false', 'data-start': slot.start, onclick: event => {
+          for (const other of $('slots').querySelectorAll('button')) other.setAttribute('aria-pressed', 'false');
+          event.currentTarget.setAttribute('aria-pressed', 'true');
+          chosen = slot;
+          attemptKey = null;
+          $('book-submit').disabled = false;
+        },
+      }, time(slot.start, page.zone)));
+    }
+  } catch (e) {
+    say($('slots-note'), '');
+    say(error, e.message);
+  }
+}
+
+form.addEventListener('change', event => {
+  attemptKey = null;
+  if (event.target.name === 'activity') {
+    modes();
+    loadSlots();
+  } else if (event.target.id === 'date') {
+    loadSlots();
+  }
+});
+form.addEventListener('input', () => {
+  attemptKey = null;
+});
+
+form.addEventListener('submit', async event => {
+  event.preventDefault();
+  const bookError = $('book-error');
+  say(bookError, '');
+  if (!chosen) {
+    say(bookError, 'start: choose a free time');
+    return;
+  }
+  const answers = {};
+  for (const input of form.querySelectorAll('[data-answer]')) {
+    if (input.value.trim()) {
+      answers[input.dataset.answer] = input.value.trim();
+    }
+  }
+  attemptKey = attemptKey || newKey();
+  const button = $('book-submit');
+  button.disabled = true;
+  try {
+    const booking = await api('POST', `/api/public/practitioners/${encodeURIComponent(practitionerId)}/bookings`, {
+      activityId: activity().id, start: chosen.start, mode: form.mode.value,
+      client: { name: form.clientName.value.trim(), email: form.clientEmail.value.trim(), phone: form.clientPhone.value.trim() },
+      answers, payOnline: page.onlinePayment === 'REQUIRED' || $('pay-online').checked,
+    }, { 'Idempotency-Key': attemptKey });
+    attemptKey = null;
+    booked(booking);
+  } catch (e) {
+    if (e instanceof ApiError && e.status >= 400 && e.status < 500) {
+      attemptKey = null; // refused: the next try is a new attempt
+    }
+    say(bookError, e.message + (e instanceof ApiError && e.status >= 400 && e.status < 500 ? '' : ' You can try again.'));
+    button.disabled = false;
+  }
+});
+
+function booked(b) {
+  form.hidden = true;
+  $('booked').hidden = false;
+  const state = {
+    HELD: `Pay before ${b.expiresAt ? dateTime(b.expiresAt, page.zone) : 'the time runs out'} to hold this time.`,
+    PENDING: 'The practitioner confirms it soon; you will get an e-mail.',
+    CONFIRMED: 'It is confirmed; a confirmation is on its way by e-mail.',
+  }[b.state] || '';
+  say($('booked-summary'), `${b.activityName || activity().name}, ${dateTime(b.start, page.zone)}. ${state}`);
+  const link = $('booked-link');
+  link.href = b.clientLink;
+  link.textContent = b.clientLink;
+  if (document.body.classList.contains('embed')) {
+    link.target = '_blank';
+    link.rel = 'noopener';
+  }
+  const pay = $('booked-pay');
+  pay.hidden = b.state !== 'HELD';
+  pay.onclick = async () => {
+    pay.disabled = true;
+    try {
+      const token = b.clientLink.slice(b.clientLink.lastIndexOf('/') + 1);
+      const checkout = await api('POST', `/api/public/bookings/${encodeURIComponent(token)}/checkout`);
+      if (window.top === window) {
+        location.assign(checkout.redirect);
+      } else {
+        window.open(checkout.redirect, '_blank', 'noopener'); // the provider's page does not run inside a frame
+      }
+    } catch (e) {
+      say(error, e.message);
+    } finally {
+      pay.disabled = false;
+    }
+  };
+  $('booked').focus();
+}
+
+(async () => {
+  try {
+    showPage(await api('GET', `/api/public/pages/${encodeURIComponent(slug)}`));
+  } catch (e) {
+    $('loading').hidden = true;
+    say(error, e instanceof ApiError && e.status === 404 ? 'There is no booking page at this address.' : e.message);
+  }
+})();
+

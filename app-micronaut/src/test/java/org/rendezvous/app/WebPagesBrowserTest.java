@@ -1,0 +1,308 @@
+package org.rendezvous.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rendezvous.core.notification.MessageKind;
+import org.rendezvous.core.port.Stores;
+
+/**
+ * The web pages driven end to end in a real headless Chromium, against the app on a random port in memory
+ * mode: the account pages (ACC-1, password reset), the dashboard (PAGE-4), the client's link page (CX-2)
+ * and the public booking page (PAGE-2). One browser for the class; every wait is a WebDriverWait.
+ */
+@MicronautTest(environments = AccountsTestSupport.ENVIRONMENT)
+class WebPagesBrowserTest {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final String P = "/api/practitioner";
+    static final String XSS_NAME = "<img src=x onerror=\"document.title='pwned'\"> Mallory";
+
+    static WebDriver browser;
+    static WebDriverWait waiting;
+    static Path profileDirectory;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    Stores stores;
+
+    BlockingHttpClient http;
+    String base;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        profileDirectory = Files.createTempDirectory("rendezvous-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--no-first-run", "--user-data-dir=" + profileDirectory);
+        browser = new ChromeDriver(service, options);
+        waiting = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (Stream<Path> files = Files.walk(profileDirectory)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    @BeforeEach
+    void desktopWindowWithoutSession() {
+        http = client.toBlocking();
+        // "localhost", not 127.0.0.1: browsers accept the Secure session cookie over plain HTTP only there.
+        base = "http://localhost:" + server.getPort();
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(base + "/");
+        browser.manage().deleteAllCookies();
+    }
+
+    // Helpers
+
+    void open(String path) {
+        browser.get(base + path);
+    }
+
+    WebElement byId(String id) {
+        return waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    void type(String id, String text) {
+        WebElement field = byId(id);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    String textOf(String id, String expectedPart) {
+        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), expectedPart));
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    void logInInBrowser(String email, String password) {
+        open("/login");
+        type("email", email);
+        type("password", password);
+        byId("submit").click();
+        waiting.until(ExpectedConditions.urlToBe(base + "/dashboard"));
+        waiting.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    }
+
+    static String unique(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    Map<?, ?> send(String session, MutableHttpRequest<?> request) {
+        return http.retrieve(request.bearerAuth(session), Map.class);
+    }
+
+    /** A practitioner with one activity and a dated opening, ten days ahead, 09:00 to 12:00 in Paris. */
+    record Agenda(String session, String practitionerId, String activityId, LocalDate date) {
+    }
+
+    Agenda agenda(String email, String password, String confirmation) {
+        String session = AccountsTestSupport.session(http, stores, email, password);
+        String id = (String) send(session, HttpRequest.GET(P + "/profile")).get("id");
+        send(session, HttpRequest.PUT(P + "/settings", Map.of("confirmation", confirmation)));
+        String activityId = (String) send(session, HttpRequest.POST(P + "/activities",
+                PractitionerApiTest.activityBody("Shiatsu", 60))).get("id");
+        LocalDate date = LocalDate.now(PARIS).plusDays(10);
+        send(session, HttpRequest.POST(P + "/openings", Map.of("date", date.toString(), "start", "09:00", "end", "12:00")));
+        return new Agenda(session, id, activityId, date);
+    }
+
+    Map<?, ?> bookThroughApi(Agenda agenda, String clientName, LocalTime at) {
+        return http.retrieve(HttpRequest.POST("/api/public/practitioners/" + agenda.practitionerId() + "/bookings", Map.of(
+                        "activityId", agenda.activityId(), "start", agenda.date().atTime(at).atZone(PARIS).toInstant().toString(),
+                        "mode", "IN_PERSON", "client", Map.of("name", clientName, "email", unique("client"),
+                                "phone", "+33 6 12 34 56 78")))
+                .header("Idempotency-Key", UUID.randomUUID().toString()), Map.class);
+    }
+
+    // Tests
+
+    @Test
+    @DisplayName("ACC-1 a practitioner registers in the browser, opens the e-mailed verification link, logs in and reaches the dashboard")
+    void registerVerifyLogIn() {
+        String email = unique("ines");
+        open("/register");
+        type("name", "Inès Martin");
+        type("email", email);
+        type("password", "a long enough password");
+        byId("submit").click();
+        assertThat(textOf("done", "e-mail")).isNotBlank();
+
+        // A used or unknown token: the page shows the API's detail and offers a new link.
+        open("/verify-email?token=not-a-real-token");
+        assertThat(textOf("error", "token")).contains("token");
+        assertThat(byId("resend").isDisplayed()).isTrue();
+
+        open("/verify-email?token=" + AccountsTestSupport.tokenFrom(stores, MessageKind.EMAIL_VERIFICATION));
+        assertThat(textOf("done", "verified")).contains("verified");
+        byId("next").findElement(By.tagName("a")).click();
+        waiting.until(ExpectedConditions.urlToBe(base + "/login"));
+
+        type("email", email);
+        type("password", "a wrong password, surely");
+        byId("submit").click();
+        assertThat(textOf("error", "wrong")).contains("e-mail or password is wrong");
+
+        logInInBrowser(email, "a long enough password");
+        assertThat(textOf("who", "Inès Martin")).contains("Europe/Paris");
+    }
+
+    @Test
+    @DisplayName("PAGE-4 the dashboard without a session sends the browser to /login")
+    void dashboardWithoutSession() {
+        open("/dashboard");
+        waiting.until(ExpectedConditions.urlContains("/login?next="));
+    }
+
+    @Test
+    @DisplayName("PAGE-4, BK-4 the dashboard shows a request booked through the API, in the agenda and the requests, and confirms it;"
+            + " a client's name made of HTML renders as text")
+    void dashboardConfirmsRequest() {
+        String email = unique("paul");
+        Agenda agenda = agenda(email, "paul's long password", "MANUAL");
+        Map<?, ?> booking = bookThroughApi(agenda, XSS_NAME, LocalTime.of(10, 0));
+        assertThat(booking.get("state")).isEqualTo("PENDING");
+
+        logInInBrowser(email, "paul's long password");
+        assertThat(textOf("requests-count", "(1)")).isEqualTo("(1)");
+
+        // The agenda of the booking's day, in the practitioner's zone.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const d = document.getElementById('agenda-date'); d.value = arguments[0];"
+                        + " d.dispatchEvent(new Event('change'));", agenda.date().toString());
+        WebElement line = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#agenda-list [data-booking='" + booking.get("id") + "']")));
+        assertThat(line.getText()).contains("10:00").contains("Shiatsu").contains("Waiting for confirmation");
+
+        byId("tab-requests").click();
+        WebElement request = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#requests-list [data-booking='" + booking.get("id") + "']")));
+        // The name is text: shown as typed, no element made from it, no script run.
+        assertThat(request.findElement(By.className("client-name")).getText()).isEqualTo(XSS_NAME);
+        assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+        assertThat(browser.getTitle()).doesNotContain("pwned");
+
+        request.findElement(By.cssSelector("button[data-command=confirm]")).click();
+        assertThat(textOf("done", "Confirmed")).isEqualTo(XSS_NAME + ": Confirmed.");
+        assertThat(send(agenda.session(), HttpRequest.GET(P + "/bookings/" + booking.get("id"))).get("state"))
+                .isEqualTo("CONFIRMED");
+        assertThat(byId("detail-actions").getText()).contains("Report a no-show").doesNotContain("Confirm");
+    }
+
+    @Test
+    @DisplayName("CX-1, CX-2 the client opens their link, sees the free-cancellation deadline in the practitioner's zone, cancels early"
+            + " and is told nothing is charged")
+    void linkPageCancels() {
+        Agenda agenda = agenda(unique("lea"), "lea's long password", "AUTOMATIC");
+        Map<?, ?> booking = bookThroughApi(agenda, "Camille Durand", LocalTime.of(9, 0));
+        String link = (String) booking.get("clientLink");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        open(URI.create(link).getPath());
+
+        assertThat(textOf("what", "Shiatsu")).isEqualTo("Shiatsu");
+        assertThat(byId("when").getText()).contains("09:00").contains("Europe/Paris");
+        assertThat(byId("state").getText()).isEqualTo("Confirmed");
+        assertThat(byId("deadline").getText()).startsWith("Free cancellation until");
+
+        byId("cancel-open").click();
+        byId("cancel").click();
+        assertThat(textOf("done", "cancelled")).isEqualTo("Your booking is cancelled. Nothing is charged.");
+        assertThat(byId("state").getText()).isEqualTo("Cancelled by the client");
+        assertThat(browser.findElement(By.id("cancel-open")).isDisplayed()).isFalse();
+        assertThat(http.retrieve(HttpRequest.GET("/api/public/bookings/" + link.substring(link.lastIndexOf('/') + 1)), Map.class)
+                .get("state")).isEqualTo("CANCELLED_BY_CLIENT");
+
+        open("/b/no-such-link");
+        assertThat(textOf("error", "accessToken")).contains("no such booking");
+    }
+
+    @Test
+    @DisplayName("ACC-1, ACC-3 password reset: ask for a link, open it, choose a new password, log in with it")
+    void resetPassword() {
+        String email = unique("nora");
+        AccountsTestSupport.session(http, stores, email, "nora's first password");
+        open("/reset-password");
+        type("email", email);
+        byId("ask-submit").click();
+        assertThat(textOf("ask-done", "link")).isNotBlank();
+
+        open("/reset-password?token=" + AccountsTestSupport.tokenFrom(stores, MessageKind.PASSWORD_RESET));
+        type("password", "nora's second password");
+        type("again", "nora's other password");
+        byId("choose-submit").click();
+        assertThat(textOf("choose-error", "differ")).contains("again");
+        type("again", "nora's second password");
+        byId("choose-submit").click();
+        byId("chosen").findElement(By.linkText("Log in")).click();
+        logInInBrowser(email, "nora's second password");
+    }
+
+    @Test
+    @DisplayName("PAGE-3 only the public page may be framed; every page has a CSP without inline scripts, nosniff and no referrer")
+    void securityHeaders() {
+        for (String path : List.of("/", "/login", "/register", "/verify-email", "/reset-password", "/dashboard", "/b/x", "/p/x")) {
+            HttpResponse<String> page = http.exchange(HttpRequest.GET(path), String.class);
+            String policy = page.header("Content-Security-Policy");
+            assertThat(policy).as(path).contains("script-src 'self'").doesNotContain("unsafe-inline");
+            assertThat(policy).as(path).contains(path.startsWith("/p/") ? "frame-ancestors *" : "frame-ancestors 'none'");
+            assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(page.getContentType()).map(Object::toString).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        }
+        HttpResponse<String> script = http.exchange(HttpRequest.GET("/assets/common.js"), String.class);
+        assertThat(script.getContentType()).map(Object::toString).hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
+        assertThat(AccountsTestSupport.failure(http, HttpRequest.GET("/assets/..%2Fapplication.yml")).getStatus().getCode())
+                .isEqualTo(404);
+    }
+}
