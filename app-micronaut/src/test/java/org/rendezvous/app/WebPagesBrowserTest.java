@@ -32,6 +32,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -219,12 +220,14 @@ class WebPagesBrowserTest {
         assertThat(textOf("requests-count", "(1)")).isEqualTo("(1)");
 
         // The agenda of the booking's day, in the practitioner's zone.
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "const d = document.getElementById('agenda-date'); d.value = arguments[0];"
-                        + " d.dispatchEvent(new Event('change'));", agenda.date().toString());
+        pickDate("agenda-date", agenda.date());
         WebElement line = waiting.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#agenda-list [data-booking='" + booking.get("id") + "']")));
         assertThat(line.getText()).contains("10:00").contains("Shiatsu").contains("Waiting for confirmation");
+        byId("agenda-week").click();
+        waiting.until(ExpectedConditions.attributeToBe(By.id("agenda-week"), "aria-pressed", "true"));
+        assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#agenda-list [data-booking='" + booking.get("id") + "']"))).getText()).contains("10:00");
 
         byId("tab-requests").click();
         WebElement request = waiting.until(ExpectedConditions.visibilityOfElementLocated(
@@ -266,6 +269,32 @@ class WebPagesBrowserTest {
 
         open("/b/no-such-link");
         assertThat(textOf("error", "accessToken")).startsWith("accessToken: "); // the API's detail, shown as it is
+    }
+
+    @Test
+    @DisplayName("BK-7, CX-6 the client moves their booking from the link page to another free time of the same day")
+    void linkPageMoves() {
+        Agenda agenda = agenda(unique("max"), "max's long password", "AUTOMATIC");
+        send(agenda.session(), HttpRequest.PUT(P + "/settings", Map.of("clientsMayMove", true)));
+        Map<?, ?> booking = bookThroughApi(agenda, "Jules Petit", LocalTime.of(9, 0));
+        open(URI.create((String) booking.get("clientLink")).getPath());
+
+        byId("move-open").click();
+        pickDate("move-date", agenda.date());
+        waiting.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[@id='move-slots']/button[normalize-space()='11:00']"))).click();
+        byId("move-submit").click();
+        assertThat(textOf("done", "moved")).isEqualTo("Your booking is moved.");
+        assertThat(byId("when").getText()).contains("11:00");
+        assertThat(send(agenda.session(), HttpRequest.GET(P + "/bookings/" + booking.get("id"))).get("start"))
+                .isEqualTo(agenda.date().atTime(11, 0).atZone(PARIS).toInstant().toString());
+    }
+
+    /** Sets a date input as a person picking a date does (typing into date inputs depends on the browser's locale). */
+    void pickDate(String id, LocalDate date) {
+        ((JavascriptExecutor) browser).executeScript(
+                "const d = document.getElementById(arguments[0]); d.value = arguments[1];"
+                        + " d.dispatchEvent(new Event('change', {bubbles: true}));", id, date.toString());
     }
 
     @Test
