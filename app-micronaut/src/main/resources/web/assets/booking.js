@@ -35,9 +35,8 @@ function show(b) {
   document.getElementById('cancel-open').hidden = !(open && b.clientsMayCancel);
   document.getElementById('move-open').hidden = !(open && b.clientsMayMove);
   document.getElementById('pay').hidden = !(b.state === 'HELD');
-  if (b.state === 'HELD' && b.expiresAt) {
-    say(document.getElementById('deadline'), `Pay before ${dateTime(b.expiresAt, zone)}, or the time is given back.`);
-  }
+  say(document.getElementById('pay-note'), b.state === 'HELD' && b.expiresAt
+    ? `Pay or save a card before ${dateTime(b.expiresAt, zone)}, or the time is given back.` : '');
 }
 
 async function load() {

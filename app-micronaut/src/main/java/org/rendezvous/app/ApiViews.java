@@ -64,7 +64,8 @@ final class ApiViews {
                     booking.expiresAt().orElse(null), clientLink, activity == null ? null : activity.name(),
                     terms == null ? null : terms.zone().getId(),
                     terms == null ? null : booking.start().minus(terms.cancellationDeadline()),
-                    terms == null ? null : terms.noShowPercentage().toString(),
+                    terms == null ? null : java.math.BigDecimal.valueOf(terms.noShowPercentage().basisPoints(), 2)
+                            .stripTrailingZeros().toPlainString(),
                     terms != null && terms.clientsMayCancel(), terms != null && terms.clientsMayMove(),
                     booking.practitionerId().toString());
         }

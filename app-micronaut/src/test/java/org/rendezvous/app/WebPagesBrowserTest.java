@@ -272,6 +272,23 @@ class WebPagesBrowserTest {
     }
 
     @Test
+    @DisplayName("CX-1, CX-3 after the cancellation deadline the link page says, before the client cancels, what a late cancellation costs")
+    void linkPageWarnsOfLateCancellation() {
+        Agenda agenda = agenda(unique("eva"), "eva's long password", "AUTOMATIC");
+        send(agenda.session(), HttpRequest.PUT(P + "/settings",
+                Map.of("cancellationDeadlineMinutes", 15 * 24 * 60, "noShowPercent", "50")));
+        Map<?, ?> booking = bookThroughApi(agenda, "Lou Bernard", LocalTime.of(9, 0));
+        open(URI.create((String) booking.get("clientLink")).getPath());
+
+        assertThat(textOf("deadline", "ended")).startsWith("The free cancellation ended on").endsWith("cancelling now costs 50% of the price.");
+        byId("cancel-open").click();
+        assertThat(byId("cancel-terms").getText()).contains("50% of the price");
+        byId("cancel").click();
+        assertThat(textOf("done", "cancelled")).startsWith("Your booking is cancelled.");
+        assertThat(byId("state").getText()).isEqualTo("Cancelled by the client");
+    }
+
+    @Test
     @DisplayName("BK-7, CX-6 the client moves their booking from the link page to another free time of the same day")
     void linkPageMoves() {
         Agenda agenda = agenda(unique("max"), "max's long password", "AUTOMATIC");
