@@ -32,7 +32,7 @@ final class TestDatabase {
     private static final List<String> DELETION_ORDER = List.of("outbox_parameters", "outbox", "waitlist_entries",
             "booking_moves", "booking_transitions", "booking_answers", "bookings", "clients", "unavailabilities",
             "openings", "activities", "booking_form_fields", "agenda_settings", "idempotency_keys", "account_tokens",
-            "accounts", "practitioners");
+            "accounts", "practitioner_photos", "practitioner_addresses", "practitioner_profiles", "practitioners");
     private static TestDatabase instance;
 
     private final String jdbcUrl;

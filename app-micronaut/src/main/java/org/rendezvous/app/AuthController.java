@@ -197,7 +197,7 @@ final class AuthController {
         }
     }
 
-    private static Language language(@Nullable String code) {
+    static Language language(@Nullable String code) {
         if (code == null || code.isBlank()) {
             return Language.FRENCH;
         }

@@ -29,4 +29,9 @@ record HostSettings(CommercialModel model, String operatorZone, URI publicBaseUr
     ZoneId zone() {
         return ZoneId.of(operatorZone);
     }
+
+    /** The public base URL without a trailing slash, to which paths are appended. */
+    String baseUrl() {
+        return publicBaseUrl.toString().replaceAll("/+$", "");
+    }
 }

@@ -33,15 +33,12 @@ import org.rendezvous.app.PractitionerViews.OpeningChangeView;
 import org.rendezvous.app.PractitionerViews.OpeningRequest;
 import org.rendezvous.app.PractitionerViews.OpeningView;
 import org.rendezvous.app.PractitionerViews.PractitionerActivityView;
-import org.rendezvous.app.PractitionerViews.ProfileView;
 import org.rendezvous.app.PractitionerViews.SettingsRequest;
 import org.rendezvous.app.PractitionerViews.SettingsView;
 import org.rendezvous.app.PractitionerViews.UnavailabilityAddedView;
 import org.rendezvous.app.PractitionerViews.UnavailabilityRequest;
 import org.rendezvous.app.PractitionerViews.UnavailabilityView;
-import org.rendezvous.core.AccountService;
 import org.rendezvous.core.Rendezvous;
-import org.rendezvous.core.account.Credentials;
 import org.rendezvous.core.agenda.ActivityId;
 import org.rendezvous.core.agenda.AddActivityCommand;
 import org.rendezvous.core.agenda.AgendaSettings;
@@ -60,7 +57,7 @@ import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.practitioner.PractitionerId;
 
 /**
- * The practitioner's own agenda (AG-1 … AG-5, PAGE-4): profile, settings, activities, openings,
+ * The practitioner's own agenda (AG-1 … AG-5, PAGE-4): settings, activities, openings,
  * unavailabilities, and the agenda by day and week. The practitioner is the one of the session,
  * never one named in the URL (ACC-2); another practitioner's ids are not found.
  */
@@ -71,11 +68,8 @@ import org.rendezvous.core.practitioner.PractitionerId;
 final class PractitionerAgendaController {
 
     private final Rendezvous engine;
-    private final AccountService accounts;
-
-    PractitionerAgendaController(Rendezvous engine, AccountService accounts) {
+    PractitionerAgendaController(Rendezvous engine) {
         this.engine = engine;
-        this.accounts = accounts;
     }
 
     static PractitionerId me(Authentication authentication) {
@@ -98,15 +92,6 @@ final class PractitionerAgendaController {
     }
 
     // Profile and settings
-
-    @Get("/profile")
-    HttpResponse<?> profile(Authentication authentication) {
-        PractitionerId me = me(authentication);
-        return engine.practitioners().find(me).<HttpResponse<?>>map(p -> HttpResponse.ok(ProfileView.of(p,
-                        accounts.credentials(me).map(Credentials::emailVerified).orElse(false),
-                        engine.practitioners().settings(me).map(s -> s.zone().getId()).orElse(""))))
-                .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "practitionerId: no such practitioner").toResponse());
-    }
 
     @Get("/settings")
     HttpResponse<?> settings(Authentication authentication) {

@@ -31,7 +31,6 @@ import org.rendezvous.core.ledger.Posting;
 import org.rendezvous.core.payout.Payout;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.plan.Subscription;
-import org.rendezvous.core.practitioner.Practitioner;
 
 /** The JSON shapes of the practitioner's API (PAGE-4): they live only in the host. */
 final class PractitionerViews {
@@ -40,16 +39,6 @@ final class PractitionerViews {
     }
 
     // Answers
-
-    @Serdeable
-    record ProfileView(String id, String name, String email, @Nullable String phone, String language, Instant registeredAt,
-                       boolean emailVerified, String zone) {
-        static ProfileView of(Practitioner p, boolean verified, String zone) {
-            return new ProfileView(p.id().toString(), p.name().value(), p.email().value(),
-                    p.phone().map(Object::toString).orElse(null), p.language().locale().getLanguage(), p.registeredAt(),
-                    verified, zone);
-        }
-    }
 
     @Serdeable
     record FormFieldView(String key, String label, boolean required, int maxLength) {

@@ -55,7 +55,7 @@ record Problem(URI type, String title, int status, String detail, @Nullable Stri
         return switch (reason) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case LOGIN_FAILED -> HttpStatus.UNAUTHORIZED;
-            case EMAIL_TAKEN -> HttpStatus.CONFLICT;
+            case EMAIL_TAKEN, SLUG_TAKEN -> HttpStatus.CONFLICT;
             case INVALID_TOKEN -> HttpStatus.BAD_REQUEST;
             case TOKEN_EXPIRED -> HttpStatus.GONE;
             case IDEMPOTENCY_KEY_REUSED, SLOT_FULL, OPENING_OVERLAP, ILLEGAL_TRANSITION, ALREADY_SUBSCRIBED -> HttpStatus.CONFLICT;

@@ -6,13 +6,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import org.rendezvous.core.AccountService;
+import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.practitioner.PractitionerId;
 
 /**
- * ACC-1: a practitioner's public page stays hidden until they verified their e-mail. Until then their
- * public routes answer as for a practitioner that does not exist. Practitioners without an account (an
- * embedder's, or the demo's) are not concerned.
+ * ACC-1: a practitioner's public page stays hidden until they verified their e-mail; PAGE-1: and while
+ * they disable it. Meanwhile their public routes answer as for a practitioner that does not exist.
+ * Practitioners without an account (an embedder's, or the demo's) are not concerned by ACC-1.
  */
 @ServerFilter("/api/public/practitioners/**")
 final class UnverifiedPageFilter {
@@ -20,9 +21,11 @@ final class UnverifiedPageFilter {
     private static final String PREFIX = "/api/public/practitioners/";
 
     private final AccountService accounts;
+    private final Rendezvous engine;
 
-    UnverifiedPageFilter(AccountService accounts) {
+    UnverifiedPageFilter(AccountService accounts, Rendezvous engine) {
         this.accounts = accounts;
+        this.engine = engine;
     }
 
     @RequestFilter
@@ -41,7 +44,8 @@ final class UnverifiedPageFilter {
         } catch (IllegalArgumentException notAnId) {
             return null; // the controller answers a bad id itself
         }
-        boolean hidden = accounts.credentials(practitioner).map(c -> !c.emailVerified()).orElse(false);
+        boolean hidden = accounts.credentials(practitioner).map(c -> !c.emailVerified()).orElse(false)
+                || !engine.practitioners().pageEnabled(practitioner);
         return hidden ? Problem.of(Reason.NOT_FOUND, "practitionerId: no such practitioner").toResponse() : null;
     }
 }

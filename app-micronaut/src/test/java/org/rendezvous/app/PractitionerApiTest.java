@@ -83,6 +83,9 @@ class PractitionerApiTest {
                 "to", monday.plusDays(3).atStartOfDay(PARIS).toInstant().toString(), "label", "holiday")));
         bobs.put("unavailabilityId", (String) ((Map<?, ?>) unavailability.get("unavailability")).get("id"));
         send(bob, HttpRequest.PUT(P + "/payout-destination", Map.of("holder", "Bob", "iban", "FR7630006000011234567890189")));
+        bobs.put("slug", "bob-" + suffix);
+        send(bob, HttpRequest.PUT(P + "/profile", Map.of("slug", bobs.get("slug"), "presentation", "Bob's page")));
+        send(bob, HttpRequest.PUT(P + "/profile/photo", ProfileApiTest.jpeg(1_000)).contentType(MediaType.IMAGE_JPEG_TYPE));
         // A client books with Bob on the public page.
         Map<?, ?> booking = http.retrieve(HttpRequest.POST("/api/public/practitioners/" + bobId + "/bookings", Map.of(
                 "activityId", bobs.get("activityId"), "start", monday.atTime(9, 0).atZone(PARIS).toInstant().toString(),
@@ -131,6 +134,12 @@ class PractitionerApiTest {
         Map<String, Probe> p = new LinkedHashMap<>();
         String date = monday.toString();
         p.put("GET /api/practitioner/profile", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/profile")));
+        p.put("PUT /api/practitioner/profile", new Probe(Expect.OWN, ids -> HttpRequest.PUT(P + "/profile",
+                Map.of("slug", ids.get("slug"), "presentation", "Alice's page"))));
+        p.put("GET /api/practitioner/profile/photo", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/profile/photo")));
+        p.put("PUT /api/practitioner/profile/photo", new Probe(Expect.OWN, ids -> HttpRequest.PUT(P + "/profile/photo",
+                ProfileApiTest.png(500)).contentType(MediaType.IMAGE_PNG_TYPE)));
+        p.put("DELETE /api/practitioner/profile/photo", new Probe(Expect.OWN, ids -> HttpRequest.DELETE(P + "/profile/photo")));
         p.put("GET /api/practitioner/settings", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/settings")));
         p.put("PUT /api/practitioner/settings", new Probe(Expect.OWN, ids -> HttpRequest.PUT(P + "/settings",
                 Map.of("spacingMinutes", 5, "noShowPercent", "50"))));

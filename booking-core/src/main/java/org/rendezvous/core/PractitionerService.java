@@ -5,11 +5,15 @@ import org.rendezvous.core.agenda.Activity;
 import org.rendezvous.core.agenda.AgendaSettings;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
+import org.rendezvous.core.practitioner.ChangeProfileCommand;
 import org.rendezvous.core.practitioner.Practitioner;
 import org.rendezvous.core.practitioner.PractitionerId;
+import org.rendezvous.core.practitioner.PractitionerProfile;
+import org.rendezvous.core.practitioner.ProfilePhoto;
 import org.rendezvous.core.practitioner.RegisterPractitionerCommand;
+import org.rendezvous.core.practitioner.Slug;
 
-/** Practitioners and their agenda settings. */
+/** Practitioners, their agenda settings and their public profile (PAGE-1, PAGE-2, ACC-4). */
 public final class PractitionerService {
 
     private final Engine engine;
@@ -66,5 +70,91 @@ public final class PractitionerService {
                     .ifPresent(sub -> engine.stores.subscriptions().save(sub.inZone(newSettings.zone())));
             return Outcome.accepted(newSettings);
         });
+    }
+
+    /** The practitioner's profile: the initial one (no slug, page enabled) until they change it. */
+    public Optional<PractitionerProfile> profile(PractitionerId id) {
+        if (engine.stores.practitioners().find(id).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(engine.stores.profiles().find(id).orElseGet(() -> PractitionerProfile.initial(id)));
+    }
+
+    /**
+     * Replaces name, phone, language and the public page's profile at once. A slug another practitioner
+     * has is refused with {@link Reason#SLUG_TAKEN} (PAGE-1) and then nothing changes.
+     */
+    public Outcome<PractitionerProfile> changeProfile(ChangeProfileCommand command) {
+        PractitionerId id = command.practitioner();
+        return engine.stores.transactions().inAgenda(id, () -> {
+            Optional<Practitioner> found = engine.stores.practitioners().find(id);
+            if (found.isEmpty()) {
+                return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
+            }
+            // The profile first: the store may refuse the slug, and then the practitioner is left as it was.
+            Outcome<PractitionerProfile> saved = engine.stores.profiles().save(command.profile(false));
+            if (saved.isAccepted()) {
+                Practitioner before = found.get();
+                engine.stores.practitioners().update(new Practitioner(id, command.name(), before.email(), command.phone(),
+                        command.language(), before.registeredAt()));
+            }
+            return saved;
+        });
+    }
+
+    /** Sets the photo (ACC-4: {@link ProfilePhoto} already checked its bytes and size). */
+    public Outcome<PractitionerProfile> changePhoto(PractitionerId id, ProfilePhoto photo) {
+        return engine.stores.transactions().inAgenda(id, () -> {
+            Optional<PractitionerProfile> profile = profile(id);
+            if (profile.isEmpty()) {
+                return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
+            }
+            if (engine.stores.profiles().find(id).isEmpty()) {
+                engine.stores.profiles().save(profile.get()).orElseThrow();
+            }
+            engine.stores.profiles().savePhoto(id, photo);
+            return Outcome.accepted(profile.get().withPhoto(true));
+        });
+    }
+
+    /** Removes the photo; removing none is no error. */
+    public Outcome<PractitionerProfile> removePhoto(PractitionerId id) {
+        return engine.stores.transactions().inAgenda(id, () -> {
+            Optional<PractitionerProfile> profile = profile(id);
+            if (profile.isEmpty()) {
+                return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
+            }
+            engine.stores.profiles().deletePhoto(id);
+            return Outcome.accepted(profile.get().withPhoto(false));
+        });
+    }
+
+    public Optional<ProfilePhoto> photo(PractitionerId id) {
+        return engine.stores.profiles().findPhoto(id);
+    }
+
+    /**
+     * The public page at this slug (PAGE-1, PAGE-2), if the practitioner enabled it. Whether their e-mail
+     * is verified (ACC-1) is the host's to add: accounts are kept apart from the engine's stores.
+     */
+    public Optional<PublicPage> publicPage(Slug slug) {
+        Optional<PractitionerProfile> profile = engine.stores.profiles().findBySlug(slug)
+                .filter(PractitionerProfile::pageEnabled);
+        if (profile.isEmpty()) {
+            return Optional.empty();
+        }
+        PractitionerId id = profile.get().practitioner();
+        Optional<Practitioner> practitioner = engine.stores.practitioners().find(id);
+        Optional<AgendaSettings> settings = engine.agendaSettings(id);
+        if (practitioner.isEmpty() || settings.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PublicPage(practitioner.get(), profile.get(), settings.get().zone(),
+                engine.stores.agendas().activities(id).stream().filter(Activity::active).toList()));
+    }
+
+    /** Whether the practitioner's public pages are open: true until they disable them (PAGE-1). */
+    public boolean pageEnabled(PractitionerId id) {
+        return engine.stores.profiles().find(id).map(PractitionerProfile::pageEnabled).orElse(true);
     }
 }

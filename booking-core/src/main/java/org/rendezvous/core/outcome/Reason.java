@@ -72,5 +72,9 @@ public enum Reason {
     /** A one-time link that is unknown, already used, or for another purpose. */
     INVALID_TOKEN,
     /** A one-time link past its validity: ask for a new one. */
-    TOKEN_EXPIRED
+    TOKEN_EXPIRED,
+
+    // Public page (PAGE)
+    /** PAGE-1: another practitioner's page has this slug. */
+    SLUG_TAKEN
 }

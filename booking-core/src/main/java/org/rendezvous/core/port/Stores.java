@@ -6,7 +6,7 @@ import java.util.Objects;
 public record Stores(Practitioners practitioners, Agendas agendas, Clients clients, Bookings bookings,
                      Waitlists waitlists, Outbox outbox, IdempotencyKeys idempotencyKeys, Ledger ledger,
                      PaymentInstructions paymentInstructions, Payouts payouts, PayoutAccounts payoutAccounts,
-                     Subscriptions subscriptions, Usage usage,
+                     Subscriptions subscriptions, Usage usage, Profiles profiles,
                      Transactions transactions) {
     public Stores {
         Objects.requireNonNull(practitioners, "practitioners");
@@ -22,6 +22,7 @@ public record Stores(Practitioners practitioners, Agendas agendas, Clients clien
         Objects.requireNonNull(payoutAccounts, "payoutAccounts");
         Objects.requireNonNull(subscriptions, "subscriptions");
         Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(profiles, "profiles");
         Objects.requireNonNull(transactions, "transactions");
     }
 }

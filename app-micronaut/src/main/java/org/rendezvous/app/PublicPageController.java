@@ -1,0 +1,87 @@
+package org.rendezvous.app;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.rendezvous.app.ProfileViews.PublicPageView;
+import org.rendezvous.core.AccountService;
+import org.rendezvous.core.PublicPage;
+import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.account.Credentials;
+import org.rendezvous.core.outcome.Reason;
+import org.rendezvous.core.practitioner.ProfilePhoto;
+import org.rendezvous.core.practitioner.Slug;
+
+/**
+ * A practitioner's public page by its slug (PAGE-1, PAGE-2) and its photo. A slug nobody has, a page
+ * its practitioner disabled, and the page of a practitioner whose e-mail is not verified yet (ACC-1) all
+ * answer the same 404. Practitioners without an account (an embedder's) are public.
+ */
+@Controller("/api/public/pages")
+final class PublicPageController {
+
+    /** Photos change rarely and their URL stays: caches may keep one for a while, and revalidate by ETag. */
+    static final String PHOTO_CACHE = "public, max-age=300";
+
+    private final Rendezvous engine;
+    private final AccountService accounts;
+    private final HostSettings host;
+
+    PublicPageController(Rendezvous engine, AccountService accounts, HostSettings host) {
+        this.engine = engine;
+        this.accounts = accounts;
+        this.host = host;
+    }
+
+    @Get("/{slug}")
+    HttpResponse<?> page(@PathVariable String slug) {
+        return visible(slug).<HttpResponse<?>>map(page -> HttpResponse.ok(PublicPageView.of(page, host.baseUrl())))
+                .orElseGet(PublicPageController::noSuchPage);
+    }
+
+    @Get("/{slug}/photo")
+    @Produces({ProfilePhoto.JPEG, ProfilePhoto.PNG})
+    HttpResponse<?> photo(@PathVariable String slug) {
+        return visible(slug).flatMap(page -> engine.practitioners().photo(page.practitioner().id()))
+                .<HttpResponse<?>>map(PublicPageController::image)
+                .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "slug: no photo on this page").toResponse());
+    }
+
+    private Optional<PublicPage> visible(String raw) {
+        Slug slug;
+        try {
+            slug = Slug.of(raw);
+        } catch (IllegalArgumentException notASlug) {
+            return Optional.empty(); // no page can have it
+        }
+        return engine.practitioners().publicPage(slug).filter(page -> accounts.credentials(page.practitioner().id())
+                .map(Credentials::emailVerified).orElse(true));
+    }
+
+    /** The image with the type its bytes showed, never sniffed again by the browser. */
+    static HttpResponse<?> image(ProfilePhoto photo) {
+        return HttpResponse.ok(photo.bytes()).contentType(MediaType.of(photo.mediaType()))
+                .header("Cache-Control", PHOTO_CACHE).header("X-Content-Type-Options", "nosniff")
+                .header("ETag", "\"" + digest(photo) + "\"");
+    }
+
+    private static String digest(ProfilePhoto photo) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(photo.bytes());
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static HttpResponse<?> noSuchPage() {
+        return Problem.of(Reason.NOT_FOUND, "slug: no such page").toResponse();
+    }
+}

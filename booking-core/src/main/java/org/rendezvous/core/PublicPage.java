@@ -1,0 +1,21 @@
+package org.rendezvous.core;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import org.rendezvous.core.agenda.Activity;
+import org.rendezvous.core.practitioner.Practitioner;
+import org.rendezvous.core.practitioner.PractitionerProfile;
+
+/**
+ * What a practitioner's public page shows (PAGE-2): who they are, their profile, the zone their times
+ * are in, and the activities a client can book now. The free start times are asked per activity.
+ */
+public record PublicPage(Practitioner practitioner, PractitionerProfile profile, ZoneId zone, List<Activity> activities) {
+    public PublicPage {
+        Objects.requireNonNull(practitioner, "practitioner");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(zone, "zone");
+        activities = List.copyOf(activities);
+    }
+}
