@@ -25,15 +25,16 @@ function activity() {
 
 function showPage(p) {
   page = p;
-  practitionerId = p.practitionerId || p.id;
+  practitionerId = p.practitionerId;
   $('loading').hidden = true;
   $('who').hidden = false;
   $('name').textContent = p.name || '';
   document.title = `${p.name || 'Book'} · Rendezvous`;
   say($('presentation'), p.presentation || '');
-  const photo = p.photoUrl || p.photo;
-  if (typeof photo === 'string' && photo.startsWith('/')) {
-    $('photo').src = photo;
+  if (p.photoUrl) {
+    // The API gives the photo's address on the public base URL; load it from the origin the page came from.
+    const photo = new URL(p.photoUrl, location.origin);
+    $('photo').src = photo.pathname + photo.search;
     $('photo').alt = p.name || '';
     $('photo').hidden = false;
   }

@@ -5,7 +5,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 import org.rendezvous.app.ApiViews.ActivityView;
+import org.rendezvous.app.PractitionerViews.FormFieldView;
 import org.rendezvous.core.PublicPage;
+import org.rendezvous.core.agenda.AgendaSettings;
+import org.rendezvous.core.agenda.OnlinePayment;
 import org.rendezvous.core.practitioner.Address;
 import org.rendezvous.core.practitioner.Practitioner;
 import org.rendezvous.core.practitioner.PractitionerProfile;
@@ -57,16 +60,24 @@ final class ProfileViews {
                           @Nullable Boolean pageEnabled) {
     }
 
-    /** PAGE-2: what a client sees of the practitioner before choosing an activity and a time. */
+    /**
+     * PAGE-2: what a client sees of the practitioner before choosing an activity and a time, and what the
+     * booking form asks: the practitioner's questions ({@code form}) and whether paying online is offered,
+     * required or not offered ({@code onlinePayment}, BK-3).
+     */
     @Serdeable
     record PublicPageView(String practitionerId, String name, String slug, String presentation, List<AddressView> addresses,
-                          @Nullable String photoUrl, String zone, List<ActivityView> activities) {
-        static PublicPageView of(PublicPage page, String baseUrl) {
+                          @Nullable String photoUrl, String zone, List<ActivityView> activities,
+                          List<FormFieldView> form, OnlinePayment onlinePayment) {
+        static PublicPageView of(PublicPage page, String baseUrl, AgendaSettings settings) {
             String slug = page.profile().slug().orElseThrow().value();
             return new PublicPageView(page.practitioner().id().toString(), page.practitioner().name().value(), slug,
                     page.profile().presentation(), page.profile().addresses().stream().map(AddressView::of).toList(),
                     page.profile().hasPhoto() ? baseUrl + "/api/public/pages/" + slug + "/photo" : null,
-                    page.zone().getId(), page.activities().stream().map(ActivityView::of).toList());
+                    page.zone().getId(), page.activities().stream().map(ActivityView::of).toList(),
+                    settings.form().fields().stream().map(f -> new FormFieldView(f.key(), f.label(), f.required(), f.maxLength()))
+                            .toList(),
+                    settings.onlinePayment());
         }
     }
 }

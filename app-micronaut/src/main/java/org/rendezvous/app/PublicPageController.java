@@ -15,6 +15,7 @@ import org.rendezvous.core.AccountService;
 import org.rendezvous.core.PublicPage;
 import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.account.Credentials;
+import org.rendezvous.core.agenda.AgendaSettings;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.practitioner.ProfilePhoto;
 import org.rendezvous.core.practitioner.Slug;
@@ -42,7 +43,8 @@ final class PublicPageController {
 
     @Get("/{slug}")
     HttpResponse<?> page(@PathVariable String slug) {
-        return visible(slug).<HttpResponse<?>>map(page -> HttpResponse.ok(PublicPageView.of(page, host.baseUrl())))
+        return visible(slug).<HttpResponse<?>>map(page -> HttpResponse.ok(PublicPageView.of(page, host.baseUrl(),
+                        engine.practitioners().settings(page.practitioner().id()).orElseGet(AgendaSettings::defaults))))
                 .orElseGet(PublicPageController::noSuchPage);
     }
 

@@ -2,6 +2,7 @@ package org.rendezvous.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
@@ -333,6 +334,65 @@ class WebPagesBrowserTest {
         byId("choose-submit").click();
         byId("chosen").findElement(By.linkText("Log in")).click();
         logInInBrowser(email, "nora's second password");
+    }
+
+    @Test
+    @DisplayName("PAGE-1, PAGE-2, BK-1 a client books from the public page on a phone-sized window: presentation, addresses,"
+            + " activities with prices, free times in the practitioner's zone, the practitioner's question; then gets the link")
+    void clientBooksFromPublicPage() {
+        String slug = "dr-" + UUID.randomUUID().toString().substring(0, 8);
+        Agenda agenda = agenda(unique("rose"), "rose's long password", "MANUAL");
+        send(agenda.session(), HttpRequest.PUT(P + "/profile", Map.of("slug", slug,
+                "presentation", "<b>Osteopath</b> in Lyon", "addresses", List.of(Map.of("label", "Office", "address", "1 rue de la Paix")))));
+        send(agenda.session(), HttpRequest.PUT(P + "/settings", Map.of("form",
+                List.of(Map.of("key", "reason", "label", "Reason for the visit", "required", true, "maxLength", 200)))));
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        open("/p/" + slug);
+        assertThat(textOf("presentation", "Osteopath")).isEqualTo("<b>Osteopath</b> in Lyon");
+        assertThat(byId("addresses").getText()).contains("Office").contains("1 rue de la Paix");
+        assertThat(byId("activities").getText()).contains("Shiatsu").contains("60 min").contains("60.00 EUR").contains("In person");
+        assertThat(byId("zone-note").getText()).contains("Europe/Paris");
+        // The layout fits the phone: nothing wider than the window.
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue()).isZero();
+
+        pickDate("date", agenda.date());
+        waiting.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[@id='slots']/button[normalize-space()='10:00']"))).click();
+        type("client-name", "Zoé Leroy");
+        type("client-email", unique("zoe"));
+        type("client-phone", "06 12 34 56 78");
+        byId("book-submit").click();
+        assertThat(textOf("book-error", "reason")).contains("reason"); // the API's detail names the missing answer
+        type("answer-reason", "Back pain");
+        byId("book-submit").click();
+
+        assertThat(textOf("booked-summary", "Shiatsu")).contains("10:00").contains("confirms it soon");
+        String link = byId("booked-link").getText();
+        assertThat(link).contains("/b/");
+        Map<?, ?> request = http.retrieve(HttpRequest.GET(P + "/requests").bearerAuth(agenda.session()),
+                Argument.listOf(Map.class)).get(0);
+        assertThat(request.get("answers")).isEqualTo(Map.of("reason", "Back pain"));
+        assertThat(((Map<?, ?>) request.get("client")).get("name")).isEqualTo("Zoé Leroy");
+
+        open(URI.create(link).getPath());
+        assertThat(textOf("state", "Waiting")).isEqualTo("Waiting for confirmation");
+    }
+
+    @Test
+    @DisplayName("PAGE-3 with ?embed=1 the public page shows the booking form without the site's chrome; an unknown slug says so")
+    void embeddedForm() {
+        String slug = "embed-" + UUID.randomUUID().toString().substring(0, 8);
+        Agenda agenda = agenda(unique("ivy"), "ivy's long password", "AUTOMATIC");
+        send(agenda.session(), HttpRequest.PUT(P + "/profile", Map.of("slug", slug, "presentation", "Yoga")));
+        open("/p/" + slug + "?embed=1");
+        assertThat(byId("book").isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("who")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("header.site")).isDisplayed()).isFalse();
+
+        open("/p/nobody-here");
+        assertThat(textOf("error", "no booking page")).isEqualTo("There is no booking page at this address.");
     }
 
     @Test
