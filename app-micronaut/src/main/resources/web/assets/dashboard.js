@@ -24,6 +24,7 @@ const loaders = {
   plan: () => loadPlan(),
   activities: () => loadActivities(),
   openings: () => loadOpenings(),
+  page: () => loadPage(),
 };
 
 function select(tab) {
@@ -345,6 +346,37 @@ $('opening-new').addEventListener('submit', async event => {
   if (added) {
     say(done, 'Opening added.');
     loadOpenings();
+  }
+});
+
+// The public page (PAGE-1 … PAGE-3): its address, presentation, and the snippet to embed it.
+
+async function loadPage() {
+  const profile = await run(error, () => api('GET', `${P}/profile`));
+  if (!profile) {
+    return;
+  }
+  const url = $('page-url');
+  url.hidden = !profile.publicPageUrl;
+  $('page-none').hidden = Boolean(profile.publicPageUrl);
+  url.href = profile.publicPageUrl ? new URL(profile.publicPageUrl).pathname : '/';
+  url.textContent = profile.publicPageUrl || '';
+  $('page-snippet').value = profile.embedSnippet || '';
+  const form = $('page-form');
+  form.slug.value = profile.slug || '';
+  form.presentation.value = profile.presentation || '';
+  form.pageEnabled.checked = profile.pageEnabled;
+}
+
+$('page-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const saved = await run(error, () => api('PUT', `${P}/profile`, {
+    slug: form.slug.value.trim(), presentation: form.presentation.value, pageEnabled: form.pageEnabled.checked,
+  }));
+  if (saved) {
+    say(done, 'Public page saved.');
+    loadPage();
   }
 });
 

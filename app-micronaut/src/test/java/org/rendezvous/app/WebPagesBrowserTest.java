@@ -199,6 +199,22 @@ class WebPagesBrowserTest {
 
         logInInBrowser(email, "a long enough password");
         assertThat(textOf("who", "Inès Martin")).contains("Europe/Paris");
+
+        // PAGE-1, PAGE-3: she chooses her page's address and gets the snippet to embed it.
+        String slug = "ines-" + UUID.randomUUID().toString().substring(0, 8);
+        byId("tab-page").click();
+        type("page-slug", slug);
+        type("page-presentation", "Shiatsu in Paris");
+        byId("page-form").findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(textOf("done", "saved")).isEqualTo("Public page saved.");
+        assertThat(textOf("page-url", slug)).endsWith("/p/" + slug);
+        assertThat(byId("page-snippet").getDomProperty("value")).contains("/p/" + slug + "?embed=1").startsWith("<iframe");
+
+        // Logging out ends the session: the dashboard sends the browser to /login again.
+        byId("logout").click();
+        waiting.until(ExpectedConditions.urlToBe(base + "/login"));
+        open("/dashboard");
+        waiting.until(ExpectedConditions.urlContains("/login?next="));
     }
 
     @Test
