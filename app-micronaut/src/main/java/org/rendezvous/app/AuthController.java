@@ -173,7 +173,7 @@ final class AuthController {
         if (decision instanceof AccountMailLimiter.Refuse refuse) {
             long seconds = Math.max(1, (refuse.retryAfter().toMillis() + 999) / 1000);
             return Problem.of("TOO_MANY_REQUESTS", HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many requests for account e-mails from this address; try again in " + seconds + " s")
+                    "Too many requests for account e-mails from your network address; try again in " + seconds + " s")
                     .toResponse().header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         }
         if (decision instanceof AccountMailLimiter.Send) {
