@@ -1,7 +1,10 @@
 package org.rendezvous.app;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -30,10 +33,13 @@ import org.rendezvous.core.contact.Language;
 import org.rendezvous.core.contact.PersonName;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.practitioner.PractitionerId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Practitioners' accounts (ACC-1, ACC-3): registration, e-mail verification, login and logout, password
- * reset. No answer tells whether an e-mail is registered. A login sets the session as a secure,
+ * reset. No answer tells whether an e-mail is registered. The routes that send mail are rate-limited
+ * ({@link AccountMailLimiter}). A login sets the session as a secure,
  * HTTP-only, SameSite=Lax cookie for browsers and returns it in the body for API clients (bearer).
  */
 @Controller("/api/auth")
@@ -44,6 +50,8 @@ import org.rendezvous.core.practitioner.PractitionerId;
         paramName = "rendezvous_session", description = "The session cookie set by POST /api/auth/login")
 final class AuthController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuthController.class);
+
     static final String BEARER = "bearer";
     static final String COOKIE = "sessionCookie";
     static final String CHECK_MAILBOX = "If the address can be used, a message with a link is on its way: follow it to continue.";
@@ -53,9 +61,11 @@ final class AuthController {
     private final TokenGenerator tokens;
     private final AccessTokenCookieConfiguration cookie;
     private final SessionSettings session;
+    private final AccountMailLimiter limiter;
 
     AuthController(AccountService accounts, AccountLinks links, TokenGenerator tokens, AccessTokenCookieConfiguration cookie,
-                   SessionSettings session) {
+                   SessionSettings session, AccountMailLimiter limiter) {
+        this.limiter = limiter;
         this.accounts = accounts;
         this.links = links;
         this.tokens = tokens;
@@ -100,13 +110,14 @@ final class AuthController {
      * same whether the e-mail was free or not, so registration does not reveal who is registered.
      */
     @Post("/register")
-    HttpResponse<?> register(@Body RegisterRequest request) {
+    HttpResponse<?> register(HttpRequest<?> http, @Body RegisterRequest request) {
         RegisterAccountCommand command = new RegisterAccountCommand(PersonName.of(required(request.name(), "name")),
                 EmailAddress.of(required(request.email(), "email")), Password.of(required(request.password(), "password")),
                 zone(request.zone()), language(request.language()));
-        // EMAIL_TAKEN is answered as a success on purpose (ACC-3); nothing was created or sent.
-        accounts.register(command, links).fold(practitioner -> practitioner, rejected -> null);
-        return HttpResponse.accepted().body(new Notice(CHECK_MAILBOX));
+        // EMAIL_TAKEN is answered as a success on purpose (ACC-3); nothing was created or sent. An address
+        // that already got its share of mail is not registered now either: the same answer, and a retry later works.
+        return mailing(http, command.email(), () -> accounts.register(command, links).fold(practitioner -> practitioner,
+                rejected -> null));
     }
 
     /** ACC-1: the token from the verification link; single use, 24 h. */
@@ -118,9 +129,9 @@ final class AuthController {
 
     /** A new verification link, for a link that expired; the same answer for any e-mail. */
     @Post("/verify-email/resend")
-    HttpResponse<?> resendVerification(@Body EmailRequest request) {
-        accounts.resendVerification(EmailAddress.of(required(request.email(), "email")), links);
-        return HttpResponse.accepted().body(new Notice(CHECK_MAILBOX));
+    HttpResponse<?> resendVerification(HttpRequest<?> http, @Body EmailRequest request) {
+        EmailAddress email = EmailAddress.of(required(request.email(), "email"));
+        return mailing(http, email, () -> accounts.resendVerification(email, links));
     }
 
     /** ACC-3: the same 401 for an unknown e-mail, a wrong password and a locked account. */
@@ -147,8 +158,29 @@ final class AuthController {
 
     /** ACC-1: sends a reset link (single use, 1 h) if the e-mail has an account; the same answer either way. */
     @Post("/password-reset")
-    HttpResponse<?> requestPasswordReset(@Body EmailRequest request) {
-        accounts.requestPasswordReset(EmailAddress.of(required(request.email(), "email")), links);
+    HttpResponse<?> requestPasswordReset(HttpRequest<?> http, @Body EmailRequest request) {
+        EmailAddress email = EmailAddress.of(required(request.email(), "email"));
+        return mailing(http, email, () -> accounts.requestPasswordReset(email, links));
+    }
+
+    /**
+     * Runs a request that may e-mail {@code recipient} within the rate limits: past the recipient's limit the
+     * mail is silently not sent and the answer is the usual one, so that it tells nothing (ACC-3); past the
+     * client's limit the answer is 429 with Retry-After, whatever the address.
+     */
+    private HttpResponse<?> mailing(HttpRequest<?> http, EmailAddress recipient, Runnable mail) {
+        AccountMailLimiter.Decision decision = limiter.admit(http, recipient);
+        if (decision instanceof AccountMailLimiter.Refuse refuse) {
+            long seconds = Math.max(1, (refuse.retryAfter().toMillis() + 999) / 1000);
+            return Problem.of("TOO_MANY_REQUESTS", HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many requests for account e-mails from your network address; try again in " + seconds + " s")
+                    .toResponse().header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
+        if (decision instanceof AccountMailLimiter.Send) {
+            mail.run();
+        } else {
+            LOG.info("an account e-mail was not sent: its recipient reached rendezvous.rate-limits.per-address");
+        }
         return HttpResponse.accepted().body(new Notice(CHECK_MAILBOX));
     }
 

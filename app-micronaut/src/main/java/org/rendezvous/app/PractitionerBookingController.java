@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.rendezvous.app.ApiViews.MoveRequest;
 import org.rendezvous.app.PractitionerViews.AgendaBookingView;
 import org.rendezvous.app.PractitionerViews.ClientFileView;
 import org.rendezvous.app.PractitionerViews.ClientView;
@@ -32,6 +33,7 @@ import org.rendezvous.core.booking.BookingId;
 import org.rendezvous.core.booking.CancelByPractitionerCommand;
 import org.rendezvous.core.booking.ConfirmBookingCommand;
 import org.rendezvous.core.booking.EnterBookingCommand;
+import org.rendezvous.core.booking.MoveByPractitionerCommand;
 import org.rendezvous.core.booking.RefuseBookingCommand;
 import org.rendezvous.core.booking.ReportNoShowCommand;
 import org.rendezvous.core.client.ClientId;
@@ -46,8 +48,8 @@ import org.rendezvous.core.practitioner.PractitionerId;
 import org.rendezvous.notifications.PhoneNumbers;
 
 /**
- * The practitioner's bookings and clients (BK-4, BK-6, CX-4, CX-5, CLI-1, PAGE-4): pending requests and
- * the answers to them, manual entry with the client's details filled in, the client file. Commands
+ * The practitioner's bookings and clients (BK-4, BK-6, BK-7, CX-4, CX-5, CLI-1, PAGE-4): pending requests and
+ * the answers to them, moves, manual entry with the client's details filled in, the client file. Commands
  * take an {@code Idempotency-Key} header (BK-8). Only the session's own bookings are found (ACC-2).
  */
 @Controller("/api/practitioner")
@@ -94,6 +96,18 @@ final class PractitionerBookingController {
                            @Header("Idempotency-Key") String idempotencyKey) {
         return answer(engine.bookings().reportNoShow(new ReportNoShowCommand(me(authentication),
                 id(bookingId, "bookingId", BookingId::of), IdempotencyKey.of(idempotencyKey))));
+    }
+
+    /**
+     * BK-7 for the practitioner: to any free start from now on, inside an opening or not (unavailabilities
+     * and seats still count); activity, mode, price, state and payment carry over, and the client is told.
+     */
+    @Post("/bookings/{bookingId}/move")
+    HttpResponse<?> move(Authentication authentication, @PathVariable String bookingId,
+                         @Header("Idempotency-Key") String idempotencyKey, @Body MoveRequest request) {
+        return answer(engine.bookings().moveByPractitioner(new MoveByPractitionerCommand(me(authentication),
+                id(bookingId, "bookingId", BookingId::of), required(request.newStart(), "newStart"),
+                IdempotencyKey.of(idempotencyKey))));
     }
 
     /** BK-6: a booking entered by hand; an e-mail already in the client file fills in the details left out. */

@@ -174,6 +174,9 @@ class PractitionerApiTest {
             p.put("POST /api/practitioner/bookings/{bookingId}/" + action, new Probe(Expect.REFUSED, ids -> HttpRequest.POST(
                     P + "/bookings/" + ids.get("bookingId") + "/" + action, "").header("Idempotency-Key", "alice-" + action)));
         }
+        p.put("POST /api/practitioner/bookings/{bookingId}/move", new Probe(Expect.REFUSED, ids -> HttpRequest.POST(
+                P + "/bookings/" + ids.get("bookingId") + "/move", Map.of("newStart",
+                        monday.atTime(11, 0).atZone(PARIS).toInstant().toString())).header("Idempotency-Key", "alice-move")));
         p.put("POST /api/practitioner/bookings", new Probe(Expect.REFUSED, ids -> HttpRequest.POST(P + "/bookings", Map.of(
                 "activityId", ids.get("activityId"), "start", monday.atTime(10, 0).atZone(PARIS).toInstant().toString(),
                 "mode", "IN_PERSON", "email", ids.get("clientEmail"))).header("Idempotency-Key", "alice-enter")));
@@ -291,6 +294,32 @@ class PractitionerApiTest {
         assertThat(cleared.get("bookingsLeftOutside")).isEqualTo(2);
         assertThat(http.retrieve(HttpRequest.GET(P + "/agenda/week/" + monday.plusDays(3)).bearerAuth(alice),
                 Argument.listOf(Map.class))).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("BK-7, BK-8 the practitioner moves a booking to a free time, even outside an opening, once per key; the past, an unavailability and a full time are refused")
+    void practitionerMovesABooking() {
+        String uri = P + "/bookings/" + bobs.get("bookingId") + "/move";
+        String evening = monday.atTime(19, 0).atZone(PARIS).toInstant().toString();
+        Map<?, ?> moved = send(bob, HttpRequest.POST(uri, Map.of("newStart", evening)).header("Idempotency-Key", "move-1"));
+        Map<?, ?> replay = send(bob, HttpRequest.POST(uri, Map.of("newStart", evening)).header("Idempotency-Key", "move-1"));
+        assertThat(moved.get("start")).isEqualTo(evening);
+        assertThat(moved.get("id")).isEqualTo(bobs.get("bookingId"));
+        assertThat(replay).isEqualTo(moved);
+
+        assertThat(problemBody(failure(http, HttpRequest.POST(uri, Map.of("newStart", "2020-01-06T09:00:00Z"))
+                .header("Idempotency-Key", "move-2").bearerAuth(bob)), 422)).contains("problems/start-in-the-past");
+        String onHoliday = monday.plusDays(2).atTime(10, 0).atZone(PARIS).toInstant().toString();
+        assertThat(problemBody(failure(http, HttpRequest.POST(uri, Map.of("newStart", onHoliday))
+                .header("Idempotency-Key", "move-3").bearerAuth(bob)), 422)).contains("problems/unavailable");
+        String other = (String) send(bob, HttpRequest.POST(P + "/bookings", Map.of("activityId", bobs.get("activityId"),
+                "start", monday.atTime(10, 0).atZone(PARIS).toInstant().toString(), "mode", "IN_PERSON",
+                "email", bobs.get("clientEmail"))).header("Idempotency-Key", "enter-other")).get("id");
+        assertThat(problemBody(failure(http, HttpRequest.POST(P + "/bookings/" + other + "/move", Map.of("newStart", evening))
+                .header("Idempotency-Key", "move-4").bearerAuth(bob)), 409)).contains("problems/slot-full");
+        assertThat(problemBody(failure(http, HttpRequest.POST(uri, Map.of()).header("Idempotency-Key", "move-5")
+                .bearerAuth(bob)), 400)).contains("\"field\":\"newStart\"");
+        assertThat(get(bob, P + "/bookings/" + bobs.get("bookingId")).get("start")).isEqualTo(evening);
     }
 
     @Test
