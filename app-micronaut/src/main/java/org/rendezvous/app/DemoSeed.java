@@ -35,9 +35,12 @@ import org.rendezvous.core.contact.Language;
 import org.rendezvous.core.contact.PersonName;
 import org.rendezvous.core.idempotency.IdempotencyKey;
 import org.rendezvous.core.money.Money;
+import org.rendezvous.core.practitioner.Address;
+import org.rendezvous.core.practitioner.ChangeProfileCommand;
 import org.rendezvous.core.practitioner.Practitioner;
 import org.rendezvous.core.practitioner.PractitionerId;
 import org.rendezvous.core.practitioner.RegisterPractitionerCommand;
+import org.rendezvous.core.practitioner.Slug;
 import org.rendezvous.core.port.Accounts;
 import org.rendezvous.core.port.PasswordHasher;
 import org.rendezvous.core.port.Stores;
@@ -58,6 +61,8 @@ final class DemoSeed implements ApplicationEventListener<ServerStartupEvent> {
 
     static final String EMAIL = "demo@rendezvous.example";
     static final String PASSWORD = "rendezvous-demo";
+    /** The demo's public booking page: /p/camille-demo. */
+    static final String SLUG = "camille-demo";
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeed.class);
@@ -96,11 +101,10 @@ final class DemoSeed implements ApplicationEventListener<ServerStartupEvent> {
             return;
         }
         String base = host.publicBaseUrl().toString().replaceAll("/+$", "");
-        LOG.info("demo: {} — log in as {} with password {} (POST {}/api/auth/login); open {}/swagger-ui/index.html; "
-                        + "the demo's public activities: {}/api/public/practitioners/{}/activities; a client's booking link: {}",
-                seeded.created() ? "demo data made" : "demo data already there, nothing added", EMAIL, PASSWORD, base, base,
-                base, seeded.practitioner(), seeded.bookingLinks().isEmpty() ? "none"
-                        : base + "/api/public/bookings/" + seeded.bookingLinks().get(0).value());
+        LOG.info("demo: {} — log in at {}/login as {} with password {} to open the dashboard; the public booking page: "
+                        + "{}/p/{}; a client's booking link: {}; the API: {}/swagger-ui/index.html",
+                seeded.created() ? "demo data made" : "demo data already there, nothing added", base, EMAIL, PASSWORD, base,
+                SLUG, seeded.bookingLinks().isEmpty() ? "none" : base + "/b/" + seeded.bookingLinks().get(0).value(), base);
     }
 
     /** Makes the demo data unless the demo account exists already; either way answers what is there. */
@@ -121,6 +125,10 @@ final class DemoSeed implements ApplicationEventListener<ServerStartupEvent> {
         PractitionerId id = demo.id();
         engine.practitioners().changeSettings(id, engine.practitioners().settings(id).orElseThrow()
                 .withSpacing(Duration.ofMinutes(10)).withWaitlistAlerts(true)).orElseThrow();
+        // The public booking page at /p/camille-demo (PAGE-1, PAGE-2), so that the demo shows it too.
+        engine.practitioners().changeProfile(new ChangeProfileCommand(id, demo.name(), Optional.empty(), Language.ENGLISH,
+                Optional.of(Slug.of(SLUG)), "Shiatsu, coaching calls and group yoga in the centre of Paris. (Demo data.)",
+                List.of(Address.of("Practice", "1 rue de Rivoli, 75001 Paris")), true)).orElseThrow();
 
         Activity shiatsu = activity(id, "Shiatsu", 60, "60.00", Set.of(ConsultationMode.IN_PERSON));
         Activity coaching = activity(id, "Coaching call", 30, "35.00", Set.of(ConsultationMode.PHONE, ConsultationMode.VIDEO));

@@ -65,6 +65,9 @@ class DemoSeedTest {
                 Argument.listOf(Map.class));
         assertThat(activities).extracting(a -> a.get("name")).containsExactlyInAnyOrder("Shiatsu", "Coaching call", "Group yoga");
         assertThat(activities).extracting(a -> a.get("durationMinutes")).doesNotHaveDuplicates();
+        // PAGE-1: the demo's public booking page, whose address the start-up log prints.
+        assertThat(http.retrieve(HttpRequest.GET("/api/public/pages/" + DemoSeed.SLUG), Map.class).get("practitionerId"))
+                .isEqualTo(practitionerId);
         assertThat(list("/api/practitioner/openings")).hasSize(11).anySatisfy(o -> assertThat(o.get("capacity")).isEqualTo(8));
         assertThat(list("/api/practitioner/unavailabilities?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z")).hasSize(1);
 
