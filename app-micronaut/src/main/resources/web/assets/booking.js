@@ -25,7 +25,10 @@ function show(b) {
   const open = ['HELD', 'PENDING', 'CONFIRMED'].includes(b.state);
   const late = b.freeCancellationUntil && new Date(b.freeCancellationUntil) <= new Date();
   let terms = '';
-  if (open && b.clientsMayCancel && b.freeCancellationUntil) {
+  const free = !b.noShowPercent || Number(b.noShowPercent) === 0;
+  if (open && b.clientsMayCancel && b.freeCancellationUntil && free) {
+    terms = 'Cancelling is free.';
+  } else if (open && b.clientsMayCancel && b.freeCancellationUntil) {
     terms = late
       ? `The free cancellation ended on ${dateTime(b.freeCancellationUntil, zone)}: cancelling now costs ${b.noShowPercent}% of the price.`
       : `Free cancellation until ${dateTime(b.freeCancellationUntil, zone)}; after that, ${b.noShowPercent}% of the price is charged.`;
@@ -99,10 +102,11 @@ document.getElementById('move-date').addEventListener('change', async event => {
   if (!found) {
     return;
   }
-  if (found.slots.length === 0) {
+  const free = found.slots || []; // the API leaves empty lists out
+  if (free.length === 0) {
     fill(slots, h('p', { class: 'muted' }, 'No free time that day.'));
   }
-  for (const slot of found.slots) {
+  for (const slot of free) {
     slots.append(h('button', {
       type: 'button', 'aria-pressed': 'false', onclick: e => {
         for (const other of slots.querySelectorAll('button')) other.setAttribute('aria-pressed', 'false');

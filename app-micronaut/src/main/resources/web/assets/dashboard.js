@@ -221,7 +221,7 @@ async function loadMoney() {
   const balances = await run(error, () => api('GET', `${P}/balances`));
   if (balances) {
     fill($('balances'), h('p', {}, h('strong', {}, 'Payable now: '), h('span', { id: 'payable' }, money(balances.payable))),
-      table(['Account', 'Balance'], Object.entries(balances.byAccount).map(([k, v]) => [k, money(v)])));
+      table(['Account', 'Balance'], Object.entries(balances.byAccount || {}).map(([k, v]) => [k, money(v)])));
   }
   try {
     const d = await api('GET', `${P}/payout-destination`);
@@ -233,7 +233,7 @@ async function loadMoney() {
   if (payouts) {
     fill($('payouts'), payouts.length === 0 ? h('p', { class: 'muted' }, 'No payout yet.') : payouts.map(p =>
       h('details', { class: 'card' }, h('summary', {}, `${dateTime(p.createdAt, zone)} · ${money(p.amount)} · ${p.state}`),
-        table(['When', 'What', 'Amount'], p.statement.map(l => [dateTime(l.at, zone), l.kind, money(l.amount)])))));
+        table(['When', 'What', 'Amount'], (p.statement || []).map(l => [dateTime(l.at, zone), l.kind, money(l.amount)])))));
   }
   const payments = await run(error, () => api('GET', `${P}/payments`));
   if (payments) {
@@ -301,7 +301,7 @@ async function loadActivities() {
   const list = await loadActivityNames();
   if (list) {
     fill($('activities-list'), list.length === 0 ? h('li', { class: 'muted' }, 'No activity yet.') : list.map(a => h('li', {},
-      h('strong', {}, a.name), ` · ${a.durationMinutes} min · ${money(a.price)} · ${a.modes.map(modeText).join(', ')}`,
+      h('strong', {}, a.name), ` · ${a.durationMinutes} min · ${money(a.price)} · ${(a.modes || []).map(modeText).join(', ')}`,
       a.active ? '' : ' · inactive')));
   }
 }

@@ -66,7 +66,7 @@ function showPage(p) {
 
 function modes() {
   const a = activity();
-  fill($('mode'), (a ? a.modes : []).map(m => h('option', { value: m }, modeText(m))));
+  fill($('mode'), ((a && a.modes) || []).map(m => h('option', { value: m }, modeText(m))));
 }
 
 async function loadSlots() {
@@ -82,12 +82,13 @@ async function loadSlots() {
   try {
     const found = await api('GET', `/api/public/practitioners/${encodeURIComponent(practitionerId)}/availability`
       + `?activityId=${encodeURIComponent(a.id)}&from=${date}&to=${date}`);
-    if (found.slots.length === 0) {
+    const slots = found.slots || []; // the API leaves empty lists out
+    if (slots.length === 0) {
       say($('slots-note'), 'No free time that day: try another date.');
       return;
     }
-    say($('slots-note'), `${found.slots.length} free start time(s).`);
-    for (const slot of found.slots) {
+    say($('slots-note'), `${slots.length} free start time(s).`);
+    for (const slot of slots) {
       $('slots').append(h('button', {
         type: 'button', 'aria-pressed': 'false', 'data-start': slot.start, onclick: event => {
           for (const other of $('slots').querySelectorAll('button')) other.setAttribute('aria-pressed', 'false');

@@ -42,6 +42,9 @@ final class PractitionerViews {
 
     @Serdeable
     record FormFieldView(String key, String label, boolean required, int maxLength) {
+        static FormFieldView of(FormField f) {
+            return new FormFieldView(f.key(), f.label(), f.required(), f.maxLength());
+        }
     }
 
     @Serdeable
@@ -55,8 +58,7 @@ final class PractitionerViews {
                     s.minimumNotice().toMinutes(), s.horizon().toDays(), s.confirmation(), s.cancellationDeadline().toMinutes(),
                     s.clientsMayCancel(), s.clientsMayMove(), s.noShowPercentage().toString(), s.onlinePayment(),
                     s.paymentWindow().toMinutes(), s.waitlistAlerts(), s.currency().getCurrencyCode(),
-                    s.form().fields().stream().map(f -> new FormFieldView(f.key(), f.label(), f.required(), f.maxLength()))
-                            .toList(),
+                    s.form().fields().stream().map(FormFieldView::of).toList(),
                     s.firstReminder().toMinutes(), s.secondReminder().toMinutes());
         }
     }

@@ -75,8 +75,7 @@ final class ProfileViews {
                     page.profile().presentation(), page.profile().addresses().stream().map(AddressView::of).toList(),
                     page.profile().hasPhoto() ? baseUrl + "/api/public/pages/" + slug + "/photo" : null,
                     page.zone().getId(), page.activities().stream().map(ActivityView::of).toList(),
-                    settings.form().fields().stream().map(f -> new FormFieldView(f.key(), f.label(), f.required(), f.maxLength()))
-                            .toList(),
+                    settings.form().fields().stream().map(FormFieldView::of).toList(),
                     settings.onlinePayment());
         }
     }
