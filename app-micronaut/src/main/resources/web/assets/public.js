@@ -122,6 +122,7 @@ form.addEventListener('submit', async event => {
   event.preventDefault();
   const bookError = $('book-error');
   say(bookError, '');
+  say(error, '');
   if (!chosen) {
     say(bookError, 'start: choose a free time');
     return;

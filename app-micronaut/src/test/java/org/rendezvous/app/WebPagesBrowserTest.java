@@ -295,6 +295,7 @@ class WebPagesBrowserTest {
         assertThat(byId("deadline").getText()).isEqualTo("Cancelling is free."); // no share of the price is charged late (0 %)
 
         screenshot("link-page-phone");
+        assertFitsTheWindow();
         byId("cancel-open").click();
         byId("cancel").click();
         assertThat(textOf("done", "cancelled")).isEqualTo("Your booking is cancelled. Nothing is charged.");
@@ -344,6 +345,12 @@ class WebPagesBrowserTest {
                 .isEqualTo(agenda.date().atTime(11, 0).atZone(PARIS).toInstant().toString());
     }
 
+    /** PAGE-2: the layout fits a phone: nothing is wider than the window, no sideways scrolling. */
+    void assertFitsTheWindow() {
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue()).isZero();
+    }
+
     /** Sets a date input as a person picking a date does (typing into date inputs depends on the browser's locale). */
     void pickDate(String id, LocalDate date) {
         ((JavascriptExecutor) browser).executeScript(
@@ -389,9 +396,7 @@ class WebPagesBrowserTest {
         assertThat(byId("addresses").getText()).contains("Office").contains("1 rue de la Paix");
         assertThat(byId("activities").getText()).contains("Shiatsu").contains("60 min").contains("60.00 EUR").contains("In person");
         assertThat(byId("zone-note").getText()).contains("Europe/Paris");
-        // The layout fits the phone: nothing wider than the window.
-        assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue()).isZero();
+        assertFitsTheWindow();
 
         pickDate("date", agenda.date());
         waiting.until(ExpectedConditions.elementToBeClickable(
@@ -408,6 +413,7 @@ class WebPagesBrowserTest {
 
         assertThat(textOf("booked-summary", "Shiatsu")).contains("10:00").contains("confirms it soon");
         screenshot("public-page-booked-phone");
+        assertFitsTheWindow(); // the long link too
         String link = byId("booked-link").getText();
         assertThat(link).contains("/b/");
         Map<?, ?> request = http.retrieve(HttpRequest.GET(P + "/requests").bearerAuth(agenda.session()),
