@@ -380,8 +380,9 @@ class WebPagesBrowserTest {
     }
 
     @Test
-    @DisplayName("PAGE-1, PAGE-2, BK-1 a client books from the public page on a phone-sized window: presentation, addresses,"
-            + " activities with prices, free times in the practitioner's zone, the practitioner's question; then gets the link")
+    @DisplayName("PAGE-1, PAGE-2, BK-1, BK-8 a client books from the public page on a phone-sized window: presentation, addresses,"
+            + " activities with prices, free times in the practitioner's zone, the practitioner's question; a retry after a lost"
+            + " answer reuses the Idempotency-Key and books once; then the client gets the link")
     void clientBooksFromPublicPage() {
         String slug = "dr-" + UUID.randomUUID().toString().substring(0, 8);
         Agenda agenda = agenda(unique("rose"), "rose's long password", "MANUAL");
@@ -409,6 +410,21 @@ class WebPagesBrowserTest {
         byId("book-submit").click();
         assertThat(textOf("book-error", "reason")).contains("reason"); // the API's detail names the missing answer
         type("answer-reason", "Back pain");
+
+        // BK-8: the booking is made but its answer is lost on the way; the retry sends the same key and books once.
+        ((JavascriptExecutor) browser).executeScript("""
+                const original = window.fetch;
+                window.sentKeys = [];
+                let lost = false;
+                window.fetch = async (url, init) => {
+                  const key = init && init.headers && init.headers['Idempotency-Key'];
+                  if (key) window.sentKeys.push(key);
+                  const answer = await original(url, init);
+                  if (key && !lost) { lost = true; throw new TypeError('connection reset'); }
+                  return answer;
+                };""");
+        byId("book-submit").click();
+        assertThat(textOf("book-error", "try again")).startsWith("The server cannot be reached");
         byId("book-submit").click();
 
         assertThat(textOf("booked-summary", "Shiatsu")).contains("10:00").contains("confirms it soon");
@@ -420,6 +436,11 @@ class WebPagesBrowserTest {
                 Argument.listOf(Map.class)).get(0);
         assertThat(request.get("answers")).isEqualTo(Map.of("reason", "Back pain"));
         assertThat(((Map<?, ?>) request.get("client")).get("name")).isEqualTo("Zoé Leroy");
+        assertThat(http.retrieve(HttpRequest.GET(P + "/requests").bearerAuth(agenda.session()), Argument.listOf(Map.class)))
+                .hasSize(1);
+        List<?> keys = (List<?>) ((JavascriptExecutor) browser).executeScript("return window.sentKeys");
+        assertThat(keys).hasSize(2);
+        assertThat(keys.get(1)).isEqualTo(keys.get(0));
 
         open(URI.create(link).getPath());
         assertThat(textOf("state", "Waiting")).isEqualTo("Waiting for confirmation");
