@@ -55,7 +55,7 @@ final class AccountFactory {
     /** The pages of the web app that take the token from the link (they call the verify and reset endpoints). */
     @Singleton
     AccountLinks accountLinks(HostSettings host) {
-        String base = host.publicBaseUrl().toString().replaceAll("/+$", "");
+        String base = host.baseUrl();
         return new AccountLinks(URI.create(base + "/verify-email"), URI.create(base + "/reset-password"));
     }
 

@@ -64,8 +64,7 @@ final class ApiViews {
                     booking.expiresAt().orElse(null), clientLink, activity == null ? null : activity.name(),
                     terms == null ? null : terms.zone().getId(),
                     terms == null ? null : booking.start().minus(terms.cancellationDeadline()),
-                    terms == null ? null : java.math.BigDecimal.valueOf(terms.noShowPercentage().basisPoints(), 2)
-                            .stripTrailingZeros().toPlainString(),
+                    terms == null ? null : plainPercent(terms.noShowPercentage()),
                     terms != null && terms.clientsMayCancel(), terms != null && terms.clientsMayMove(),
                     booking.practitionerId().toString());
         }
@@ -100,5 +99,10 @@ final class ApiViews {
     @Serdeable
     record BookingRequest(String activityId, Instant start, ConsultationMode mode, ClientInput client,
                           @Nullable Map<String, String> answers, @Nullable Boolean payOnline) {
+    }
+
+    /** A percentage as the API reads and writes it: the bare number, "50" or "12.5". */
+    static String plainPercent(org.rendezvous.core.money.Percent percent) {
+        return java.math.BigDecimal.valueOf(percent.basisPoints(), 2).stripTrailingZeros().toPlainString();
     }
 }

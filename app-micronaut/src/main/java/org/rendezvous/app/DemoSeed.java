@@ -100,7 +100,7 @@ final class DemoSeed implements ApplicationEventListener<ServerStartupEvent> {
             LOG.error("demo: the demo data could not be made", e);
             return;
         }
-        String base = host.publicBaseUrl().toString().replaceAll("/+$", "");
+        String base = host.baseUrl();
         LOG.info("demo: {} — log in at {}/login as {} with password {} to open the dashboard; the public booking page: "
                         + "{}/p/{}; a client's booking link: {}; the API: {}/swagger-ui/index.html",
                 seeded.created() ? "demo data made" : "demo data already there, nothing added", base, EMAIL, PASSWORD, base,

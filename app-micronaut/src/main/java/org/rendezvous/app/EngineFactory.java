@@ -88,6 +88,6 @@ final class EngineFactory {
     }
 
     private static String base(HostSettings settings) {
-        return settings.publicBaseUrl().toString().replaceAll("/+$", "");
+        return settings.baseUrl();
     }
 }

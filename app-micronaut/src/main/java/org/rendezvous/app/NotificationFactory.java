@@ -53,7 +53,7 @@ final class NotificationFactory {
                                 @Nullable @Value("${rendezvous.sms.brevo.api-key:}") String brevoKey,
                                 @Nullable @Value("${rendezvous.sms.brevo.sender:}") String brevoSender,
                                 @Value("${rendezvous.mailbox:mailbox}") String mailbox) {
-        String base = host.publicBaseUrl().toString().replaceAll("/+$", "");
+        String base = host.baseUrl();
         Optional<SmtpSettings> smtp = blank(smtpHost) ? Optional.empty()
                 : Optional.of(blank(smtpUser) ? SmtpSettings.of(smtpHost, smtpPort, security)
                         : SmtpSettings.of(smtpHost, smtpPort, security).withCredentials(smtpUser, smtpPassword == null ? "" : smtpPassword));

@@ -56,7 +56,7 @@ final class PractitionerViews {
         static SettingsView of(AgendaSettings s) {
             return new SettingsView(s.zone().getId(), s.spacing().toMinutes(), s.defaultCapacity(),
                     s.minimumNotice().toMinutes(), s.horizon().toDays(), s.confirmation(), s.cancellationDeadline().toMinutes(),
-                    s.clientsMayCancel(), s.clientsMayMove(), s.noShowPercentage().toString(), s.onlinePayment(),
+                    s.clientsMayCancel(), s.clientsMayMove(), ApiViews.plainPercent(s.noShowPercentage()), s.onlinePayment(),
                     s.paymentWindow().toMinutes(), s.waitlistAlerts(), s.currency().getCurrencyCode(),
                     s.form().fields().stream().map(FormFieldView::of).toList(),
                     s.firstReminder().toMinutes(), s.secondReminder().toMinutes());

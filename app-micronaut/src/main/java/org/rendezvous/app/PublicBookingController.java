@@ -162,7 +162,7 @@ final class PublicBookingController {
 
     private BookingView view(Booking booking) {
         PractitionerId practitioner = booking.practitionerId();
-        return BookingView.of(booking, settings.publicBaseUrl().toString().replaceAll("/+$", "")
+        return BookingView.of(booking, settings.baseUrl()
                         + "/b/" + booking.accessToken().value(),
                 engine.agenda().activities(practitioner).stream().filter(a -> a.id().equals(booking.activityId())).findFirst()
                         .orElse(null),

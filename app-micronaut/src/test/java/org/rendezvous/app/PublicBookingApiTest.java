@@ -105,6 +105,10 @@ class PublicBookingApiTest {
         Map<?, ?> availability = http.toBlocking().retrieve(HttpRequest.GET(base() + "/availability?activityId=" + shiatsu.id()
                 + "&from=" + monday + "&to=" + monday), Map.class);
         assertThat((List<?>) availability.get("slots")).hasSize(3);
+        // A day without openings answers an empty list, not a missing field, so clients need no special case.
+        Map<?, ?> none = http.toBlocking().retrieve(HttpRequest.GET(base() + "/availability?activityId=" + shiatsu.id()
+                + "&from=" + monday.plusDays(6) + "&to=" + monday.plusDays(6)), Map.class);
+        assertThat(none.get("slots")).isEqualTo(List.of());
     }
 
     @Test
