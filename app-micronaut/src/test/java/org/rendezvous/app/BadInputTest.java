@@ -242,6 +242,25 @@ class BadInputTest {
     }
 
     @Test
+    @DisplayName("Bad input: a body that is not JSON is a 415 problem; text that looks like an attack, in a free-text field, is kept as typed and answered as JSON")
+    void contentTypesAndFreeText() throws Exception {
+        HttpClientResponseException xml = AccountsTestSupport.failure(http, HttpRequest.POST("/api/public/practitioners/"
+                + valid.get("practitionerId") + "/bookings", "<a/>").contentType("application/xml").header("Idempotency-Key", "x"));
+        assertThat(AccountsTestSupport.problemBody(xml, 415)).contains(Problem.TYPE_BASE + "unsupported-media-type");
+        // Where no route reads the content type, a route's own @Secured does not apply: the security filter
+        // answers first, 401 without a session, 403 with one.
+        problem(HttpRequest.POST(P + "/activities", "x=1").contentType("text/plain"), 403);
+        AccountsTestSupport.problemBody(AccountsTestSupport.failure(http, HttpRequest.POST("/api/auth/register", "<a/>")
+                .contentType("application/xml")), 401);
+        String name = "<script>alert(1)</script> '; drop table bookings; -- ${jndi:ldap://x/a}";
+        send(HttpRequest.POST(P + "/activities", PractitionerApiTest.activityBody(name, 30)));
+        HttpResponse<String> activities = http.exchange(HttpRequest.GET(P + "/activities").bearerAuth(bob), String.class);
+        assertThat(activities.getContentType()).map(Object::toString).contains("application/json");
+        List<Map> read = json.readValue(activities.body(), Argument.listOf(Map.class));
+        assertThat(read).extracting(a -> a.get("name")).contains(name);
+    }
+
+    @Test
     @DisplayName("Bad input: a body over micronaut.server.max-request-size is a 413 problem, also on a route that reads no body")
     void oversizedBodies() throws Exception {
         String big = "{\"name\":\"" + "x".repeat((int) serverConfiguration.getMaxRequestSize()) + "\"}";
