@@ -2,6 +2,11 @@ package org.rendezvous.app;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +27,11 @@ final class ApiViews {
 
     /** An amount as a decimal string and its ISO 4217 currency: never a floating-point number. */
     @Serdeable
-    record Amount(String amount, String currency) {
+    record Amount(@NotBlank @Pattern(regexp = Amount.DECIMAL, message = "a decimal number such as 60.00") String amount,
+                  @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as EUR") String currency) {
+        /** What a client may send: digits, and at most four decimals after a point; no sign, exponent or space. */
+        static final String DECIMAL = "[0-9]{1,15}(\\.[0-9]{1,4})?";
+
         static Amount of(Money money) {
             return new Amount(money.toString().split(" ")[0], money.currency().getCurrencyCode());
         }
@@ -93,12 +102,14 @@ final class ApiViews {
     }
 
     @Serdeable
-    record ClientInput(String name, String email, String phone, @Nullable String language) {
+    record ClientInput(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 254) String email,
+                       @NotBlank @Size(max = 40) String phone, @Nullable @Size(max = 10) String language) {
     }
 
     @Serdeable
-    record BookingRequest(String activityId, Instant start, ConsultationMode mode, ClientInput client,
-                          @Nullable Map<String, String> answers, @Nullable Boolean payOnline) {
+    record BookingRequest(@NotBlank @Size(max = 64) String activityId, @NotNull Instant start, @NotNull ConsultationMode mode,
+                          @NotNull @Valid ClientInput client, @Nullable @Size(max = 50) Map<String, String> answers,
+                          @Nullable Boolean payOnline) {
     }
 
     /** A percentage as the API reads and writes it: the bare number, "50" or "12.5". */

@@ -17,6 +17,9 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
         description = "The accessToken from POST /api/auth/login")
 @SecurityScheme(name = AuthController.COOKIE, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.COOKIE,
         paramName = "rendezvous_session", description = "The session cookie set by POST /api/auth/login")
-final class AuthController {
+class AuthController {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthController.class);
 
@@ -74,15 +77,17 @@ final class AuthController {
     }
 
     @Serdeable
-    record RegisterRequest(String name, String email, String password, @Nullable String zone, @Nullable String language) {
+    record RegisterRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 254) String email,
+                           @NotBlank @Size(max = 1024) String password, @Nullable @Size(max = 64) String zone,
+                           @Nullable @Size(max = 10) String language) {
     }
 
     @Serdeable
-    record TokenRequest(String token) {
+    record TokenRequest(@NotBlank @Size(max = 512) String token) {
     }
 
     @Serdeable
-    record EmailRequest(String email) {
+    record EmailRequest(@NotBlank @Size(max = 254) String email) {
     }
 
     @Serdeable
@@ -90,7 +95,7 @@ final class AuthController {
     }
 
     @Serdeable
-    record NewPasswordRequest(String token, String password) {
+    record NewPasswordRequest(@NotBlank @Size(max = 512) String token, @NotBlank @Size(max = 1024) String password) {
     }
 
     @Serdeable
@@ -110,7 +115,7 @@ final class AuthController {
      * same whether the e-mail was free or not, so registration does not reveal who is registered.
      */
     @Post("/register")
-    HttpResponse<?> register(HttpRequest<?> http, @Body RegisterRequest request) {
+    HttpResponse<?> register(HttpRequest<?> http, @Body @Valid RegisterRequest request) {
         RegisterAccountCommand command = new RegisterAccountCommand(PersonName.of(required(request.name(), "name")),
                 EmailAddress.of(required(request.email(), "email")), Password.of(required(request.password(), "password")),
                 zone(request.zone()), language(request.language()));
@@ -122,14 +127,14 @@ final class AuthController {
 
     /** ACC-1: the token from the verification link; single use, 24 h. */
     @Post("/verify-email")
-    HttpResponse<?> verifyEmail(@Body TokenRequest request) {
+    HttpResponse<?> verifyEmail(@Body @Valid TokenRequest request) {
         return PublicBookingController.respond(accounts.verifyEmail(required(request.token(), "token")),
                 id -> HttpResponse.ok(new VerifiedView(id.toString(), true)));
     }
 
     /** A new verification link, for a link that expired; the same answer for any e-mail. */
     @Post("/verify-email/resend")
-    HttpResponse<?> resendVerification(HttpRequest<?> http, @Body EmailRequest request) {
+    HttpResponse<?> resendVerification(HttpRequest<?> http, @Body @Valid EmailRequest request) {
         EmailAddress email = EmailAddress.of(required(request.email(), "email"));
         return mailing(http, email, () -> accounts.resendVerification(email, links));
     }
@@ -158,7 +163,7 @@ final class AuthController {
 
     /** ACC-1: sends a reset link (single use, 1 h) if the e-mail has an account; the same answer either way. */
     @Post("/password-reset")
-    HttpResponse<?> requestPasswordReset(HttpRequest<?> http, @Body EmailRequest request) {
+    HttpResponse<?> requestPasswordReset(HttpRequest<?> http, @Body @Valid EmailRequest request) {
         EmailAddress email = EmailAddress.of(required(request.email(), "email"));
         return mailing(http, email, () -> accounts.requestPasswordReset(email, links));
     }
@@ -186,7 +191,7 @@ final class AuthController {
 
     /** ACC-1: a new password with the token from the reset link; every session ends. */
     @Post("/password-reset/confirm")
-    HttpResponse<?> resetPassword(@Body NewPasswordRequest request) {
+    HttpResponse<?> resetPassword(@Body @Valid NewPasswordRequest request) {
         Password password = Password.of(required(request.password(), "password"));
         return PublicBookingController.respond(accounts.resetPassword(required(request.token(), "token"), password),
                 id -> HttpResponse.noContent());

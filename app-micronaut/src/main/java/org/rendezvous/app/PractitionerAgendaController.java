@@ -3,6 +3,7 @@ package org.rendezvous.app;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import jakarta.validation.Valid;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -65,7 +66,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
-final class PractitionerAgendaController {
+class PractitionerAgendaController {
 
     private final Rendezvous engine;
     PractitionerAgendaController(Rendezvous engine) {
@@ -101,7 +102,7 @@ final class PractitionerAgendaController {
 
     /** Changes the settings given; later bookings only (BK-9), and a new zone keeps wall-clock openings (AG-1). */
     @Put("/settings")
-    HttpResponse<?> changeSettings(Authentication authentication, @Body SettingsRequest r) {
+    HttpResponse<?> changeSettings(Authentication authentication, @Body @Valid SettingsRequest r) {
         PractitionerId me = me(authentication);
         Optional<AgendaSettings> current = engine.practitioners().settings(me);
         if (current.isEmpty()) {
@@ -172,7 +173,7 @@ final class PractitionerAgendaController {
     }
 
     @Post("/activities")
-    HttpResponse<?> addActivity(Authentication authentication, @Body ActivityRequest r) {
+    HttpResponse<?> addActivity(Authentication authentication, @Body @Valid ActivityRequest r) {
         AddActivityCommand command = new AddActivityCommand(me(authentication), required(r.name(), "name"),
                 Duration.ofMinutes(durationMinutes(r.durationMinutes())), price(r), required(r.modes(), "modes"));
         return PublicBookingController.respond(engine.agenda().addActivity(command),
@@ -180,7 +181,7 @@ final class PractitionerAgendaController {
     }
 
     @Put("/activities/{activityId}")
-    HttpResponse<?> changeActivity(Authentication authentication, @PathVariable String activityId, @Body ActivityRequest r) {
+    HttpResponse<?> changeActivity(Authentication authentication, @PathVariable String activityId, @Body @Valid ActivityRequest r) {
         ChangeActivityCommand command = new ChangeActivityCommand(me(authentication), id(activityId, "activityId", ActivityId::of),
                 required(r.name(), "name"), Duration.ofMinutes(durationMinutes(r.durationMinutes())), price(r),
                 required(r.modes(), "modes"), r.active() == null || r.active());
@@ -198,7 +199,12 @@ final class PractitionerAgendaController {
 
     private static Money price(ActivityRequest r) {
         ApiViews.Amount price = required(r.price(), "price");
-        return Money.of(required(price.amount(), "price.amount"), required(price.currency(), "price.currency"));
+        try {
+            return Money.of(required(price.amount(), "price.amount"), required(price.currency(), "price.currency"));
+        } catch (IllegalArgumentException e) {
+            // Money names its own parts ("amount: …"); the client sent them inside "price".
+            throw new IllegalArgumentException(e.getMessage().startsWith("price.") ? e.getMessage() : "price." + e.getMessage(), e);
+        }
     }
 
     // Openings (AG-3, AG-4)
@@ -209,13 +215,13 @@ final class PractitionerAgendaController {
     }
 
     @Post("/openings")
-    HttpResponse<?> addOpening(Authentication authentication, @Body OpeningRequest r) {
+    HttpResponse<?> addOpening(Authentication authentication, @Body @Valid OpeningRequest r) {
         return PublicBookingController.respond(engine.agenda().addOpening(me(authentication), spec(r)),
                 change -> HttpResponse.created(OpeningChangeView.of(change)));
     }
 
     @Put("/openings/{openingId}")
-    HttpResponse<?> changeOpening(Authentication authentication, @PathVariable String openingId, @Body OpeningRequest r) {
+    HttpResponse<?> changeOpening(Authentication authentication, @PathVariable String openingId, @Body @Valid OpeningRequest r) {
         return PublicBookingController.respond(engine.agenda().changeOpening(me(authentication),
                 id(openingId, "openingId", OpeningId::of), spec(r)), change -> HttpResponse.ok(OpeningChangeView.of(change)));
     }
@@ -282,7 +288,7 @@ final class PractitionerAgendaController {
     }
 
     @Post("/unavailabilities")
-    HttpResponse<?> addUnavailability(Authentication authentication, @Body UnavailabilityRequest r) {
+    HttpResponse<?> addUnavailability(Authentication authentication, @Body @Valid UnavailabilityRequest r) {
         return PublicBookingController.respond(engine.agenda().addUnavailability(me(authentication), required(r.from(), "from"),
                 required(r.to(), "to"), r.label() == null ? "" : r.label()), added -> HttpResponse.created(
                 new UnavailabilityAddedView(UnavailabilityView.of(added.unavailability()), added.bookingsInside())));

@@ -7,6 +7,7 @@ import static org.rendezvous.app.PractitionerAgendaController.required;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import jakarta.validation.Valid;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
@@ -56,7 +57,7 @@ import org.rendezvous.notifications.PhoneNumbers;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
-final class PractitionerBookingController {
+class PractitionerBookingController {
 
     private final Rendezvous engine;
 
@@ -113,7 +114,7 @@ final class PractitionerBookingController {
     /** BK-6: a booking entered by hand; an e-mail already in the client file fills in the details left out. */
     @Post("/bookings")
     HttpResponse<?> enter(Authentication authentication, @Header("Idempotency-Key") String idempotencyKey,
-                          @Body ManualBookingRequest r) {
+                          @Body @Valid ManualBookingRequest r) {
         Optional<PhoneNumber> phone = Optional.empty();
         if (r.phone() != null && !r.phone().isBlank()) {
             PhoneNumbers.Normalised normalised = PhoneNumbers.normalise(r.phone(), "FR");

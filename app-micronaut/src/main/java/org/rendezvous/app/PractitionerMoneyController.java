@@ -5,6 +5,7 @@ import static org.rendezvous.app.PractitionerAgendaController.me;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import jakarta.validation.Valid;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
@@ -38,7 +39,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
-final class PractitionerMoneyController {
+class PractitionerMoneyController {
 
     private final Rendezvous engine;
 
@@ -86,7 +87,7 @@ final class PractitionerMoneyController {
 
     /** PO-4: the bank account payouts go to; an IBAN that fails its mod-97 check is refused, naming the field. */
     @Put("/payout-destination")
-    HttpResponse<?> setDestination(Authentication authentication, @Body DestinationRequest r) {
+    HttpResponse<?> setDestination(Authentication authentication, @Body @Valid DestinationRequest r) {
         String holder = AuthController.required(r.holder(), "holder");
         String iban = AuthController.required(r.iban(), "iban");
         BankDetails details = r.bic() == null || r.bic().isBlank() ? BankDetails.of(holder, iban)

@@ -2,6 +2,15 @@ package org.rendezvous.app;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -202,7 +211,8 @@ final class PractitionerViews {
     // Requests
 
     @Serdeable
-    record FormFieldInput(String key, String label, @Nullable Boolean required, @Nullable Integer maxLength) {
+    record FormFieldInput(@NotBlank @Size(max = 40) String key, @NotBlank @Size(max = 200) String label,
+                          @Nullable Boolean required, @Nullable @Min(1) @Max(4000) Integer maxLength) {
         FormField toField() {
             return new FormField(AuthController.required(key, "form.key"), AuthController.required(label, "form.label"),
                     Boolean.TRUE.equals(required), maxLength == null ? 250 : maxLength);
@@ -211,41 +221,47 @@ final class PractitionerViews {
 
     /** Every field is optional: what is left out keeps its current value. */
     @Serdeable
-    record SettingsRequest(@Nullable String zone, @Nullable Long spacingMinutes, @Nullable Integer defaultCapacity,
-                           @Nullable Long minimumNoticeMinutes, @Nullable Long horizonDays,
-                           @Nullable ConfirmationMode confirmation, @Nullable Long cancellationDeadlineMinutes,
-                           @Nullable Boolean clientsMayCancel, @Nullable Boolean clientsMayMove,
-                           @Nullable String noShowPercent, @Nullable OnlinePayment onlinePayment,
-                           @Nullable Long paymentWindowMinutes, @Nullable Boolean waitlistAlerts,
-                           @Nullable List<FormFieldInput> form, @Nullable Long firstReminderMinutes,
-                           @Nullable Long secondReminderMinutes) {
+    record SettingsRequest(@Nullable @Size(max = 64) String zone, @Nullable @PositiveOrZero Long spacingMinutes,
+                           @Nullable @Positive Integer defaultCapacity, @Nullable @PositiveOrZero Long minimumNoticeMinutes,
+                           @Nullable @PositiveOrZero Long horizonDays, @Nullable ConfirmationMode confirmation,
+                           @Nullable @PositiveOrZero Long cancellationDeadlineMinutes, @Nullable Boolean clientsMayCancel,
+                           @Nullable Boolean clientsMayMove, @Nullable @Size(max = 10) String noShowPercent,
+                           @Nullable OnlinePayment onlinePayment, @Nullable @PositiveOrZero Long paymentWindowMinutes,
+                           @Nullable Boolean waitlistAlerts, @Nullable @Size(max = 50) List<@NotNull @Valid FormFieldInput> form,
+                           @Nullable @PositiveOrZero Long firstReminderMinutes,
+                           @Nullable @PositiveOrZero Long secondReminderMinutes) {
     }
 
+    /** durationMinutes: the core's bounds (Activity.SHORTEST, Activity.LONGEST), so the field is named at once. */
     @Serdeable
-    record ActivityRequest(String name, Long durationMinutes, Amount price, Set<ConsultationMode> modes,
+    record ActivityRequest(@NotBlank @Size(max = 200) String name, @NotNull @Min(5) @Max(480) Long durationMinutes,
+                           @NotNull @Valid Amount price, @NotEmpty Set<@NotNull ConsultationMode> modes,
                            @Nullable Boolean active) {
     }
 
     /** A weekly opening (day, validFrom, optional validUntil) or a dated one (date). */
     @Serdeable
     record OpeningRequest(@Nullable DayOfWeek day, @Nullable LocalDate validFrom, @Nullable LocalDate validUntil,
-                          @Nullable LocalDate date, LocalTime start, LocalTime end, @Nullable Long stepMinutes,
-                          @Nullable Integer capacity, @Nullable List<String> activities,
-                          @Nullable Set<ConsultationMode> modes, @Nullable String address) {
+                          @Nullable LocalDate date, @NotNull LocalTime start, @NotNull LocalTime end,
+                          @Nullable @Min(1) @Max(1440) Long stepMinutes, @Nullable @Positive Integer capacity,
+                          @Nullable @Size(max = 100) List<@NotBlank String> activities,
+                          @Nullable Set<@NotNull ConsultationMode> modes, @Nullable @Size(max = 500) String address) {
     }
 
     @Serdeable
-    record UnavailabilityRequest(Instant from, Instant to, @Nullable String label) {
+    record UnavailabilityRequest(@NotNull Instant from, @NotNull Instant to, @Nullable @Size(max = 200) String label) {
     }
 
     /** BK-6: the practitioner enters a booking; an e-mail in the client file fills in the rest. */
     @Serdeable
-    record ManualBookingRequest(String activityId, Instant start, ConsultationMode mode, String email,
-                                @Nullable String name, @Nullable String phone, @Nullable String language,
-                                @Nullable Map<String, String> answers) {
+    record ManualBookingRequest(@NotBlank @Size(max = 64) String activityId, @NotNull Instant start,
+                                @NotNull ConsultationMode mode, @NotBlank @Size(max = 254) String email,
+                                @Nullable @Size(max = 200) String name, @Nullable @Size(max = 40) String phone,
+                                @Nullable @Size(max = 10) String language, @Nullable @Size(max = 50) Map<String, String> answers) {
     }
 
     @Serdeable
-    record DestinationRequest(String holder, String iban, @Nullable String bic) {
+    record DestinationRequest(@NotBlank @Size(max = 200) String holder, @NotBlank @Size(max = 64) String iban,
+                              @Nullable @Size(max = 11) String bic) {
     }
 }

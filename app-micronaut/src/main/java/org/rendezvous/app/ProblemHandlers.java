@@ -1,10 +1,14 @@
 package org.rendezvous.app;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -19,7 +23,10 @@ final class ProblemHandlers {
     private ProblemHandlers() {
     }
 
-    /** Micronaut's errors (conversion, malformed body, unknown route, too large) become problems. */
+    /**
+     * Micronaut's errors (conversion, malformed body, missing argument, constraint violation, unknown route,
+     * too large) become problems; a request's own mistake is "field: reason", the field as the client sent it.
+     */
     @Singleton
     @Replaces(ErrorResponseProcessor.class)
     static final class ProblemErrorResponses implements ErrorResponseProcessor<Problem> {
@@ -27,21 +34,48 @@ final class ProblemHandlers {
         @Override
         public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
             HttpStatus status = response.getStatus();
-            String detail = context.getErrors().isEmpty() ? status.getReason()
-                    : context.getErrors().stream().map(e -> e.getPath().map(p -> p + ": ").orElse("") + e.getMessage())
-                            .collect(Collectors.joining("; "));
+            String detail = context.getRootCause().map(RequestErrors::describe).orElse(null);
+            if (detail == null) {
+                detail = context.getErrors().isEmpty() ? status.getReason()
+                        : context.getErrors().stream().map(e -> e.getPath().map(p -> p + ": ").orElse("") + e.getMessage())
+                                .collect(Collectors.joining("; "));
+            }
             String code = switch (status.getCode()) {
-                case 400 -> "BAD_REQUEST";
+                case 400 -> "INVALID_REQUEST";
                 case 401 -> "UNAUTHORIZED";
                 case 403 -> "FORBIDDEN";
                 case 404 -> "NOT_FOUND";
                 case 405 -> "METHOD_NOT_ALLOWED";
+                case 406 -> "NOT_ACCEPTABLE";
                 case 413 -> "PAYLOAD_TOO_LARGE";
                 case 415 -> "UNSUPPORTED_MEDIA_TYPE";
                 default -> status.getCode() >= 500 ? "INTERNAL_ERROR" : "REQUEST_ERROR";
             };
             Problem problem = Problem.of(code, status, status.getCode() >= 500 ? "an internal error occurred" : detail);
             return response.body(problem).contentType(Problem.PROBLEM_JSON);
+        }
+    }
+
+    /**
+     * Refuses a body over {@code micronaut.server.max-request-size} on every route, also on those that read
+     * no body (Micronaut checks the limit only while it reads one).
+     */
+    @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+    static final class BodySizeLimit {
+        private final long maxRequestSize;
+
+        BodySizeLimit(HttpServerConfiguration server) {
+            this.maxRequestSize = server.getMaxRequestSize();
+        }
+
+        @RequestFilter
+        @Nullable
+        HttpResponse<?> refuseOversized(HttpRequest<?> request) {
+            if (request.getContentLength() > maxRequestSize) {
+                return Problem.of("PAYLOAD_TOO_LARGE", HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                        "body: at most " + maxRequestSize + " bytes").toResponse();
+            }
+            return null;
         }
     }
 

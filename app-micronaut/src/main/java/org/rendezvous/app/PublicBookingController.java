@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
+import jakarta.validation.Valid;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -50,7 +51,7 @@ import org.rendezvous.notifications.PhoneNumbers;
  * move, wait for an earlier time. After booking the client acts only through the unguessable link (ACC-2).
  */
 @Controller("/api/public")
-final class PublicBookingController {
+class PublicBookingController {
 
     private final Rendezvous engine;
     private final HostSettings settings;
@@ -73,7 +74,8 @@ final class PublicBookingController {
     @Get("/practitioners/{practitionerId}/availability")
     HttpResponse<?> availability(@PathVariable String practitionerId, @QueryValue String activityId,
                                  @QueryValue LocalDate from, @QueryValue LocalDate to) {
-        AvailabilityQuery query = AvailabilityQuery.of(practitioner(practitionerId), ActivityId.of(activityId), from, to);
+        AvailabilityQuery query = AvailabilityQuery.of(practitioner(practitionerId),
+                PractitionerAgendaController.id(activityId, "activityId", ActivityId::of), from, to);
         return respond(engine.agenda().availability(query),
                 slots -> HttpResponse.ok(new AvailabilityView(activityId, slots.stream().map(SlotView::of).toList())));
     }
@@ -81,7 +83,7 @@ final class PublicBookingController {
     /** BK-1, BK-8: books a start time; the Idempotency-Key header makes a retried request book once. */
     @Post("/practitioners/{practitionerId}/bookings")
     HttpResponse<?> book(@PathVariable String practitionerId, @Header("Idempotency-Key") String idempotencyKey,
-                         @Body BookingRequest request) {
+                         @Body @Valid BookingRequest request) {
         if (request.client() == null) {
             return Problem.of("INVALID_REQUEST", HttpStatus.BAD_REQUEST, "client: required").toResponse();
         }
@@ -101,7 +103,7 @@ final class PublicBookingController {
         ClientDetails client = new ClientDetails(PersonName.of(request.client().name()), EmailAddress.of(request.client().email()),
                 ((PhoneNumbers.Valid) phone).number(), language(request.client().language()));
         Map<String, String> answers = request.answers() == null ? Map.of() : request.answers();
-        BookCommand command = new BookCommand(practitioner(practitionerId), ActivityId.of(request.activityId()), request.start(),
+        BookCommand command = new BookCommand(practitioner(practitionerId), PractitionerAgendaController.id(request.activityId(), "activityId", ActivityId::of), request.start(),
                 request.mode(), client, new TreeMap<>(answers), Boolean.TRUE.equals(request.payOnline()),
                 IdempotencyKey.of(idempotencyKey));
         return respond(engine.bookings().book(command), booking -> HttpResponse.created(view(booking)));

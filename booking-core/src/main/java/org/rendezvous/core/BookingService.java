@@ -243,6 +243,10 @@ public final class BookingService {
         if (!activity.get().offers(command.mode())) {
             return Outcome.rejected(Reason.MODE_NOT_OFFERED, "mode: " + command.mode() + " is not offered for this activity");
         }
+        Optional<BookingForm.AnswerProblem> answerProblem = settings.form().checkGiven(command.answers());
+        if (answerProblem.isPresent()) {
+            return Outcome.rejected(Reason.INVALID_ANSWER, answerProblem.get().detail());
+        }
         Optional<Client> known = engine.stores.clients().findByEmail(practitioner, command.email());
         Optional<ClientDetails> details = mergeDetails(command, known.map(Client::details));
         if (details.isEmpty()) {

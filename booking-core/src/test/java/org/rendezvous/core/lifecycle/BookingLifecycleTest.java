@@ -438,6 +438,29 @@ class BookingLifecycleTest {
                 new TreeMap<>(), s.key()))).reason()).isEqualTo(Reason.START_IN_THE_PAST);
     }
 
+    @Test
+    @DisplayName("BK-6, Bad input: a booking entered by hand may leave a required question open, but an answer to a question not asked or past its length is refused with INVALID_ANSWER")
+    void enteredBookingAnswersChecked() {
+        Scenario s = Scenario.with(settings -> settings.withForm(new BookingForm(List.of(
+                FormField.required("reason", "Reason for the visit"),
+                new FormField("allergies", "Allergies", false, 20)))));
+        EmailAddress newcomer = EmailAddress.of("newcomer@example.org");
+        java.util.function.Function<Map<String, String>, EnterBookingCommand> entry = answers -> new EnterBookingCommand(s.anna,
+                s.shiatsu.id(), s.at(WEDNESDAY, 9), ConsultationMode.IN_PERSON, newcomer,
+                Optional.of(PersonName.of("Noé Petit")), Optional.of(PhoneNumber.of("+33 7 00 00 00 01")), Optional.empty(),
+                new TreeMap<>(answers), s.key());
+
+        var unknown = rejected(s.engine.bookings().enter(entry.apply(Map.of("'; drop table bookings; --", "x"))));
+        var tooLong = rejected(s.engine.bookings().enter(entry.apply(Map.of("allergies", "x".repeat(21)))));
+
+        assertThat(unknown.reason()).isEqualTo(Reason.INVALID_ANSWER);
+        assertThat(tooLong.reason()).isEqualTo(Reason.INVALID_ANSWER);
+        assertThat(tooLong.detail()).startsWith("answers.allergies");
+        assertThat(s.engine.agenda().bookingsBetween(s.anna, s.date(WEDNESDAY), s.date(WEDNESDAY))).isEmpty();
+        assertThat(accepted(s.engine.bookings().enter(entry.apply(Map.of("allergies", "none")))).answers())
+                .containsEntry("allergies", "none");
+    }
+
     // BK-9 frozen terms
 
     @Test
