@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Singleton;
 import org.rendezvous.core.practitioner.ProfilePhoto;
 
@@ -18,11 +19,22 @@ import org.rendezvous.core.practitioner.ProfilePhoto;
 @Replaces(ContentLengthExceededHandler.class)
 final class PhotoSizeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<Problem>> {
 
+    private final long maxRequestSize;
+
+    PhotoSizeHandler(HttpServerConfiguration server) {
+        this.maxRequestSize = server.getMaxRequestSize();
+    }
+
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ContentLengthExceededException exception) {
+        return tooLarge(request, maxRequestSize);
+    }
+
+    /** The one answer to a body over the limit, whether its declared length or its bytes showed it. */
+    static HttpResponse<Problem> tooLarge(HttpRequest<?> request, long maxRequestSize) {
         String detail = request.getPath().equals(ProfileController.OWN_PHOTO)
                 ? "photo: at most 2 MB (" + ProfilePhoto.MAX_BYTES + " bytes)"
-                : "body: larger than the server accepts";
+                : "body: at most " + maxRequestSize + " bytes";
         return Problem.of("PAYLOAD_TOO_LARGE", HttpStatus.REQUEST_ENTITY_TOO_LARGE, detail).toResponse();
     }
 }

@@ -72,8 +72,7 @@ final class ProblemHandlers {
         @Nullable
         HttpResponse<?> refuseOversized(HttpRequest<?> request) {
             if (request.getContentLength() > maxRequestSize) {
-                return Problem.of("PAYLOAD_TOO_LARGE", HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-                        "body: at most " + maxRequestSize + " bytes").toResponse();
+                return PhotoSizeHandler.tooLarge(request, maxRequestSize);
             }
             return null;
         }

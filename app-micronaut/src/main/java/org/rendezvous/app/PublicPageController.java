@@ -9,16 +9,11 @@ import io.micronaut.http.annotation.Produces;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
 import org.rendezvous.app.ProfileViews.PublicPageView;
-import org.rendezvous.core.AccountService;
-import org.rendezvous.core.PublicPage;
 import org.rendezvous.core.Rendezvous;
-import org.rendezvous.core.account.Credentials;
 import org.rendezvous.core.agenda.AgendaSettings;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.practitioner.ProfilePhoto;
-import org.rendezvous.core.practitioner.Slug;
 
 /**
  * A practitioner's public page by its slug (PAGE-1, PAGE-2) and its photo. A slug nobody has, a page
@@ -32,18 +27,18 @@ final class PublicPageController {
     static final String PHOTO_CACHE = "public, max-age=300";
 
     private final Rendezvous engine;
-    private final AccountService accounts;
+    private final PublicPages pages;
     private final HostSettings host;
 
-    PublicPageController(Rendezvous engine, AccountService accounts, HostSettings host) {
+    PublicPageController(Rendezvous engine, PublicPages pages, HostSettings host) {
         this.engine = engine;
-        this.accounts = accounts;
+        this.pages = pages;
         this.host = host;
     }
 
     @Get("/{slug}")
     HttpResponse<?> page(@PathVariable String slug) {
-        return visible(slug).<HttpResponse<?>>map(page -> HttpResponse.ok(PublicPageView.of(page, host.baseUrl(),
+        return pages.visible(slug).<HttpResponse<?>>map(page -> HttpResponse.ok(PublicPageView.of(page, host.baseUrl(),
                         engine.practitioners().settings(page.practitioner().id()).orElseGet(AgendaSettings::defaults))))
                 .orElseGet(PublicPageController::noSuchPage);
     }
@@ -51,21 +46,11 @@ final class PublicPageController {
     @Get("/{slug}/photo")
     @Produces({ProfilePhoto.JPEG, ProfilePhoto.PNG})
     HttpResponse<?> photo(@PathVariable String slug) {
-        return visible(slug).flatMap(page -> engine.practitioners().photo(page.practitioner().id()))
+        return pages.visible(slug).flatMap(page -> engine.practitioners().photo(page.practitioner().id()))
                 .<HttpResponse<?>>map(PublicPageController::image)
                 .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "slug: no photo on this page").toResponse());
     }
 
-    private Optional<PublicPage> visible(String raw) {
-        Slug slug;
-        try {
-            slug = Slug.of(raw);
-        } catch (IllegalArgumentException notASlug) {
-            return Optional.empty(); // no page can have it
-        }
-        return engine.practitioners().publicPage(slug).filter(page -> accounts.credentials(page.practitioner().id())
-                .map(Credentials::emailVerified).orElse(true));
-    }
 
     /** The image with the type its bytes showed, never sniffed again by the browser. */
     static HttpResponse<?> image(ProfilePhoto photo) {

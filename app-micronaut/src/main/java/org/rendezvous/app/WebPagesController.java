@@ -1,6 +1,7 @@
 package org.rendezvous.app;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.booking.AccessToken;
 import org.rendezvous.core.outcome.Reason;
 
 /**
@@ -42,6 +45,13 @@ final class WebPagesController {
             "svg", MediaType.of("image/svg+xml"));
 
     private final Map<String, Optional<String>> files = new ConcurrentHashMap<>();
+    private final PublicPages pages;
+    private final Rendezvous engine;
+
+    WebPagesController(PublicPages pages, Rendezvous engine) {
+        this.pages = pages;
+        this.engine = engine;
+    }
 
     @Get(uri = "/", produces = MediaType.TEXT_HTML)
     HttpResponse<String> home() {
@@ -80,13 +90,15 @@ final class WebPagesController {
     /** The client's link (CX-1 … CX-3, PAY-1): see, pay, cancel or move the booking. */
     @Get(uri = "/b/{accessToken}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> bookingLink(@PathVariable String accessToken) {
-        return page("booking", false);
+        // A link that leads nowhere is a 404 for the browser too; the page's script then says so in words.
+        boolean known = AccessToken.isWellFormed(accessToken) && engine.bookings().findByLink(new AccessToken(accessToken)).isPresent();
+        return page("booking", false, known);
     }
 
     /** PAGE-1 … PAGE-3: the public booking page, embeddable in the practitioner's own site. */
     @Get(uri = "/p/{slug}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> publicPage(@PathVariable String slug) {
-        return page("public", true);
+        return page("public", true, pages.visible(slug).isPresent());
     }
 
     /** The pages' scripts, style sheet and images, from the classpath's web/assets. */
@@ -102,8 +114,13 @@ final class WebPagesController {
     }
 
     private HttpResponse<String> page(String name, boolean embeddable) {
+        return page(name, embeddable, true);
+    }
+
+    private HttpResponse<String> page(String name, boolean embeddable, boolean found) {
         String html = read("web/" + name + ".html").orElseThrow(() -> new IllegalStateException("web/" + name + ".html missing"));
-        MutableHttpResponse<String> response = HttpResponse.ok(html).contentType(MediaType.TEXT_HTML_TYPE)
+        MutableHttpResponse<String> response = HttpResponse.<String>status(found ? HttpStatus.OK : HttpStatus.NOT_FOUND)
+                .body(html).contentType(MediaType.TEXT_HTML_TYPE)
                 .header("Content-Security-Policy", POLICY + (embeddable ? "*" : "'none'"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")

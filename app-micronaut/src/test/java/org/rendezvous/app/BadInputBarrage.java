@@ -69,7 +69,7 @@ final class BadInputBarrage {
             "../../etc/passwd", "${jndi:ldap://x/a}", "nul\u0000byte", "bell\u0007\u001b[31m", "\uFFFF\uD800");
     static final String LONG = "x".repeat(100_000);
     /** Fields whose text is kept as typed (names, labels): SQL or markup in them is legitimate content. */
-    static final Set<String> FREE_TEXT = Set.of("name", "label", "address", "holder", "password");
+    static final Set<String> FREE_TEXT = Set.of("name", "label", "address", "holder", "password", "presentation");
 
     private final Router router;
     private final URI base;
@@ -550,9 +550,10 @@ final class BadInputBarrage {
             failures.add(describe(attack) + ": unexpected status " + status);
         }
         if (!contentType.startsWith("application/problem+json")) {
-            if (contentType.startsWith("text/html") && attack.route().startsWith("GET /sandbox")
-                    || contentType.startsWith("text/html") && attack.route().startsWith("POST /sandbox")) {
-                return; // the sandbox provider's pages are HTML for a browser, their errors too
+            if (contentType.startsWith("text/html") && (attack.route().startsWith("GET /sandbox")
+                    || attack.route().startsWith("POST /sandbox") || attack.route().startsWith("GET /b/")
+                    || attack.route().startsWith("GET /p/"))) {
+                return; // pages for a browser (the sandbox provider's, the link page, the public page): their 404 is HTML too
             }
             failures.add(describe(attack) + ": " + status + " as '" + contentType + "', not problem+json: " + abbreviate(body));
             return;

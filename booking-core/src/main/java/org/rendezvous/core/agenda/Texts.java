@@ -16,6 +16,10 @@ final class Texts {
         if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
             throw new IllegalArgumentException(field + ": must not contain control characters");
         }
+        // A lone surrogate or a noncharacter cannot be stored as UTF-8 without being replaced: refused, not altered.
+        if (stripped.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE || (c & 0xFFFE) == 0xFFFE)) {
+            throw new IllegalArgumentException(field + ": must be valid Unicode text");
+        }
         return stripped;
     }
 }

@@ -20,6 +20,11 @@ public record AccessToken(String value) {
         }
     }
 
+    /** Whether {@code candidate} has the shape of a link token, so that it can be looked up at all. */
+    public static boolean isWellFormed(String candidate) {
+        return candidate != null && SHAPE.matcher(candidate).matches();
+    }
+
     public boolean matches(String candidate) {
         return candidate != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII),
                 candidate.getBytes(StandardCharsets.US_ASCII));

@@ -13,6 +13,10 @@ public record PersonName(String value) {
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("name: must not contain control characters");
         }
+        // A lone surrogate or a noncharacter cannot be stored as UTF-8 without being replaced: refused, not altered.
+        if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE || (c & 0xFFFE) == 0xFFFE)) {
+            throw new IllegalArgumentException("name: must be valid Unicode text");
+        }
     }
 
     public static PersonName of(String value) {

@@ -34,5 +34,7 @@ class ContactTest {
         assertThat(PersonName.of("  Élodie Gauthier ").value()).isEqualTo("Élodie Gauthier");
         assertThatThrownBy(() -> PersonName.of(" ")).hasMessageStartingWith("name:");
         assertThatThrownBy(() -> PersonName.of("a\u0000b")).hasMessageStartingWith("name:");
+        assertThatThrownBy(() -> PersonName.of("a\uDC00b")).hasMessage("name: must be valid Unicode text");
+        assertThat(PersonName.of("Zoé \uD83D\uDE00").value()).isEqualTo("Zoé \uD83D\uDE00");
     }
 }

@@ -97,6 +97,12 @@ class PublicProfileTest {
                 .hasMessageStartingWith("presentation:");
         assertThatThrownBy(() -> new PractitionerProfile(anna.id(), Optional.empty(), "bell\u0007", List.of(), true, false))
                 .hasMessageStartingWith("presentation:");
+        // Bad input: text PostgreSQL would store altered (a lone surrogate, a noncharacter) is refused instead.
+        assertThatThrownBy(() -> new PractitionerProfile(anna.id(), Optional.empty(), "lone \uD800", List.of(), true, false))
+                .hasMessage("presentation: must be valid Unicode text");
+        assertThatThrownBy(() -> Address.of("rue \uFFFF")).hasMessageStartingWith("address:");
+        assertThat(new PractitionerProfile(anna.id(), Optional.empty(), "Zen \uD83E\uDDD8", List.of(), true, false)
+                .presentation()).isEqualTo("Zen \uD83E\uDDD8");
         assertThatThrownBy(() -> Address.of(" ")).hasMessageStartingWith("address:");
         assertThatThrownBy(() -> Address.of("label\nwith a break", "somewhere")).hasMessageStartingWith("label:");
         List<Address> eleven = new ArrayList<>();
