@@ -130,6 +130,10 @@ class BadInputTest {
         templates.put("ClientInput", Map.of("name", "Eve Martin", "email", "eve-" + suffix + "@example.org",
                 "phone", "+33 6 12 34 56 79"));
         templates.put("Amount", Map.of("amount", "40.00", "currency", "EUR"));
+        templates.put("MoveRequest", Map.of("newStart", ten));
+        templates.put("WaitlistOfferRequest", Map.of("offeredStart", ten));
+        templates.put("ProfileRequest", Map.of());
+        templates.put("AddressView", Map.of("label", "Cabinet", "address", "1 rue de Rivoli, Paris"));
         templates.put("RegisterRequest", Map.of("name", "New Comer", "email", newcomer, "password", "a long password 123"));
         templates.put("TokenRequest", Map.of("token", "0000"));
         templates.put("EmailRequest", Map.of("email", "nobody-" + suffix + "@example.org"));
