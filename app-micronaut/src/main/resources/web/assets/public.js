@@ -1,7 +1,7 @@
 // PAGE-1 … PAGE-3: a practitioner's public booking page at /p/{slug}: presentation, photo, addresses,
 // activities with prices and modes, the free start times of a date in the practitioner's zone, and the
 // booking form. With ?embed=1 only the form shows, for the iframe snippet of the practitioner's own site.
-import { ApiError, api, dateTime, fill, h, modeText, money, newKey, param, say, time, today } from '/assets/common.js';
+import { ApiError, addDays, api, dateTime, day, fill, h, modeText, money, newKey, param, say, time, today } from '/assets/common.js';
 
 const slug = decodeURIComponent(location.pathname.split('/')[2] || '');
 const $ = id => document.getElementById(id);
@@ -85,6 +85,7 @@ async function loadSlots() {
     const slots = found.slots || []; // the API leaves empty lists out
     if (slots.length === 0) {
       say($('slots-note'), 'No free time that day: try another date.');
+      await offerNextFreeDay(a, date);
       return;
     }
     say($('slots-note'), `${slots.length} free start time(s).`);
@@ -103,6 +104,25 @@ async function loadSlots() {
     say($('slots-note'), '');
     say(error, e.message);
   }
+}
+
+/** A client should not have to guess which day has room: the next free day in the coming eight weeks, one click away. */
+async function offerNextFreeDay(a, date) {
+  const found = await api('GET', `/api/public/practitioners/${encodeURIComponent(practitionerId)}/availability`
+    + `?activityId=${encodeURIComponent(a.id)}&from=${addDays(date, 1)}&to=${addDays(date, 56)}`);
+  const next = (found.slots || [])[0];
+  if (!next || $('date').value !== date) {
+    return; // nothing soon, or the client chose another date meanwhile
+  }
+  const nextDate = new Intl.DateTimeFormat('en-CA', { timeZone: page.zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date(next.start));
+  say($('slots-note'), 'No free time that day.');
+  $('slots').append(h('button', {
+    type: 'button', id: 'next-free-day', onclick: () => {
+      $('date').value = nextDate;
+      loadSlots();
+    },
+  }, `Next free day: ${day(next.start, page.zone)}`));
 }
 
 form.addEventListener('change', event => {

@@ -400,7 +400,9 @@ class WebPagesBrowserTest {
         assertThat(byId("zone-note").getText()).contains("Europe/Paris");
         assertFitsTheWindow();
 
-        pickDate("date", agenda.date());
+        // Today has no opening: the page offers the next day that has room instead of leaving the client to guess.
+        waiting.until(ExpectedConditions.elementToBeClickable(By.id("next-free-day"))).click();
+        waiting.until(d -> agenda.date().toString().equals(byId("date").getDomProperty("value")));
         waiting.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//div[@id='slots']/button[normalize-space()='10:00']"))).click();
         screenshot("public-page-phone");
