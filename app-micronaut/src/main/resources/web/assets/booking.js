@@ -7,6 +7,8 @@ const base = '/api/public/bookings/' + encodeURIComponent(token);
 const error = document.getElementById('error');
 const done = document.getElementById('done');
 let booking = null;
+// CX-7: a waitlist alert links here with the time it offers.
+const offer = new URLSearchParams(location.search).get('offer');
 // One key per attempt: a retried cancel (a lost answer, a double click) cancels once (BK-8).
 let cancelKey = null;
 
@@ -38,6 +40,13 @@ function show(b) {
   document.getElementById('cancel-open').hidden = !(open && b.clientsMayCancel);
   document.getElementById('move-open').hidden = !(open && b.clientsMayMove);
   document.getElementById('pay').hidden = !(b.state === 'HELD');
+  document.getElementById('waitlist').hidden = !(open && b.waitlistAlerts);
+  const offered = offer && new Date(offer) < new Date(b.start) && open && b.waitlistAlerts;
+  document.getElementById('offer').hidden = !offered;
+  if (offered) {
+    document.getElementById('offer-text').textContent = `An earlier time is free: ${dateTime(offer, zone)}.`
+      + ' The first to take it gets it, and your booking moves there.';
+  }
   say(document.getElementById('pay-note'), b.state === 'HELD' && b.expiresAt
     ? `Pay or save a card before ${dateTime(b.expiresAt, zone)}, or the time is given back.` : '');
 }
@@ -126,6 +135,37 @@ move.addEventListener('submit', async event => {
     move.hidden = true;
     show(moved);
     say(done, 'Your booking is moved.');
+  }
+});
+
+// CX-7: the waiting list for an earlier time, and taking the time an alert offered.
+let offerKey = null;
+document.getElementById('offer-accept').addEventListener('click', async event => {
+  offerKey = offerKey || newKey();
+  const moved = await run(error, () => api('POST', base + '/waitlist/offer/accept', { offeredStart: offer },
+    { 'Idempotency-Key': offerKey }), event.currentTarget);
+  if (moved) {
+    offerKey = null;
+    show(moved);
+    document.getElementById('offer').hidden = true;
+    say(done, `Your booking is moved to ${dateTime(moved.start, moved.zone || undefined)}.`);
+  }
+});
+document.getElementById('waitlist-join').addEventListener('click', async event => {
+  const entry = await run(error, () => api('POST', base + '/waitlist'), event.currentTarget);
+  if (entry) {
+    say(document.getElementById('waitlist-note'),
+      'You are on the waiting list: if an earlier time frees up, you will get a message with a link to take it.');
+    document.getElementById('waitlist-join').hidden = true;
+    document.getElementById('waitlist-leave').hidden = false;
+  }
+});
+document.getElementById('waitlist-leave').addEventListener('click', async event => {
+  const left = await run(error, () => api('DELETE', base + '/waitlist'), event.currentTarget);
+  if (left !== undefined) {
+    say(document.getElementById('waitlist-note'), 'You will not be told of earlier times.');
+    document.getElementById('waitlist-join').hidden = false;
+    document.getElementById('waitlist-leave').hidden = true;
   }
 });
 

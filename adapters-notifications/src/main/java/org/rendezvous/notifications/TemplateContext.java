@@ -1,6 +1,8 @@
 package org.rendezvous.notifications;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +77,11 @@ final class TemplateContext {
         c.put("offeredWhen", instant(p.get("offeredStart")).<Object>map(i -> when(i, zone, language)).orElse(false));
         c.put("offeredWhenShort", instant(p.get("offeredStart")).<Object>map(i -> whenShort(i, zone, language))
                 .orElse(false));
+        // CX-7: the alert's link carries the time offered, so the booking's page can take exactly that time.
+        c.put("offerLink", toClient && booking.isPresent() && instant(p.get("offeredStart")).isPresent()
+                ? c.get("manageLink") + "?offer=" + URLEncoder.encode(instant(p.get("offeredStart")).get().toString(),
+                        StandardCharsets.UTF_8)
+                : c.get("manageLink"));
         c.put("waitingSince", instant(p.get("waitingSince")).<Object>map(i -> when(i, zone, language)).orElse(false));
         for (String name : OPTIONAL_PARAMETERS) {
             String value = p.get(name);

@@ -136,6 +136,16 @@ class MessageTemplatesTest {
     }
 
     @Test
+    @DisplayName("CX-7 NOT-1 a waitlist alert links to the booking's page with the time offered, which the page takes in one click")
+    void waitlistAlertLinksToTheOffer() {
+        for (Language language : Language.values()) {
+            String email = templates.email(Samples.message(MessageKind.WAITLIST_ALERT, Recipient.CLIENT, Channel.EMAIL,
+                    language)).text();
+            assertThat(email).contains("https://rdv.example.org/b/" + Samples.TOKEN.value() + "?offer=2025-06-02T08%3A00%3A00Z");
+        }
+    }
+
+    @Test
     @DisplayName("NOT-1 HTML bodies escape what people typed")
     void htmlEscapesUserText() {
         OutgoingMessage base = Samples.message(MessageKind.BOOKING_REQUESTED, Recipient.PRACTITIONER, Channel.EMAIL,

@@ -66,7 +66,7 @@ final class ApiViews {
                        Amount price, Amount paid, @Nullable Instant expiresAt, String clientLink,
                        @Nullable String activityName, @Nullable String zone, @Nullable Instant freeCancellationUntil,
                        @Nullable String noShowPercent, boolean clientsMayCancel, boolean clientsMayMove,
-                       String practitionerId) {
+                       boolean waitlistAlerts, String practitionerId) {
         static BookingView of(Booking booking, String clientLink, @Nullable Activity activity, @Nullable AgendaSettings terms) {
             return new BookingView(booking.id().toString(), booking.state().name(), booking.activityId().toString(),
                     booking.mode(), booking.start(), booking.end(), Amount.of(booking.price()), Amount.of(booking.paid()),
@@ -75,7 +75,7 @@ final class ApiViews {
                     terms == null ? null : booking.start().minus(terms.cancellationDeadline()),
                     terms == null ? null : plainPercent(terms.noShowPercentage()),
                     terms != null && terms.clientsMayCancel(), terms != null && terms.clientsMayMove(),
-                    booking.practitionerId().toString());
+                    terms != null && terms.waitlistAlerts(), booking.practitionerId().toString());
         }
     }
 

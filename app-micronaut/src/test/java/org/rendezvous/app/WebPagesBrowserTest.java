@@ -346,6 +346,28 @@ class WebPagesBrowserTest {
                 .isEqualTo(agenda.date().atTime(11, 0).atZone(PARIS).toInstant().toString());
     }
 
+    @Test
+    @DisplayName("CX-7 from the link page the client joins the waiting list, then takes the earlier time an alert's link offers")
+    void linkPageWaitlistAndOffer() {
+        Agenda agenda = agenda(unique("lea"), "lea's long password", "AUTOMATIC");
+        send(agenda.session(), HttpRequest.PUT(P + "/settings", Map.of("clientsMayMove", true, "waitlistAlerts", true)));
+        Map<?, ?> booking = bookThroughApi(agenda, "Nina Roux", LocalTime.of(11, 0));
+        String path = URI.create((String) booking.get("clientLink")).getPath();
+        open(path);
+
+        waiting.until(ExpectedConditions.elementToBeClickable(By.id("waitlist-join"))).click();
+        assertThat(textOf("waitlist-note", "waiting list")).contains("earlier time");
+        assertThat(browser.findElement(By.id("offer")).isDisplayed()).as("no offer without an alert's link").isFalse();
+
+        String nine = agenda.date().atTime(9, 0).atZone(PARIS).toInstant().toString();
+        open(path + "?offer=" + nine); // the link of a waitlist alert (MessageTemplatesTest shows the e-mail's)
+        waiting.until(ExpectedConditions.elementToBeClickable(By.id("offer-accept")));
+        assertThat(byId("offer-text").getText()).contains("09:00");
+        byId("offer-accept").click();
+        assertThat(textOf("done", "moved")).contains("09:00");
+        assertThat(send(agenda.session(), HttpRequest.GET(P + "/bookings/" + booking.get("id"))).get("start")).isEqualTo(nine);
+    }
+
     /** PAGE-2: the layout fits a phone: nothing is wider than the window, no sideways scrolling. */
     void assertFitsTheWindow() {
         assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
