@@ -2,13 +2,14 @@
 # Issue 7 item 8: bookings over HTTP on PostgreSQL, beside pgbench on the same machine (docs/benchmarks.md,
 # "HTTP load"). Builds, makes sure PostgreSQL answers, seeds the database rendezvous_load, starts the host as a
 # separate process (server mode, jobs off, no demo data), runs HttpLoadRun, stops the host, then runs
-# benchmarks/pgbench/booking.sql on the same database.
+# benchmarks/pgbench/booking.sql on the same database and BookingLoadRun (the engine without HTTP).
 #
 #   benchmarks/http-load.sh [threads] [seconds] [open-loop rate/s, default half the measured peak]
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER / PGPASSWORD (postgres / postgres), LOAD_DATABASE
-# (rendezvous_load; emptied on every run), LOAD_PORT (18080), APP_JAVA_OPTS (JVM options of the host),
-# SKIP_BUILD=1 to use the jars already built, SKIP_PGBENCH=1, MAVEN_OFFLINE=0 to let Maven download.
+# (rendezvous_load; emptied on every run), LOAD_PORT (18080), LOAD_WARMUP_SECONDS (30), APP_JAVA_OPTS (JVM options of the host),
+# SKIP_BUILD=1 to use the jars already built, SKIP_PGBENCH=1, SKIP_INPROCESS=1 (no BookingLoadRun at the end),
+# MAVEN_OFFLINE=0 to let Maven download.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -69,7 +70,7 @@ done
 echo "== host up on port $port (pid $app_pid, JVM options: ${APP_JAVA_OPTS:-none})"
 
 status=0
-"${bench[@]}" load "http://127.0.0.1:$port" "$threads" "$seconds" $rate || status=$?
+LOAD_HOST_PID="$app_pid" "${bench[@]}" load "http://127.0.0.1:$port" "$threads" "$seconds" $rate || status=$?
 echo "== host RSS after the load: $(( $(ps -o rss= -p "$app_pid") / 1024 )) MB; load average:$(uptime | sed 's/.*load average://')"
 if grep -q ' ERROR ' "$work/app.log"; then
   echo "== errors in the host's log:"; grep -m 5 ' ERROR ' "$work/app.log"
@@ -83,6 +84,12 @@ if [ "${SKIP_PGBENCH:-0}" != 1 ]; then
     pgbench -n -c 16 -j 2 -T "$seconds" -D spread=$spread -f benchmarks/pgbench/booking.sql "$database" \
       | grep -E 'number of failed|latency average|^tps'
   done
+fi
+if [ "${SKIP_INPROCESS:-0}" != 1 ]; then
+  # The same bookings through the engine in one JVM, without HTTP (empties the database first).
+  echo "== in-process, through the engine without HTTP (BookingLoadRun), 16 threads, ${seconds} s"
+  java -cp benchmarks/target/benchmarks.jar org.rendezvous.benchmarks.BookingLoadRun uncontested 16 "$seconds" 2>&1 \
+    | grep -E '^commands|^latency'
 fi
 echo "== done; load average:$(uptime | sed 's/.*load average://')"
 exit $status

@@ -62,10 +62,12 @@ public final class HttpLoadRun {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final long hostPid;
     private final AtomicLong sequence = new AtomicLong();
 
-    private HttpLoadRun(URI base) {
+    private HttpLoadRun(URI base, long hostPid) {
         this.base = base;
+        this.hostPid = hostPid;
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,7 +77,9 @@ public final class HttpLoadRun {
             int threads = args.length > 2 ? Integer.parseInt(args[2]) : 16;
             int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
             double rate = args.length > 4 ? Double.parseDouble(args[4]) : 0;
-            System.exit(new HttpLoadRun(URI.create(args[1].replaceAll("/+$", ""))).load(threads, seconds, rate) ? 0 : 1);
+            String hostPid = System.getenv("LOAD_HOST_PID");
+            HttpLoadRun run = new HttpLoadRun(URI.create(args[1].replaceAll("/+$", "")), blank(hostPid) ? 0 : Long.parseLong(hostPid));
+            System.exit(run.load(threads, seconds, rate) ? 0 : 1);
         } else {
             System.err.println("usage: HttpLoadRun seed [agendas] | HttpLoadRun load <base-url> [threads] [seconds] [rate]");
             System.exit(2);
@@ -116,7 +120,10 @@ public final class HttpLoadRun {
         System.out.printf("host %s, %d threads, %d s per run; %d + %d single-seat agendas, 1 of capacity %d%n",
                 base, threads, seconds, peak.size(), paced.size(), CAPACITY_CONTESTED);
 
-        Phase warmUp = closedLoop("warm-up", threads, 10, t -> own(peak, threads, t), starts);
+        // Long enough for the host's JIT: on two busy cores C2 still took more CPU than the requests after 10 s.
+        String warmUpSeconds = System.getenv("LOAD_WARMUP_SECONDS");
+        Phase warmUp = closedLoop("warm-up", threads, blank(warmUpSeconds) ? 30 : Integer.parseInt(warmUpSeconds),
+                t -> own(peak, threads, t), starts);
         print(warmUp);
         Phase contest = closedLoop("contested, closed loop", threads, seconds, t -> contested.get(0), contestedStarts);
         print(contest);
@@ -135,8 +142,9 @@ public final class HttpLoadRun {
         System.out.printf("%noverbooked seats (SQL): %d; seat-holding bookings in the database: %d; 201 answers: %d%n",
                 count.overbookedSeats(), count.seatHoldingBookings(), booked);
         System.out.println();
-        System.out.println("| run | requests/s | booked | refused | 5xx / no answer | p50 ms | p90 ms | p99 ms | max ms |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| run | requests/s | booked | refused | 5xx / no answer | p50 ms | p90 ms | p99 ms | max ms "
+                + "| CPU ms per request: host / PostgreSQL / load generator |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Phase phase : List.of(contest, uncontested, open)) {
             System.out.println(phase.row());
         }
@@ -150,29 +158,50 @@ public final class HttpLoadRun {
         return agendas.get((thread * share + ThreadLocalRandom.current().nextInt(share)) % agendas.size());
     }
 
-    record Phase(String name, double seconds, LoadTally tally) {
+    /** CPU used so far by the host (when its pid is known), PostgreSQL's processes and this load generator. */
+    record Cpu(long hostMillis, long postgresMillis, long clientMillis) {
+        static Cpu now(long hostPid) {
+            return new Cpu(hostPid > 0 ? CpuTime.ofProcess(hostPid) : 0, CpuTime.ofCommand("postgres"),
+                    CpuTime.ofProcess(ProcessHandle.current().pid()));
+        }
+
+        Cpu since(Cpu before) {
+            return new Cpu(hostMillis - before.hostMillis, postgresMillis - before.postgresMillis, clientMillis - before.clientMillis);
+        }
+    }
+
+    record Phase(String name, double seconds, LoadTally tally, Cpu cpu) {
         double throughput() {
             return tally.requests() / seconds;
         }
 
+        String cpuPerRequest() {
+            double n = Math.max(1, tally.requests());
+            return String.format(Locale.ROOT, "%s / %.1f / %.1f",
+                    cpu.hostMillis() == 0 ? "?" : String.format(Locale.ROOT, "%.1f", cpu.hostMillis() / n),
+                    cpu.postgresMillis() / n, cpu.clientMillis() / n);
+        }
+
         String row() {
             long refused = tally.requests() - tally.count(LoadTally.BOOKED) - tally.errors();
-            return String.format(Locale.ROOT, "| %s | %.0f | %d | %d %s | %d | %.1f | %.1f | %.1f | %.1f |", name,
+            return String.format(Locale.ROOT, "| %s | %.0f | %d | %d %s | %d | %.1f | %.1f | %.1f | %.1f | %s |", name,
                     throughput(), tally.count(LoadTally.BOOKED), refused, refused == 0 ? "" : tally.refusalsAndErrors(),
-                    tally.errors(), tally.millis(50), tally.millis(90), tally.millis(99), tally.maxMillis());
+                    tally.errors(), tally.millis(50), tally.millis(90), tally.millis(99), tally.maxMillis(), cpuPerRequest());
         }
     }
 
     private static void print(Phase phase) {
         LoadTally tally = phase.tally();
         System.out.printf(Locale.ROOT, "%s: %d requests in %.1f s = %.0f/s; booked %d, other %s; "
-                        + "latency ms p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n", phase.name(), tally.requests(), phase.seconds(),
+                        + "latency ms p50 %.1f, p90 %.1f, p99 %.1f, max %.1f; CPU ms per request host / PostgreSQL / "
+                        + "load generator %s%n", phase.name(), tally.requests(), phase.seconds(),
                 phase.throughput(), tally.count(LoadTally.BOOKED), tally.refusalsAndErrors(), tally.millis(50),
-                tally.millis(90), tally.millis(99), tally.maxMillis());
+                tally.millis(90), tally.millis(99), tally.maxMillis(), phase.cpuPerRequest());
     }
 
     private Phase closedLoop(String name, int threads, int seconds, IntFunction<Agenda> agendaOf, List<Instant> starts)
             throws InterruptedException {
+        Cpu cpu = Cpu.now(hostPid);
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<LoadTally> tallies = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
@@ -189,11 +218,12 @@ public final class HttpLoadRun {
                 }
             }));
         }
-        return finish(name, began, tallies, workers);
+        return finish(name, began, tallies, workers, cpu);
     }
 
     private Phase openLoop(String name, double rate, int seconds, List<Agenda> agendas, List<Instant> starts)
             throws InterruptedException {
+        Cpu cpu = Cpu.now(hostPid);
         long began = System.nanoTime() + Duration.ofMillis(100).toNanos();
         long deadline = began + Duration.ofSeconds(seconds).toNanos();
         double interval = 1e9 / rate;
@@ -220,7 +250,7 @@ public final class HttpLoadRun {
                 }
             }));
         }
-        return finish(name, began, tallies, workers);
+        return finish(name, began, tallies, workers, cpu);
     }
 
     private static Thread started(Runnable work) {
@@ -229,7 +259,7 @@ public final class HttpLoadRun {
         return thread;
     }
 
-    private static Phase finish(String name, long began, List<LoadTally> tallies, List<Thread> workers)
+    private Phase finish(String name, long began, List<LoadTally> tallies, List<Thread> workers, Cpu cpu)
             throws InterruptedException {
         for (Thread worker : workers) {
             worker.join();
@@ -237,7 +267,7 @@ public final class HttpLoadRun {
         double seconds = (System.nanoTime() - began) / 1e9;
         LoadTally all = new LoadTally();
         tallies.forEach(all::add);
-        return new Phase(name, seconds, all);
+        return new Phase(name, seconds, all, Cpu.now(hostPid).since(cpu));
     }
 
     /** One booking request; answers how it ended, as {@link LoadTally#record} takes it. */
