@@ -73,7 +73,7 @@ final class BenchmarkDatabase implements AutoCloseable {
         }
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -87,13 +87,18 @@ public final class BookingLoadRun {
             engine.agenda().addOpening(practitioner, OpeningSpec.weekly(day, today, LocalTime.of(8, 0), LocalTime.of(20, 0)))
                     .orElseThrow();
         }
+        return new Agenda(practitioner, activity, starts(today, 58));
+    }
+
+    /** The 24 half-hour start times from 08:00 of each of the {@code days} days after {@code today}, in order. */
+    static List<Instant> starts(LocalDate today, int days) {
         List<Instant> starts = new ArrayList<>();
-        for (int d = 1; d < 59; d++) {
+        for (int d = 1; d <= days; d++) {
             for (int slot = 0; slot < 24; slot++) {
                 starts.add(today.plusDays(d).atTime(8, 0).plusMinutes(30L * slot).atZone(PARIS).toInstant());
             }
         }
-        return new Agenda(practitioner, activity, starts);
+        return starts;
     }
 
     record Result(long commands, long booked, double seconds, long[] latenciesNanos) {
