@@ -5,6 +5,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.rendezvous.core.AccountService;
 import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.outcome.Reason;
@@ -29,6 +31,7 @@ final class UnverifiedPageFilter {
     }
 
     @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING) // it reads the accounts and the profile from the database
     @Nullable
     HttpResponse<?> hideUnverified(HttpRequest<?> request) {
         String path = request.getPath();
