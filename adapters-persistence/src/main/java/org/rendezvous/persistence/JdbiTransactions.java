@@ -40,9 +40,9 @@ final class JdbiTransactions implements Transactions {
 
     /**
      * The handle of a unit of work and the SQL objects attached to it. Attaching one costs a proxy and
-     * copies of the configuration for each of its methods (with row mappers specialised afresh), a
+     * copies of the configuration for it and for each of its methods, together a
      * quarter of the host's CPU per booking when it was done for every store call; a unit of work makes
-     * a dozen store calls on a few DAO types, so each is attached once and kept until the handle closes.
+     * several store calls on a few DAO types, so each is attached once and kept until the handle closes.
      */
     private record UnitOfWork(Handle handle, Map<Class<?>, Object> daos) {
     }
