@@ -106,7 +106,7 @@ final class JdbiAccounts implements Accounts {
     public boolean add(Credentials credentials) {
         AccountRow row = row(credentials);
         return transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             if (dao.insert(row) == 1) {
                 return true;
             }
@@ -122,7 +122,7 @@ final class JdbiAccounts implements Accounts {
     public void update(Credentials credentials) {
         AccountRow row = row(credentials);
         int updated = transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             // Checked first so that the refusal is the port's, and the caller's transaction stays usable; an
             // update racing for the same new e-mail is still refused by the unique key.
             dao.findByEmail(row.email()).filter(owner -> !owner.practitionerId().equals(row.practitionerId()))
@@ -139,20 +139,20 @@ final class JdbiAccounts implements Accounts {
     @Override
     public Optional<Credentials> find(PractitionerId practitioner) {
         Objects.requireNonNull(practitioner, "practitioner");
-        return transactions.withHandle(h -> h.attach(Dao.class).find(practitioner.value())).map(JdbiAccounts::credentials);
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).find(practitioner.value())).map(JdbiAccounts::credentials);
     }
 
     @Override
     public Optional<Credentials> findByEmail(EmailAddress email) {
         Objects.requireNonNull(email, "email");
-        return transactions.withHandle(h -> h.attach(Dao.class).findByEmail(email.value())).map(JdbiAccounts::credentials);
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).findByEmail(email.value())).map(JdbiAccounts::credentials);
     }
 
     @Override
     public void saveToken(OneTimeToken token) {
         TokenRow row = new TokenRow(token.digest().hex(), token.practitionerId().value(), token.purpose().name(),
                 token.issuedAt(), token.expiresAt(), token.usedAt().orElse(null));
-        if (transactions.withHandle(h -> h.attach(Dao.class).insertToken(row)) == 0) {
+        if (transactions.withHandle(h -> transactions.attach(h, Dao.class).insertToken(row)) == 0) {
             throw new IllegalStateException("token " + token.digest() + " exists already");
         }
     }
@@ -160,14 +160,14 @@ final class JdbiAccounts implements Accounts {
     @Override
     public Optional<OneTimeToken> findToken(TokenDigest digest) {
         Objects.requireNonNull(digest, "digest");
-        return transactions.withHandle(h -> h.attach(Dao.class).findToken(digest.hex())).map(JdbiAccounts::token);
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).findToken(digest.hex())).map(JdbiAccounts::token);
     }
 
     @Override
     public boolean useToken(TokenDigest digest, Instant at) {
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(at, "at");
-        return transactions.withHandle(h -> h.attach(Dao.class).useToken(digest.hex(), at)) == 1;
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).useToken(digest.hex(), at)) == 1;
     }
 
     @Override
@@ -175,7 +175,7 @@ final class JdbiAccounts implements Accounts {
         Objects.requireNonNull(practitioner, "practitioner");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(at, "at");
-        return transactions.withHandle(h -> h.attach(Dao.class).useAllTokens(practitioner.value(), purpose.name(), at));
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).useAllTokens(practitioner.value(), purpose.name(), at));
     }
 
     private static AccountRow row(Credentials c) {

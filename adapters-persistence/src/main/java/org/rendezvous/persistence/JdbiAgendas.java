@@ -215,7 +215,7 @@ final class JdbiAgendas implements Agendas {
     }
 
     private <T> T dao(Function<Dao, T> statements) {
-        return transactions.withHandle((Handle h) -> statements.apply(h.attach(Dao.class)));
+        return transactions.withHandle((Handle h) -> statements.apply(transactions.attach(h, Dao.class)));
     }
 
     // Settings

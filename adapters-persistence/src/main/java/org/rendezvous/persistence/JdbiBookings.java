@@ -197,7 +197,7 @@ final class JdbiBookings implements Bookings {
     public void add(Booking booking) {
         BookingRow row = row(booking);
         transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             if (dao.insert(COLUMNS, row) == 0) {
                 throw new IllegalStateException("booking " + booking.id() + " exists already");
             }
@@ -210,7 +210,7 @@ final class JdbiBookings implements Bookings {
     public boolean update(Booking changed, long expectedVersion) {
         BookingRow row = row(changed);
         return transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             if (dao.update(row, expectedVersion) == 0) {
                 return false;
             }
@@ -243,7 +243,7 @@ final class JdbiBookings implements Bookings {
     /** Only the ranges: availability needs no answers, history or moves, so none are read (one statement, not five). */
     @Override
     public List<TimeRange> occupied(PractitionerId practitioner, Instant from, Instant to, Optional<BookingId> leaving) {
-        return transactions.withHandle((Handle h) -> h.attach(Dao.class)
+        return transactions.withHandle((Handle h) -> transactions.attach(h, Dao.class)
                 .occupied(practitioner.value(), from, to)
                 .stream()
                 .filter(row -> leaving.isEmpty() || !leaving.get().value().equals(row.id()))
@@ -304,7 +304,7 @@ final class JdbiBookings implements Bookings {
             return List.of();
         }
         return transactions.withHandle((Handle h) -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             boolean inUnitOfWork = transactions.inUnitOfWork();
             for (int attempt = 1; ; attempt++) {
                 boolean lastAttempt = attempt >= JdbiTransactions.ATTEMPTS;

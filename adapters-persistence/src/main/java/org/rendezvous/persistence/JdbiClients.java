@@ -77,7 +77,7 @@ final class JdbiClients implements Clients {
 
     @Override
     public void add(Client client) {
-        if (transactions.withHandle(h -> h.attach(Dao.class).insert(row(client))) == 0) {
+        if (transactions.withHandle(h -> transactions.attach(h, Dao.class).insert(row(client))) == 0) {
             throw new IllegalStateException("a client with this id or e-mail exists already for practitioner "
                     + client.practitionerId());
         }
@@ -86,7 +86,7 @@ final class JdbiClients implements Clients {
     @Override
     public void update(Client client) {
         transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             if (dao.update(row(client)) == 0) {
                 throw dao.count(client.id().value()) == 0
                         ? new IllegalStateException("client " + client.id() + " does not exist")
@@ -99,19 +99,19 @@ final class JdbiClients implements Clients {
 
     @Override
     public Optional<Client> find(PractitionerId practitioner, ClientId id) {
-        return transactions.withHandle(h -> h.attach(Dao.class).find(practitioner.value(), id.value()))
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).find(practitioner.value(), id.value()))
                 .map(JdbiClients::client);
     }
 
     @Override
     public Optional<Client> findByEmail(PractitionerId practitioner, EmailAddress email) {
-        return transactions.withHandle(h -> h.attach(Dao.class).findByEmail(practitioner.value(), email.value()))
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).findByEmail(practitioner.value(), email.value()))
                 .map(JdbiClients::client);
     }
 
     @Override
     public List<Client> of(PractitionerId practitioner) {
-        return transactions.withHandle(h -> h.attach(Dao.class).of(practitioner.value())).stream()
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).of(practitioner.value())).stream()
                 .map(JdbiClients::client).toList();
     }
 

@@ -47,7 +47,7 @@ final class JdbiIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public Optional<IdempotencyRecord> find(PractitionerId scope, IdempotencyKey key) {
-        return transactions.withHandle(h -> h.attach(Dao.class).find(scope.value(), key.value()))
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).find(scope.value(), key.value()))
                 .map(row -> new IdempotencyRecord(new PractitionerId(row.practitionerId()),
                         IdempotencyKey.of(row.idempotencyKey()), row.operation(), row.fingerprint(),
                         Optional.ofNullable(row.subjectId()), Optional.ofNullable(row.rejection()).map(Reason::valueOf),
@@ -59,7 +59,7 @@ final class JdbiIdempotencyKeys implements IdempotencyKeys {
     public void remember(IdempotencyRecord r) {
         RecordRow row = new RecordRow(r.scope().value(), r.key().value(), r.operation(), r.fingerprint(),
                 r.subjectId().orElse(null), r.rejection().map(Enum::name).orElse(null), r.detail(), r.createdAt());
-        if (transactions.withHandle(h -> h.attach(Dao.class).insert(row)) == 0) {
+        if (transactions.withHandle(h -> transactions.attach(h, Dao.class).insert(row)) == 0) {
             throw new IllegalStateException("idempotency key " + r.key() + " is remembered already");
         }
     }

@@ -160,7 +160,7 @@ final class JdbiLedger implements Ledger {
                     row.practitionerId(), row.currency(), row.at()));
         }
         return transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             if (dao.insert(row) == 0) {
                 return false;
             }
@@ -173,7 +173,7 @@ final class JdbiLedger implements Ledger {
     public List<Posting> ofPractitioner(PractitionerId practitioner) {
         UUID id = practitioner.value();
         return transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             List<PostingRow> postings = dao.postingsOfPractitioner(POSTING_COLUMNS, id);
             return postings.isEmpty() ? List.of() : postings(postings, dao.legsOfPractitioner(LEG_COLUMNS, id));
         });
@@ -183,7 +183,7 @@ final class JdbiLedger implements Ledger {
     public List<Posting> ofBooking(BookingId booking) {
         UUID id = booking.value();
         return transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             List<PostingRow> postings = dao.postingsOfBooking(POSTING_COLUMNS, id);
             return postings.isEmpty() ? List.of() : postings(postings, dao.legsOfBooking(LEG_COLUMNS, id));
         });
@@ -192,13 +192,13 @@ final class JdbiLedger implements Ledger {
     @Override
     public Balances balances(PractitionerId practitioner, Currency currency, Instant before) {
         Objects.requireNonNull(before, "before");
-        return balances(currency, transactions.withHandle(h -> h.attach(Dao.class)
+        return balances(currency, transactions.withHandle(h -> transactions.attach(h, Dao.class)
                 .balances(practitioner.value(), currency.getCurrencyCode(), before)));
     }
 
     @Override
     public Balances totals(Currency currency) {
-        return balances(currency, transactions.withHandle(h -> h.attach(Dao.class).totals(currency.getCurrencyCode())));
+        return balances(currency, transactions.withHandle(h -> transactions.attach(h, Dao.class).totals(currency.getCurrencyCode())));
     }
 
     @Override
@@ -211,7 +211,7 @@ final class JdbiLedger implements Ledger {
         OwedQuery query = new OwedQuery(account.name(), currency.getCurrencyCode(), before,
                 after.map(PractitionerId::value).orElse(null), limit);
         String afterClause = after.isPresent() ? "AND p.id > :after" : "";
-        return transactions.withHandle(h -> h.attach(Dao.class).withPositiveBalance(afterClause, query))
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).withPositiveBalance(afterClause, query))
                 .stream().map(PractitionerId::new).toList();
     }
 

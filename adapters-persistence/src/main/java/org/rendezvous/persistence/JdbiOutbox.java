@@ -200,7 +200,7 @@ final class JdbiOutbox implements Outbox {
         List<ParameterRow> parameters = m.parameters().entrySet().stream()
                 .map(e -> new ParameterRow(m.id().value(), e.getKey(), e.getValue())).toList();
         return transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             if (dao.insert(row) == 0) {
                 return false;
             }
@@ -214,7 +214,7 @@ final class JdbiOutbox implements Outbox {
     @Override
     public List<OutboxMessage> aboutBooking(BookingId booking) {
         return transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             List<MessageRow> rows = dao.aboutBooking(booking.value());
             if (rows.isEmpty()) {
                 return List.of();
@@ -239,7 +239,7 @@ final class JdbiOutbox implements Outbox {
         }
         // Always its own transaction, even inside a caller's unit of work: see the class comment.
         return transactions.inOwnTransaction(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             List<EntryRow> rows = dao.claimDue(ENTRY_COLUMNS, now, limit, lease.owner(), lease.until()).stream()
                     // RETURNING keeps no order: put them back in the order they were chosen.
                     .sorted(Comparator.comparing(EntryRow::dueAt).thenComparingLong(EntryRow::sequence))
@@ -252,23 +252,23 @@ final class JdbiOutbox implements Outbox {
 
     @Override
     public boolean markDelivered(OutboxMessageId id, Instant at, String providerReference) {
-        return transactions.withHandle(h -> h.attach(Dao.class).markDelivered(id.value(), at, providerReference) == 1);
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).markDelivered(id.value(), at, providerReference) == 1);
     }
 
     @Override
     public boolean markSkipped(OutboxMessageId id, Lease lease, Instant at, String reason) {
-        return transactions.withHandle(h -> h.attach(Dao.class).markSkipped(HELD, held(id, lease), at, reason) == 1);
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).markSkipped(HELD, held(id, lease), at, reason) == 1);
     }
 
     @Override
     public boolean markFailed(OutboxMessageId id, Lease lease, int attempts, Instant nextAttemptAt, String error) {
-        return transactions.withHandle(h -> h.attach(Dao.class)
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class)
                 .markFailed(HELD, held(id, lease), attempts, nextAttemptAt, error) == 1);
     }
 
     @Override
     public boolean park(OutboxMessageId id, Lease lease, int attempts, Instant at, String error) {
-        return transactions.withHandle(h -> h.attach(Dao.class).park(HELD, held(id, lease), attempts, at, error) == 1);
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).park(HELD, held(id, lease), attempts, at, error) == 1);
     }
 
     @Override
@@ -276,17 +276,17 @@ final class JdbiOutbox implements Outbox {
         if (limit < 1) {
             return List.of();
         }
-        return transactions.withHandle(h -> entries(h, h.attach(Dao.class).parked(ENTRY_COLUMNS, limit)));
+        return transactions.withHandle(h -> entries(h, transactions.attach(h, Dao.class).parked(ENTRY_COLUMNS, limit)));
     }
 
     @Override
     public boolean retry(OutboxMessageId id, Instant now) {
-        return transactions.withHandle(h -> h.attach(Dao.class).retry(id.value(), now) == 1);
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).retry(id.value(), now) == 1);
     }
 
     @Override
     public Optional<OutboxEntry> entry(OutboxMessageId id) {
-        return transactions.withHandle(h -> entries(h, h.attach(Dao.class).entry(ENTRY_COLUMNS, id.value()).stream()
+        return transactions.withHandle(h -> entries(h, transactions.attach(h, Dao.class).entry(ENTRY_COLUMNS, id.value()).stream()
                 .toList()).stream().findFirst());
     }
 
@@ -294,11 +294,11 @@ final class JdbiOutbox implements Outbox {
         return new LeaseCondition(id.value(), lease.owner(), lease.until());
     }
 
-    private static List<OutboxEntry> entries(Handle h, List<EntryRow> rows) {
+    private List<OutboxEntry> entries(Handle h, List<EntryRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<UUID, TreeMap<String, String>> parameters = parameters(h.attach(Dao.class), rows);
+        Map<UUID, TreeMap<String, String>> parameters = parameters(transactions.attach(h, Dao.class), rows);
         return rows.stream().map(row -> new OutboxEntry(message(row, parameters), DeliveryState.valueOf(row.state()),
                 row.attempts(), row.dueAt(), Optional.ofNullable(row.lastError()), Optional.ofNullable(row.finishedAt()),
                 Optional.ofNullable(row.providerReference()))).toList();

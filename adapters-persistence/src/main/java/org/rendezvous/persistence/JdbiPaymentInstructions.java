@@ -90,12 +90,12 @@ final class JdbiPaymentInstructions implements PaymentInstructions {
     @Override
     public boolean add(PaymentInstruction instruction) {
         InstructionRow row = row(instruction);
-        return transactions.withHandle(h -> h.attach(Dao.class).insert(COLUMNS, row)) == 1;
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).insert(COLUMNS, row)) == 1;
     }
 
     @Override
     public Optional<PaymentInstruction> find(PaymentInstructionId id) {
-        return transactions.withHandle(h -> h.attach(Dao.class).find(COLUMNS, id.value()))
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).find(COLUMNS, id.value()))
                 .map(JdbiPaymentInstructions::instruction);
     }
 
@@ -118,7 +118,7 @@ final class JdbiPaymentInstructions implements PaymentInstructions {
         }
         InstructionRow expectedRow = row(expected);
         InstructionRow nextRow = row(next);
-        return transactions.withHandle(h -> h.attach(Dao.class).update(expectedRow, nextRow)) == 1;
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).update(expectedRow, nextRow)) == 1;
     }
 
     @Override
@@ -127,13 +127,13 @@ final class JdbiPaymentInstructions implements PaymentInstructions {
         if (limit < 0) {
             throw new IllegalArgumentException("limit: must not be negative, was " + limit);
         }
-        return transactions.withHandle(h -> h.attach(Dao.class).due(COLUMNS, now, limit)).stream()
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).due(COLUMNS, now, limit)).stream()
                 .map(JdbiPaymentInstructions::instruction).toList();
     }
 
     @Override
     public List<PaymentInstruction> ofBooking(BookingId booking) {
-        return transactions.withHandle(h -> h.attach(Dao.class).ofBooking(COLUMNS, booking.value())).stream()
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).ofBooking(COLUMNS, booking.value())).stream()
                 .map(JdbiPaymentInstructions::instruction).toList();
     }
 

@@ -56,7 +56,7 @@ final class JdbiPayoutAccounts implements PayoutAccounts {
 
     @Override
     public Optional<PayoutDestination> find(PractitionerId practitioner) {
-        return transactions.withHandle(h -> h.attach(Dao.class).find(practitioner.value()))
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).find(practitioner.value()))
                 .map(JdbiPayoutAccounts::destination);
     }
 
@@ -75,7 +75,7 @@ final class JdbiPayoutAccounts implements PayoutAccounts {
                     account.payoutsEnabled());
         }
         transactions.withHandle(h -> {
-            h.attach(Dao.class).save(row);
+            transactions.attach(h, Dao.class).save(row);
             return null;
         });
     }

@@ -120,7 +120,7 @@ final class JdbiPayouts implements Payouts {
                     line.amount().minorUnits(), line.amount().currency().getCurrencyCode()));
         }
         return transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             if (dao.insert(COLUMNS, row) == 0) {
                 return false;
             }
@@ -133,25 +133,25 @@ final class JdbiPayouts implements Payouts {
 
     @Override
     public Optional<Payout> find(PayoutId id) {
-        return transactions.withHandle(h -> one(h, h.attach(Dao.class).find(COLUMNS, id.value())));
+        return transactions.withHandle(h -> one(h, transactions.attach(h, Dao.class).find(COLUMNS, id.value())));
     }
 
     @Override
     public Optional<Payout> forTrigger(PractitionerId practitioner, String triggerKey) {
         Objects.requireNonNull(triggerKey, "triggerKey");
-        return transactions.withHandle(h -> one(h, h.attach(Dao.class).forTrigger(COLUMNS, practitioner.value(), triggerKey)));
+        return transactions.withHandle(h -> one(h, transactions.attach(h, Dao.class).forTrigger(COLUMNS, practitioner.value(), triggerKey)));
     }
 
     @Override
     public boolean update(Payout next, PayoutState expectedState) {
         Objects.requireNonNull(expectedState, "expectedState");
         PayoutRow row = row(next);
-        return transactions.withHandle(h -> h.attach(Dao.class).update(row, expectedState.name())) == 1;
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).update(row, expectedState.name())) == 1;
     }
 
     @Override
     public List<Payout> ofPractitioner(PractitionerId practitioner) {
-        return transactions.withHandle(h -> withStatements(h, h.attach(Dao.class).ofPractitioner(COLUMNS, practitioner.value())));
+        return transactions.withHandle(h -> withStatements(h, transactions.attach(h, Dao.class).ofPractitioner(COLUMNS, practitioner.value())));
     }
 
     @Override
@@ -159,19 +159,19 @@ final class JdbiPayouts implements Payouts {
         if (limit < 0) {
             throw new IllegalArgumentException("limit: must not be negative, was " + limit);
         }
-        return transactions.withHandle(h -> withStatements(h, h.attach(Dao.class).inState(COLUMNS, state.name(), limit)));
+        return transactions.withHandle(h -> withStatements(h, transactions.attach(h, Dao.class).inState(COLUMNS, state.name(), limit)));
     }
 
-    private static Optional<Payout> one(Handle handle, Optional<PayoutRow> row) {
+    private Optional<Payout> one(Handle handle, Optional<PayoutRow> row) {
         return row.map(r -> withStatements(handle, List.of(r)).get(0));
     }
 
-    private static List<Payout> withStatements(Handle handle, List<PayoutRow> rows) {
+    private List<Payout> withStatements(Handle handle, List<PayoutRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<UUID, List<StatementLine>> statements = new HashMap<>();
-        for (LineRow line : handle.attach(Dao.class).lines(SqlArrays.join(rows.stream().map(PayoutRow::id).toList()))) {
+        for (LineRow line : transactions.attach(handle, Dao.class).lines(SqlArrays.join(rows.stream().map(PayoutRow::id).toList()))) {
             statements.computeIfAbsent(line.payoutId(), k -> new ArrayList<>()).add(new StatementLine(line.at(),
                     line.kind(), Optional.ofNullable(line.bookingId()).map(BookingId::new),
                     new Money(line.amountMinor(), Currency.getInstance(line.currency()))));

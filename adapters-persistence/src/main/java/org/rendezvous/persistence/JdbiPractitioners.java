@@ -52,7 +52,7 @@ final class JdbiPractitioners implements Practitioners {
 
     @Override
     public void add(Practitioner practitioner) {
-        int added = transactions.withHandle(h -> h.attach(Dao.class).insert(row(practitioner)));
+        int added = transactions.withHandle(h -> transactions.attach(h, Dao.class).insert(row(practitioner)));
         if (added == 0) {
             throw new IllegalStateException("practitioner " + practitioner.id() + " exists already");
         }
@@ -60,7 +60,7 @@ final class JdbiPractitioners implements Practitioners {
 
     @Override
     public void update(Practitioner practitioner) {
-        int updated = transactions.withHandle(h -> h.attach(Dao.class).update(row(practitioner)));
+        int updated = transactions.withHandle(h -> transactions.attach(h, Dao.class).update(row(practitioner)));
         if (updated == 0) {
             throw new IllegalStateException("practitioner " + practitioner.id() + " does not exist");
         }
@@ -68,7 +68,7 @@ final class JdbiPractitioners implements Practitioners {
 
     @Override
     public Optional<Practitioner> find(PractitionerId id) {
-        return transactions.withHandle(h -> h.attach(Dao.class).find(id.value())).map(JdbiPractitioners::practitioner);
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).find(id.value())).map(JdbiPractitioners::practitioner);
     }
 
     private static PractitionerRow row(Practitioner p) {

@@ -102,13 +102,13 @@ final class JdbiProfiles implements Profiles {
 
     @Override
     public Optional<PractitionerProfile> find(PractitionerId practitioner) {
-        return transactions.withHandle(h -> read(h.attach(Dao.class), practitioner.value()));
+        return transactions.withHandle(h -> read(transactions.attach(h, Dao.class), practitioner.value()));
     }
 
     @Override
     public Optional<PractitionerProfile> findBySlug(Slug slug) {
         return transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             return dao.owner(slug.value()).flatMap(id -> read(dao, id));
         });
     }
@@ -125,7 +125,7 @@ final class JdbiProfiles implements Profiles {
         UUID id = profile.practitioner().value();
         String slug = profile.slug().map(Slug::value).orElse(null);
         return transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = transactions.attach(h, Dao.class);
             if (slug != null && dao.owner(slug).filter(owner -> !owner.equals(id)).isPresent()) {
                 return taken(slug);
             }
@@ -177,21 +177,21 @@ final class JdbiProfiles implements Profiles {
     @Override
     public void savePhoto(PractitionerId practitioner, ProfilePhoto photo) {
         transactions.withHandle(h -> {
-            h.attach(Dao.class).savePhoto(practitioner.value(), photo.mediaType(), photo.bytes());
+            transactions.attach(h, Dao.class).savePhoto(practitioner.value(), photo.mediaType(), photo.bytes());
             return null;
         });
     }
 
     @Override
     public Optional<ProfilePhoto> findPhoto(PractitionerId practitioner) {
-        return transactions.withHandle(h -> h.attach(Dao.class).photo(practitioner.value()))
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).photo(practitioner.value()))
                 .map(row -> ProfilePhoto.stored(row.bytes(), row.mediaType()));
     }
 
     @Override
     public void deletePhoto(PractitionerId practitioner) {
         transactions.withHandle(h -> {
-            h.attach(Dao.class).deletePhoto(practitioner.value());
+            transactions.attach(h, Dao.class).deletePhoto(practitioner.value());
             return null;
         });
     }

@@ -61,7 +61,7 @@ final class JdbiSubscriptions implements Subscriptions {
     @Override
     public Optional<Subscription> find(PractitionerId practitionerId) {
         Objects.requireNonNull(practitionerId, "practitionerId");
-        return transactions.withHandle(h -> h.attach(Dao.class).find(practitionerId.value()))
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).find(practitionerId.value()))
                 .map(JdbiSubscriptions::subscription);
     }
 
@@ -70,7 +70,7 @@ final class JdbiSubscriptions implements Subscriptions {
         SubscriptionRow row = new SubscriptionRow(s.practitionerId().value(), s.zone().getId(), s.trialEndsAt(),
                 s.paidSince().orElse(null), s.paidUntil().orElse(null), s.renewing());
         transactions.withHandle(h -> {
-            h.attach(Dao.class).save(row);
+            transactions.attach(h, Dao.class).save(row);
             return null;
         });
     }
@@ -82,7 +82,7 @@ final class JdbiSubscriptions implements Subscriptions {
             throw new IllegalArgumentException("limit: must not be negative, was " + limit);
         }
         Instant latestEnd = now.plus(Subscription.RENEWAL_WINDOW);
-        return transactions.withHandle(h -> h.attach(Dao.class).renewalsDue(latestEnd, limit)).stream()
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).renewalsDue(latestEnd, limit)).stream()
                 .map(JdbiSubscriptions::subscription).toList();
     }
 

@@ -43,7 +43,7 @@ final class JdbiUsage implements Usage {
     public long count(UsageMonth month, UsageKind kind) {
         Objects.requireNonNull(month, "month");
         Objects.requireNonNull(kind, "kind");
-        return transactions.withHandle(h -> h.attach(Dao.class)
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class)
                 .count(month.practitionerId().value(), kind.name(), month.month().atDay(1)));
     }
 
@@ -54,7 +54,7 @@ final class JdbiUsage implements Usage {
         if (countedThingId == null || countedThingId.isBlank()) {
             throw new IllegalArgumentException("countedThingId: required");
         }
-        return transactions.withHandle(h -> h.attach(Dao.class)
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class)
                 .record(month.practitionerId().value(), kind.name(), countedThingId, month.month().atDay(1))) == 1;
     }
 }

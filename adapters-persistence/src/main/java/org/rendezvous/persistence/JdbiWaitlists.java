@@ -58,25 +58,25 @@ final class JdbiWaitlists implements Waitlists {
     public void add(WaitlistEntry entry) {
         EntryRow row = new EntryRow(entry.id().value(), entry.practitionerId().value(), entry.activityId().value(),
                 entry.bookingId().value(), entry.createdAt());
-        if (transactions.withHandle(h -> h.attach(Dao.class).insert(row)) == 0) {
+        if (transactions.withHandle(h -> transactions.attach(h, Dao.class).insert(row)) == 0) {
             throw new IllegalStateException("booking " + entry.bookingId() + " is on the waitlist already");
         }
     }
 
     @Override
     public Optional<WaitlistEntry> ofBooking(BookingId booking) {
-        return transactions.withHandle(h -> h.attach(Dao.class).ofBooking(booking.value())).map(JdbiWaitlists::entry);
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).ofBooking(booking.value())).map(JdbiWaitlists::entry);
     }
 
     @Override
     public List<WaitlistEntry> forActivity(PractitionerId practitioner, ActivityId activity) {
-        return transactions.withHandle(h -> h.attach(Dao.class).forActivity(practitioner.value(), activity.value()))
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).forActivity(practitioner.value(), activity.value()))
                 .stream().map(JdbiWaitlists::entry).toList();
     }
 
     @Override
     public boolean remove(BookingId booking) {
-        return transactions.withHandle(h -> h.attach(Dao.class).remove(booking.value())) > 0;
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).remove(booking.value())) > 0;
     }
 
     private static WaitlistEntry entry(EntryRow row) {
