@@ -47,9 +47,10 @@ final class AccountFactory {
         return InMemoryAccounts.joining(stores.transactions());
     }
 
+    /** The engine's own, built with the accounts store and hasher above (EngineFactory). */
     @Singleton
-    AccountService accountService(Rendezvous engine, Accounts accounts, PasswordHasher hasher) {
-        return engine.accounts(accounts, hasher);
+    AccountService accountService(Rendezvous engine) {
+        return engine.accounts();
     }
 
     /** The pages of the web app that take the token from the link (they call the verify and reset endpoints). */

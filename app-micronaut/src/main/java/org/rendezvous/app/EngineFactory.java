@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.Optional;
 import org.rendezvous.core.EngineSettings;
 import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.port.Accounts;
+import org.rendezvous.core.port.PasswordHasher;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.port.PaymentGateway;
 import org.rendezvous.core.port.PayoutGateway;
@@ -71,12 +73,14 @@ final class EngineFactory {
     }
 
     @Singleton
-    Rendezvous rendezvous(HostSettings settings, Stores stores, Optional<SandboxPaymentGateway> sandbox,
-                          Optional<StripePaymentGateway> stripe, Clock clock) {
+    Rendezvous rendezvous(HostSettings settings, Stores stores, Accounts accounts, PasswordHasher hasher,
+                          Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe, Clock clock) {
         PaymentGateway payments = stripe.<PaymentGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         PayoutGateway payouts = stripe.<PayoutGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         Rendezvous engine = Rendezvous.builder()
                 .stores(stores)
+                .accounts(accounts)
+                .passwordHasher(hasher)
                 .paymentGateway(payments)
                 .payoutGateway(payouts)
                 .clock(clock)
