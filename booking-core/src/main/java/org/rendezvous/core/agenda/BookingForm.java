@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.rendezvous.core.contact.TypedText;
 import java.util.Set;
 
 /** The practitioner's custom booking questions (BK-1), in the order they are asked. */
@@ -76,6 +77,11 @@ public record BookingForm(List<FormField> fields) {
         if (answer != null && answer.length() > field.maxLength()) {
             return Optional.of(new AnswerProblem(field.key(), false,
                     "answers." + field.key() + ": at most " + field.maxLength() + " characters"));
+        }
+        // Bad input: a NUL is refused by PostgreSQL and a lone surrogate stored altered, so neither gets that far.
+        Optional<String> notText = answer == null ? Optional.empty() : TypedText.problem(answer, true);
+        if (notText.isPresent()) {
+            return Optional.of(new AnswerProblem(field.key(), false, "answers." + field.key() + ": " + notText.get()));
         }
         return Optional.empty();
     }

@@ -10,13 +10,7 @@ public record PersonName(String value) {
         if (value.isEmpty() || value.length() > 200) {
             throw new IllegalArgumentException("name: must be 1 to 200 characters");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("name: must not contain control characters");
-        }
-        // A lone surrogate or a noncharacter cannot be stored as UTF-8 without being replaced: refused, not altered.
-        if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE || (c & 0xFFFE) == 0xFFFE)) {
-            throw new IllegalArgumentException("name: must be valid Unicode text");
-        }
+        TypedText.require(value, "name", false);
     }
 
     public static PersonName of(String value) {

@@ -1,5 +1,7 @@
 package org.rendezvous.core.practitioner;
 
+import org.rendezvous.core.contact.TypedText;
+
 /** The one check for what practitioners write on their public page. */
 final class ProfileTexts {
 
@@ -15,14 +17,6 @@ final class ProfileTexts {
         if (stripped.codePointCount(0, stripped.length()) > maxLength) {
             throw new IllegalArgumentException(field + ": at most " + maxLength + " characters");
         }
-        if (stripped.codePoints().anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\t')))) {
-            throw new IllegalArgumentException(field + ": must not contain control characters"
-                    + (multiline ? " other than line breaks" : ""));
-        }
-        // A lone surrogate or a noncharacter cannot be stored as UTF-8 without being replaced: refused, not altered.
-        if (stripped.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE || (c & 0xFFFE) == 0xFFFE)) {
-            throw new IllegalArgumentException(field + ": must be valid Unicode text");
-        }
-        return stripped;
+        return TypedText.require(stripped, field, multiline);
     }
 }

@@ -36,5 +36,7 @@ class ContactTest {
         assertThatThrownBy(() -> PersonName.of("a\u0000b")).hasMessageStartingWith("name:");
         assertThatThrownBy(() -> PersonName.of("a\uDC00b")).hasMessage("name: must be valid Unicode text");
         assertThat(PersonName.of("Zoé \uD83D\uDE00").value()).isEqualTo("Zoé \uD83D\uDE00");
+        assertThatThrownBy(() -> PersonName.of("a\uFDD0b")).hasMessage("name: must be valid Unicode text");
+        assertThatThrownBy(() -> PersonName.of("a\nb")).hasMessage("name: must not contain control characters");
     }
 }

@@ -110,6 +110,13 @@ class BookingLifecycleTest {
         assertThat(unknown.detail()).contains("answers.shoe-size");
         assertThat(tooLong.reason()).isEqualTo(Reason.INVALID_ANSWER);
         assertThat(tooLong.detail()).contains("answers.allergies");
+        // Bad input: what PostgreSQL refuses (NUL) or stores altered (a lone surrogate) is refused first.
+        var nul = rejected(bookWithAnswers(s, start, Map.of("reason", "Back\u0000pain")));
+        var surrogate = rejected(bookWithAnswers(s, start, Map.of("reason", "Back pain \uD800")));
+        assertThat(nul.reason()).isEqualTo(Reason.INVALID_ANSWER);
+        assertThat(nul.detail()).isEqualTo("answers.reason: must not contain control characters other than line breaks");
+        assertThat(surrogate.reason()).isEqualTo(Reason.INVALID_ANSWER);
+        assertThat(surrogate.detail()).isEqualTo("answers.reason: must be valid Unicode text");
         assertThat(s.startTimes(s.date(WEDNESDAY))).contains(LocalTime.of(9, 0));
 
         Booking booking = accepted(bookWithAnswers(s, start, Map.of("reason", "Back pain")));
