@@ -93,6 +93,7 @@ document.getElementById('pay').addEventListener('click', async event => {
 const move = document.getElementById('move');
 let moveKey = null;
 let chosen = null;
+let moveQuery = 0;
 document.getElementById('move-open').addEventListener('click', () => {
   move.hidden = false;
   moveKey = moveKey || newKey();
@@ -104,14 +105,15 @@ document.getElementById('move-date').addEventListener('change', async event => {
   chosen = null;
   document.getElementById('move-submit').disabled = true;
   fill(slots);
-  if (!date || !booking.practitionerId) {
+  if (!date) {
     return;
   }
-  const found = await run(error, () => api('GET', `/api/public/practitioners/${encodeURIComponent(booking.practitionerId)}/availability?activityId=${encodeURIComponent(booking.activityId)}&from=${date}&to=${date}`));
-  if (!found) {
-    return;
+  const asked = ++moveQuery;
+  const found = await run(error, () => api('GET', `${base}/availability?from=${date}&to=${date}`));
+  if (!found || asked !== moveQuery) {
+    return; // refused, or the client chose another date meanwhile: a late answer must not list the wrong day
   }
-  const free = found.slots || []; // the API leaves empty lists out
+  const free = found.slots || [];
   if (free.length === 0) {
     fill(slots, h('p', { class: 'muted' }, 'No free time that day.'));
   }
@@ -121,6 +123,7 @@ document.getElementById('move-date').addEventListener('change', async event => {
         for (const other of slots.querySelectorAll('button')) other.setAttribute('aria-pressed', 'false');
         e.currentTarget.setAttribute('aria-pressed', 'true');
         chosen = slot.start;
+        moveKey = newKey(); // another time is another request: a key reused for it would be refused as such
         document.getElementById('move-submit').disabled = false;
       },
     }, time(slot.start, booking.zone)));

@@ -64,6 +64,8 @@ function showPage(p) {
   loadSlots();
 }
 
+let slotQuery = 0;
+
 function modes() {
   const a = activity();
   fill($('mode'), ((a && a.modes) || []).map(m => h('option', { value: m }, modeText(m))));
@@ -80,9 +82,13 @@ async function loadSlots() {
     return;
   }
   try {
+    const asked = ++slotQuery;
     const found = await api('GET', `/api/public/practitioners/${encodeURIComponent(practitionerId)}/availability`
       + `?activityId=${encodeURIComponent(a.id)}&from=${date}&to=${date}`);
-    const slots = found.slots || []; // the API leaves empty lists out
+    if (asked !== slotQuery) {
+      return; // the client chose another date or activity meanwhile: a late answer must not list the wrong day
+    }
+    const slots = found.slots || [];
     if (slots.length === 0) {
       say($('slots-note'), 'No free time that day: try another date.');
       await offerNextFreeDay(a, date);

@@ -116,6 +116,23 @@ class PublicBookingController {
                 .orElseGet(() -> Problem.of(org.rendezvous.core.outcome.Reason.NOT_FOUND, "accessToken: no such booking").toResponse());
     }
 
+    /**
+     * BK-7: the free start times a client may move their booking to, for the booking's own activity. Through
+     * the link, so that a client who holds one can move even while the practitioner's page is offline.
+     */
+    @Get("/bookings/{accessToken}/availability")
+    HttpResponse<?> availabilityForMove(@PathVariable String accessToken, @QueryValue LocalDate from,
+                                        @QueryValue LocalDate to) {
+        Optional<Booking> booking = engine.bookings().findByLink(new AccessToken(accessToken));
+        if (booking.isEmpty()) {
+            return Problem.of(org.rendezvous.core.outcome.Reason.NOT_FOUND, "accessToken: no such booking").toResponse();
+        }
+        Booking b = booking.get();
+        AvailabilityQuery query = AvailabilityQuery.of(b.practitionerId(), b.activityId(), from, to);
+        return respond(engine.agenda().availability(query), slots -> HttpResponse.ok(
+                new AvailabilityView(b.activityId().toString(), slots.stream().map(SlotView::of).toList())));
+    }
+
     /** CX-1 … CX-3: the client cancels through their link. */
     @Post("/bookings/{accessToken}/cancel")
     HttpResponse<?> cancel(@PathVariable String accessToken, @Header("Idempotency-Key") String idempotencyKey) {

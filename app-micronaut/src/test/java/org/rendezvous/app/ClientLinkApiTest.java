@@ -207,6 +207,26 @@ class ClientLinkApiTest {
     }
 
     @Test
+    @DisplayName("BK-7, PAGE-1 the free times to move to come through the link, for the booking's activity, even while the practitioner's page is offline")
+    void freeTimesThroughTheLink() {
+        String token = book("Chloe", 9);
+        org.rendezvous.core.practitioner.Practitioner practitioner = engine.practitioners().find(anna).orElseThrow();
+        engine.practitioners().changeProfile(new org.rendezvous.core.practitioner.ChangeProfileCommand(anna,
+                practitioner.name(), practitioner.phone(), practitioner.language(), java.util.Optional.empty(), "",
+                List.of(), false)).orElseThrow();
+        problemBody(failure(http, HttpRequest.GET("/api/public/practitioners/" + anna + "/availability?activityId="
+                + shiatsu.id() + "&from=" + monday + "&to=" + monday)), 404);
+
+        Map<?, ?> free = http.retrieve(HttpRequest.GET(LINKS + token + "/availability?from=" + monday + "&to=" + monday),
+                Map.class);
+        assertThat(free.get("activityId")).isEqualTo(shiatsu.id().toString());
+        assertThat(((List<?>) free.get("slots")).stream().map(slot -> (String) ((Map<?, ?>) slot).get("start")).toList())
+                .containsExactly(at(10), at(11)); // 09:00 is Chloe's own seat
+        problemBody(failure(http, HttpRequest.GET(LINKS + "no-such-link-" + UUID.randomUUID() + "/availability?from="
+                + monday + "&to=" + monday)), 404);
+    }
+
+    @Test
     @DisplayName("ACC-2 a wrong link is 404 on every client-link route, and bad input is a 400 naming the field")
     void wrongLinkAndBadInput() {
         String wrong = "no-such-link-" + UUID.randomUUID();

@@ -63,6 +63,17 @@ class OperationsTest {
     }
 
     @Test
+    @DisplayName("ACC-2 a client's link token in a failed request's path is not written to the log")
+    void linkTokensLeftOutOfLoggedPaths() {
+        String token = "WUQUuHXnUN93xABE8W8dsHgwcWM3_nwO";
+        assertThat(ProblemHandlers.withoutSecrets("/api/public/bookings/" + token + "/move"))
+                .isEqualTo("/api/public/bookings/{accessToken}/move");
+        assertThat(ProblemHandlers.withoutSecrets("/b/" + token)).isEqualTo("/b/{accessToken}");
+        assertThat(ProblemHandlers.withoutSecrets("/api/practitioner/bookings/0b0c0d0e-0000-4000-8000-000000000042/confirm"))
+                .contains("0b0c0d0e-0000-4000-8000-000000000042"); // an id is no secret, and helps find the failure
+    }
+
+    @Test
     @DisplayName("the Stripe secret key, webhook secret, JWT secret and SMTP password never appear in the logs of a host start and use")
     void secretsStayOutOfTheLogs() throws Exception {
         String stripeKey = "sk_test_51StripeSecretThatMustNotLeak0000";
