@@ -3,7 +3,9 @@ package org.rendezvous.app;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import java.security.MessageDigest;
@@ -45,18 +47,28 @@ final class PublicPageController {
 
     @Get("/{slug}/photo")
     @Produces({ProfilePhoto.JPEG, ProfilePhoto.PNG})
-    HttpResponse<?> photo(@PathVariable String slug) {
+    HttpResponse<?> photo(@PathVariable String slug, @Header("If-None-Match") @Nullable String ifNoneMatch) {
         return pages.visible(slug).flatMap(page -> engine.practitioners().photo(page.practitioner().id()))
-                .<HttpResponse<?>>map(PublicPageController::image)
+                .<HttpResponse<?>>map(photo -> image(photo, ifNoneMatch))
                 .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "slug: no photo on this page").toResponse());
     }
 
 
     /** The image with the type its bytes showed, never sniffed again by the browser. */
     static HttpResponse<?> image(ProfilePhoto photo) {
+        return image(photo, null);
+    }
+
+    /** The same, or 304 without the bytes when the cache that asks already holds this very photo. */
+    static HttpResponse<?> image(ProfilePhoto photo, @Nullable String ifNoneMatch) {
+        String etag = "\"" + digest(photo) + "\"";
+        if (ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(","))
+                .map(String::strip).anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag) || tag.equals("*"))) {
+            return HttpResponse.notModified().header("ETag", etag).header("Cache-Control", PHOTO_CACHE);
+        }
         return HttpResponse.ok(photo.bytes()).contentType(MediaType.of(photo.mediaType()))
                 .header("Cache-Control", PHOTO_CACHE).header("X-Content-Type-Options", "nosniff")
-                .header("ETag", "\"" + digest(photo) + "\"");
+                .header("ETag", etag);
     }
 
     private static String digest(ProfilePhoto photo) {

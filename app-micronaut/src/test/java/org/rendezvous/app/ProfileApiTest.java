@@ -219,6 +219,11 @@ class ProfileApiTest {
         assertThat(shown.header("Cache-Control")).contains("max-age");
         assertThat(shown.header("ETag")).isNotBlank();
         assertThat(shown.body()).isEqualTo(jpeg);
+        // A cache that holds this photo revalidates it without the bytes coming again.
+        HttpResponse<byte[]> revalidated = http.exchange(HttpRequest.GET(PAGES + slug + "/photo")
+                .header("If-None-Match", shown.header("ETag")), byte[].class);
+        assertThat(revalidated.getStatus().getCode()).isEqualTo(304);
+        assertThat(revalidated.header("ETag")).isEqualTo(shown.header("ETag"));
 
         byte[] pngCalledJpeg = png(ProfilePhoto.MAX_BYTES); // a PNG sent as image/jpeg (a renamed file): the bytes decide
         http.exchange(upload(alice, pngCalledJpeg, MediaType.IMAGE_JPEG_TYPE));
