@@ -56,6 +56,9 @@ final class JdbiProfiles implements Profiles {
         @SqlQuery("SELECT practitioner_id FROM practitioner_profiles WHERE slug = :slug")
         Optional<UUID> owner(@Bind("slug") String slug);
 
+        @SqlQuery("SELECT page_enabled FROM practitioner_profiles WHERE practitioner_id = :id")
+        Optional<Boolean> pageEnabled(@Bind("id") UUID id);
+
         @SqlQuery("""
                 SELECT practitioner_id, position, label, address FROM practitioner_addresses
                 WHERE practitioner_id = :id ORDER BY position
@@ -98,6 +101,12 @@ final class JdbiProfiles implements Profiles {
 
     JdbiProfiles(JdbiTransactions transactions) {
         this.transactions = transactions;
+    }
+
+    /** One column of one row: asked before every public request, it needs neither addresses nor photo. */
+    @Override
+    public boolean pageEnabled(PractitionerId practitioner) {
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).pageEnabled(practitioner.value())).orElse(true);
     }
 
     @Override

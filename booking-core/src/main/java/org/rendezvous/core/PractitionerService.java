@@ -155,6 +155,6 @@ public final class PractitionerService {
 
     /** Whether the practitioner's public pages are open: true until they disable them (PAGE-1). */
     public boolean pageEnabled(PractitionerId id) {
-        return engine.stores.profiles().find(id).map(PractitionerProfile::pageEnabled).orElse(true);
+        return engine.stores.profiles().pageEnabled(id);
     }
 }

@@ -21,6 +21,14 @@ public interface Profiles {
     Optional<PractitionerProfile> findBySlug(Slug slug);
 
     /**
+     * Whether the practitioner's public pages are open: true until a saved profile says otherwise (PAGE-1).
+     * Asked before every public request, so a store may answer it with less than {@link #find}.
+     */
+    default boolean pageEnabled(PractitionerId practitioner) {
+        return find(practitioner).map(PractitionerProfile::pageEnabled).orElse(true);
+    }
+
+    /**
      * Adds or replaces the practitioner's profile (its {@code hasPhoto} is ignored). Refused with
      * {@link org.rendezvous.core.outcome.Reason#SLUG_TAKEN} when another practitioner has the slug; then
      * nothing changes and the caller's transaction stays usable. A slug left by a change is free again.

@@ -86,6 +86,19 @@ public abstract class ProfilesContract {
     }
 
     @Test
+    @DisplayName("PAGE-1 a page is open until a saved profile disables it, and open again when enabled")
+    void pageEnabled() {
+        PractitionerId anna = fixtures.registerPractitioner(stores);
+        assertThat(profiles.pageEnabled(anna)).isTrue();
+
+        profiles.save(new PractitionerProfile(anna, Optional.empty(), "", List.of(), false, false)).orElseThrow();
+        assertThat(profiles.pageEnabled(anna)).isFalse();
+
+        profiles.save(new PractitionerProfile(anna, Optional.empty(), "", List.of(), true, false)).orElseThrow();
+        assertThat(profiles.pageEnabled(anna)).isTrue();
+    }
+
+    @Test
     @DisplayName("a profile without slug, presentation or address is kept as such")
     void emptyProfile() {
         PractitionerId anna = fixtures.registerPractitioner(stores);
