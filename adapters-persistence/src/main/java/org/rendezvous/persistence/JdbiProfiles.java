@@ -56,6 +56,9 @@ final class JdbiProfiles implements Profiles {
         @SqlQuery("SELECT practitioner_id FROM practitioner_profiles WHERE slug = :slug")
         Optional<UUID> owner(@Bind("slug") String slug);
 
+        @SqlQuery("SELECT EXISTS (SELECT 1 FROM practitioner_photos WHERE practitioner_id = :id)")
+        boolean hasPhoto(@Bind("id") UUID id);
+
         @SqlQuery("SELECT page_enabled FROM practitioner_profiles WHERE practitioner_id = :id")
         Optional<Boolean> pageEnabled(@Bind("id") UUID id);
 
@@ -149,7 +152,7 @@ final class JdbiProfiles implements Profiles {
             if (!rows.isEmpty()) {
                 dao.insertAddresses(rows);
             }
-            return Outcome.accepted(profile.withPhoto(dao.photo(id).isPresent()));
+            return Outcome.accepted(profile.withPhoto(dao.hasPhoto(id)));
         });
     }
 
