@@ -46,7 +46,6 @@ import org.rendezvous.core.idempotency.IdempotencyKey;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.practitioner.PractitionerId;
-import org.rendezvous.notifications.PhoneNumbers;
 
 /**
  * The practitioner's bookings and clients (BK-4, BK-6, BK-7, CX-4, CX-5, CLI-1, PAGE-4): pending requests and
@@ -115,14 +114,7 @@ class PractitionerBookingController {
     @Post("/bookings")
     HttpResponse<?> enter(Authentication authentication, @Header("Idempotency-Key") String idempotencyKey,
                           @Body @Valid ManualBookingRequest r) {
-        Optional<PhoneNumber> phone = Optional.empty();
-        if (r.phone() != null && !r.phone().isBlank()) {
-            PhoneNumbers.Normalised normalised = PhoneNumbers.normalise(r.phone(), "FR");
-            if (normalised instanceof PhoneNumbers.Invalid invalid) {
-                throw new IllegalArgumentException(invalid.reason());
-            }
-            phone = Optional.of(((PhoneNumbers.Valid) normalised).number());
-        }
+        Optional<PhoneNumber> phone = PhoneInput.optional(r.phone());
         EnterBookingCommand command = new EnterBookingCommand(me(authentication),
                 id(required(r.activityId(), "activityId"), "activityId", ActivityId::of), required(r.start(), "start"),
                 required(r.mode(), "mode"), EmailAddress.of(required(r.email(), "email")),

@@ -27,7 +27,6 @@ import org.rendezvous.core.AccountService;
 import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.account.Credentials;
 import org.rendezvous.core.contact.PersonName;
-import org.rendezvous.core.contact.PhoneNumber;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.practitioner.Address;
@@ -37,7 +36,6 @@ import org.rendezvous.core.practitioner.PractitionerId;
 import org.rendezvous.core.practitioner.PractitionerProfile;
 import org.rendezvous.core.practitioner.ProfilePhoto;
 import org.rendezvous.core.practitioner.Slug;
-import org.rendezvous.notifications.PhoneNumbers;
 
 /**
  * The practitioner's own profile and public page settings (PAGE-1 … PAGE-3) and photo (ACC-4). As on
@@ -84,7 +82,7 @@ final class ProfileController {
         PractitionerProfile was = current.get();
         ChangeProfileCommand command = new ChangeProfileCommand(me,
                 r.name() == null ? p.name() : PersonName.of(r.name()),
-                r.phone() == null ? p.phone() : phone(r.phone()),
+                r.phone() == null ? p.phone() : PhoneInput.optional(r.phone()),
                 r.language() == null ? p.language() : AuthController.language(r.language()),
                 r.slug() == null ? was.slug() : r.slug().isBlank() ? Optional.empty() : Optional.of(Slug.of(r.slug())),
                 r.presentation() == null ? was.presentation() : r.presentation(),
@@ -132,17 +130,6 @@ final class ProfileController {
 
     private static HttpResponse<?> noSuchPractitioner() {
         return Problem.of(Reason.NOT_FOUND, "practitionerId: no such practitioner").toResponse();
-    }
-
-    private static Optional<PhoneNumber> phone(String raw) {
-        if (raw.isBlank()) {
-            return Optional.empty();
-        }
-        PhoneNumbers.Normalised phone = PhoneNumbers.normalise(raw, "FR");
-        if (phone instanceof PhoneNumbers.Invalid invalid) {
-            throw new IllegalArgumentException(invalid.reason());
-        }
-        return Optional.of(((PhoneNumbers.Valid) phone).number());
     }
 
     /** Each address checked in turn, a refusal naming its place in the list: "addresses[1].address: …". */

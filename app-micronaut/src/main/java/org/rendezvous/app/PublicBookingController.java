@@ -41,10 +41,10 @@ import org.rendezvous.core.client.ClientDetails;
 import org.rendezvous.core.contact.EmailAddress;
 import org.rendezvous.core.contact.Language;
 import org.rendezvous.core.contact.PersonName;
+import org.rendezvous.core.contact.PhoneNumber;
 import org.rendezvous.core.idempotency.IdempotencyKey;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.practitioner.PractitionerId;
-import org.rendezvous.notifications.PhoneNumbers;
 
 /**
  * What a client does without an account: see a practitioner's activities and free times, book, pay, cancel,
@@ -95,13 +95,9 @@ class PublicBookingController {
         if (request.client().phone() == null) {
             return Problem.of("INVALID_REQUEST", HttpStatus.BAD_REQUEST, "client.phone: required").toResponse();
         }
-        // A bad number is refused now, with the reason, rather than found by a failed SMS later.
-        PhoneNumbers.Normalised phone = PhoneNumbers.normalise(request.client().phone(), "FR");
-        if (phone instanceof PhoneNumbers.Invalid invalid) {
-            return Problem.of("INVALID_REQUEST", HttpStatus.BAD_REQUEST, "client." + invalid.reason()).toResponse();
-        }
+        PhoneNumber phone = PhoneInput.parse(request.client().phone(), "client.");
         ClientDetails client = new ClientDetails(PersonName.of(request.client().name()), EmailAddress.of(request.client().email()),
-                ((PhoneNumbers.Valid) phone).number(), language(request.client().language()));
+                phone, language(request.client().language()));
         Map<String, String> answers = request.answers() == null ? Map.of() : request.answers();
         BookCommand command = new BookCommand(practitioner(practitionerId), PractitionerAgendaController.id(request.activityId(), "activityId", ActivityId::of), request.start(),
                 request.mode(), client, new TreeMap<>(answers), Boolean.TRUE.equals(request.payOnline()),
