@@ -69,7 +69,8 @@ final class ProfileViews {
     record PublicPageView(String practitionerId, String name, String slug, String presentation, List<AddressView> addresses,
                           @Nullable String photoUrl, String zone, List<ActivityView> activities,
                           List<FormFieldView> form, OnlinePayment onlinePayment) {
-        static PublicPageView of(PublicPage page, String baseUrl, AgendaSettings settings) {
+        static PublicPageView of(PublicPage page, String baseUrl) {
+            AgendaSettings settings = page.settings();
             String slug = page.profile().slug().orElseThrow().value();
             return new PublicPageView(page.practitioner().id().toString(), page.practitioner().name().value(), slug,
                     page.profile().presentation(), page.profile().addresses().stream().map(AddressView::of).toList(),

@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.rendezvous.app.ProfileViews.PublicPageView;
 import org.rendezvous.core.Rendezvous;
-import org.rendezvous.core.agenda.AgendaSettings;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.practitioner.ProfilePhoto;
 
@@ -40,8 +39,7 @@ final class PublicPageController {
 
     @Get("/{slug}")
     HttpResponse<?> page(@PathVariable String slug) {
-        return pages.visible(slug).<HttpResponse<?>>map(page -> HttpResponse.ok(PublicPageView.of(page, host.baseUrl(),
-                        engine.practitioners().settings(page.practitioner().id()).orElseGet(AgendaSettings::defaults))))
+        return pages.visible(slug).<HttpResponse<?>>map(page -> HttpResponse.ok(PublicPageView.of(page, host.baseUrl())))
                 .orElseGet(PublicPageController::noSuchPage);
     }
 

@@ -149,7 +149,7 @@ public final class PractitionerService {
         if (practitioner.isEmpty() || settings.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PublicPage(practitioner.get(), profile.get(), settings.get().zone(),
+        return Optional.of(new PublicPage(practitioner.get(), profile.get(), settings.get(),
                 engine.stores.agendas().activities(id).stream().filter(Activity::active).toList()));
     }
 
