@@ -179,8 +179,7 @@ class PublicBookingController {
         PractitionerId practitioner = booking.practitionerId();
         return BookingView.of(booking, settings.baseUrl()
                         + "/b/" + booking.accessToken().value(),
-                engine.agenda().activities(practitioner).stream().filter(a -> a.id().equals(booking.activityId())).findFirst()
-                        .orElse(null),
+                engine.agenda().activity(practitioner, booking.activityId()).orElse(null),
                 engine.practitioners().settings(practitioner).orElse(null));
     }
 

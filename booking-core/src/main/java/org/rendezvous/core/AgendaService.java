@@ -103,6 +103,11 @@ public final class AgendaService {
         return engine.stores.agendas().activities(practitioner);
     }
 
+    /** One of the practitioner's activities, active or not; another practitioner's id is not found. */
+    public Optional<Activity> activity(PractitionerId practitioner, ActivityId id) {
+        return engine.stores.agendas().activity(practitioner, id);
+    }
+
     // Openings (AG-3, AG-4)
 
     public Outcome<OpeningChange> addOpening(PractitionerId practitioner, OpeningSpec spec) {
