@@ -367,9 +367,7 @@ public final class PaymentService {
         if (engine.settings.model() != CommercialModel.DIRECT_CONNECT) {
             return Optional.empty();
         }
-        return engine.stores.payoutAccounts().find(practitioner)
-                .filter(PayoutDestination.ProviderAccount.class::isInstance)
-                .map(d -> ((PayoutDestination.ProviderAccount) d).accountId());
+        return PaymentAccountService.connectedAccount(engine, practitioner);
     }
 
     // What the practitioner sees (PAY-6, FEE-4)

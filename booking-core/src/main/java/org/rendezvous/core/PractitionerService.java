@@ -58,6 +58,10 @@ public final class PractitionerService {
                 return Outcome.rejected(Reason.INVALID_SETTING, "currency: the platform works in "
                         + engine.settings.providerMinimumCharge().currency().getCurrencyCode());
             }
+            Optional<String> notReady = paymentAccountProblem(id, engine.agendaSettings(id).get(), newSettings);
+            if (notReady.isPresent()) {
+                return Outcome.rejected(Reason.PAYMENT_ACCOUNT_NOT_READY, notReady.get());
+            }
             for (Activity activity : engine.stores.agendas().activities(id)) {
                 Optional<String> problem = AgendaService.onlinePaymentProblem(engine, activity, newSettings);
                 if (problem.isPresent()) {
@@ -70,6 +74,28 @@ public final class PractitionerService {
                     .ifPresent(sub -> engine.stores.subscriptions().save(sub.inZone(newSettings.zone())));
             return Outcome.accepted(newSettings);
         });
+    }
+
+    /**
+     * DIRECT_CONNECT: clients pay on the practitioner's own account, so payment at booking (PAY-1) and card
+     * guarantees (PAY-2, taken when the no-show percentage is above 0) can be switched on only once that
+     * account can take payments. What is already on stays on (the provider may ask for more details later;
+     * its pages then refuse payments until given, and the dashboard says so).
+     */
+    private Optional<String> paymentAccountProblem(PractitionerId id, AgendaSettings before, AgendaSettings after) {
+        if (engine.settings.model() != org.rendezvous.core.policy.CommercialModel.DIRECT_CONNECT
+                || PaymentAccountService.canTakePayments(engine, id)) {
+            return Optional.empty();
+        }
+        if (before.onlinePayment() == org.rendezvous.core.agenda.OnlinePayment.NONE
+                && after.onlinePayment() != org.rendezvous.core.agenda.OnlinePayment.NONE) {
+            return Optional.of("onlinePayment: connect a payment account that can take payments first");
+        }
+        if (before.noShowPercentage().isZero() && !after.noShowPercentage().isZero()) {
+            return Optional.of("noShowPercentage: a card guarantee needs a payment account that can take payments; "
+                    + "connect one first");
+        }
+        return Optional.empty();
     }
 
     /** The practitioner's profile: the initial one (no slug, page enabled) until they change it. */

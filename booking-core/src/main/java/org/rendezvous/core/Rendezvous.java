@@ -13,6 +13,7 @@ import org.rendezvous.core.port.Ids;
 import org.rendezvous.core.port.PasswordHasher;
 import org.rendezvous.core.port.PaymentGateway;
 import org.rendezvous.core.port.PayoutGateway;
+import org.rendezvous.core.port.OnboardingGateway;
 import org.rendezvous.core.port.Stores;
 
 /**
@@ -35,6 +36,7 @@ public final class Rendezvous {
     private final PayoutService payouts;
     private final PlanService plans;
     private final AccountService accounts;
+    private final PaymentAccountService paymentAccounts;
     private final Engine engine;
 
     private Rendezvous(Builder builder) {
@@ -50,6 +52,7 @@ public final class Rendezvous {
         this.payouts = new PayoutService(engine, builder.jobBatchSize, builder.payoutParallelism);
         this.plans = new PlanService(engine, cashier, builder.jobBatchSize);
         this.engine = engine;
+        this.paymentAccounts = new PaymentAccountService(engine, builder.onboarding);
         this.accounts = new AccountService(engine, practitioners,
                 builder.accounts != null ? builder.accounts : InMemoryAccounts.joining(builder.stores.transactions()),
                 builder.passwordHasher != null ? builder.passwordHasher : new Pbkdf2PasswordHasher());
@@ -99,6 +102,11 @@ public final class Rendezvous {
     }
 
     /** Practitioners' accounts: registration, e-mail verification, login, password reset (ACC-1, ACC-3). */
+    /** The practitioner's account at the payment provider: onboarding, its state, payouts to it (issue 12). */
+    public PaymentAccountService paymentAccounts() {
+        return paymentAccounts;
+    }
+
     public AccountService accounts() {
         return accounts;
     }
@@ -111,6 +119,24 @@ public final class Rendezvous {
         return new AccountService(engine, practitioners, store, hasher);
     }
 
+    /** For a payment gateway that connects no accounts: every request is refused, saying so. */
+    private static final OnboardingGateway NO_ONBOARDING = new OnboardingGateway() {
+        @Override
+        public org.rendezvous.core.payment.AccountOpening open(org.rendezvous.core.payment.OpenAccountRequest request) {
+            return new org.rendezvous.core.payment.AccountOpening.Refused("this platform connects no payment accounts");
+        }
+
+        @Override
+        public org.rendezvous.core.payment.OnboardingLink link(org.rendezvous.core.payment.OnboardingLink.Request request) {
+            return new org.rendezvous.core.payment.OnboardingLink.Refused("this platform connects no payment accounts");
+        }
+
+        @Override
+        public org.rendezvous.core.payment.AccountOpening lookup(String accountId) {
+            return new org.rendezvous.core.payment.AccountOpening.Refused("this platform connects no payment accounts");
+        }
+    };
+
     public static final class Builder {
         private Stores stores;
         private PaymentGateway payments;
@@ -122,6 +148,7 @@ public final class Rendezvous {
         private int payoutParallelism = 8;
         private Accounts accounts;
         private PasswordHasher passwordHasher;
+        private OnboardingGateway onboarding;
 
         private Builder() {
         }
@@ -138,6 +165,12 @@ public final class Rendezvous {
 
         public Builder payoutGateway(PayoutGateway value) {
             this.payouts = Objects.requireNonNull(value, "payoutGateway");
+            return this;
+        }
+
+        /** Where practitioners connect a payment account; by default the payment gateway, if it does that too. */
+        public Builder onboardingGateway(OnboardingGateway value) {
+            this.onboarding = Objects.requireNonNull(value, "onboardingGateway");
             return this;
         }
 
@@ -207,6 +240,9 @@ public final class Rendezvous {
                     throw new IllegalStateException("payoutGateway: needed when the payment gateway does not pay out");
                 }
                 payouts = both;
+            }
+            if (onboarding == null) {
+                onboarding = payments instanceof OnboardingGateway both ? both : NO_ONBOARDING;
             }
             return new Rendezvous(this);
         }

@@ -16,6 +16,7 @@ public final class InMemoryStores {
                 new InMemoryIdempotencyKeys(transactions), new InMemoryLedger(transactions),
                 new InMemoryPaymentInstructions(transactions), new InMemoryPayouts(transactions),
                 new InMemoryPayoutAccounts(transactions), new InMemorySubscriptions(transactions),
-                new InMemoryUsage(transactions), new InMemoryProfiles(transactions), transactions);
+                new InMemoryUsage(transactions), new InMemoryProfiles(transactions), transactions,
+                new InMemoryPaymentAccounts(transactions));
     }
 }

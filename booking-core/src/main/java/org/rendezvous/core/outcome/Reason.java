@@ -76,5 +76,14 @@ public enum Reason {
 
     // Public page (PAGE)
     /** PAGE-1: another practitioner's page has this slug. */
-    SLUG_TAKEN
+    SLUG_TAKEN,
+
+    // Payment account (issue 12: Stripe Connect onboarding)
+    /**
+     * DIRECT_CONNECT: online payment (PAY-1) or a card guarantee (PAY-2) cannot be switched on before the
+     * practitioner's payment account can take payments.
+     */
+    PAYMENT_ACCOUNT_NOT_READY,
+    /** Using the payment account for something (payouts, a details page) before one is connected. */
+    NO_PAYMENT_ACCOUNT
 }

@@ -62,6 +62,22 @@ public sealed interface PaymentEvent {
         }
     }
 
+    /**
+     * The provider's news of a practitioner's account (Stripe's {@code account.updated}): a whole status,
+     * so applying it twice changes nothing, and one older than what is known is ignored.
+     *
+     * @param at when the provider produced the news
+     */
+    record AccountUpdated(String eventId, String accountId, AccountStatus status, java.time.Instant at)
+            implements PaymentEvent {
+        public AccountUpdated {
+            requireId(eventId);
+            PaymentAccount.requireAccountId(accountId);
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
     private static void requireId(String eventId) {
         Objects.requireNonNull(eventId, "eventId");
         if (eventId.isBlank() || eventId.length() > 200) {

@@ -7,7 +7,7 @@ public record Stores(Practitioners practitioners, Agendas agendas, Clients clien
                      Waitlists waitlists, Outbox outbox, IdempotencyKeys idempotencyKeys, Ledger ledger,
                      PaymentInstructions paymentInstructions, Payouts payouts, PayoutAccounts payoutAccounts,
                      Subscriptions subscriptions, Usage usage, Profiles profiles,
-                     Transactions transactions) {
+                     Transactions transactions, PaymentAccounts paymentAccounts) {
     public Stores {
         Objects.requireNonNull(practitioners, "practitioners");
         Objects.requireNonNull(agendas, "agendas");
@@ -24,5 +24,6 @@ public record Stores(Practitioners practitioners, Agendas agendas, Clients clien
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(profiles, "profiles");
         Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(paymentAccounts, "paymentAccounts");
     }
 }

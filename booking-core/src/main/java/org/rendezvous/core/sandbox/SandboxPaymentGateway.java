@@ -26,6 +26,11 @@ import org.rendezvous.core.payout.PayoutResult;
 import org.rendezvous.core.port.PaymentCheck;
 import org.rendezvous.core.port.PaymentGateway;
 import org.rendezvous.core.port.PayoutGateway;
+import org.rendezvous.core.port.OnboardingGateway;
+import org.rendezvous.core.payment.AccountOpening;
+import org.rendezvous.core.payment.AccountStatus;
+import org.rendezvous.core.payment.OnboardingLink;
+import org.rendezvous.core.payment.OpenAccountRequest;
 
 /**
  * A payment provider inside the process, for running without any provider account, for demos and for
@@ -34,7 +39,7 @@ import org.rendezvous.core.port.PayoutGateway;
  * card that needs authentication, a timeout after the money moved, an unreachable provider, an event
  * delivered twice. Thread-safe.
  */
-public final class SandboxPaymentGateway implements PaymentGateway, PayoutGateway {
+public final class SandboxPaymentGateway implements PaymentGateway, PayoutGateway, OnboardingGateway {
 
     /** The provider calls a failure can be injected into. */
     public enum Operation { START_PAYMENT, START_GUARANTEE, CHARGE, REFUND, PAYOUT }
@@ -69,10 +74,22 @@ public final class SandboxPaymentGateway implements PaymentGateway, PayoutGatewa
     private volatile Consumer<PaymentEvent> events = event -> { };
     private volatile boolean reachable = true;
     private volatile boolean duplicateEvents;
+    private final java.time.Clock clock;
+    private final ConcurrentHashMap<String, AccountStatus> accounts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, OnboardingLink.Request> openLinks = new ConcurrentHashMap<>();
 
     /** @param checkoutBase where the host serves the sandbox's payment pages; a session's page is {@code checkoutBase/reference} */
     public SandboxPaymentGateway(URI checkoutBase) {
+        this(checkoutBase, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * @param clock dates the sandbox's account events, as a provider dates its own; the onboarding pages are
+     *              served at {@code checkoutBase/../onboarding/accountId}
+     */
+    public SandboxPaymentGateway(URI checkoutBase, java.time.Clock clock) {
         this.checkoutBase = Objects.requireNonNull(checkoutBase, "checkoutBase");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public SandboxPaymentGateway() {
@@ -272,6 +289,67 @@ public final class SandboxPaymentGateway implements PaymentGateway, PayoutGatewa
         });
         return failure.isPresent() && failure.get() == Failure.TIMEOUT
                 ? new PayoutResult.Unreachable("sandbox: timed out after sending") : result;
+    }
+
+    // Onboarding (issue 12): the sandbox's own pages stand for the provider's
+
+    @Override
+    public AccountOpening open(OpenAccountRequest request) {
+        if (!reachable) {
+            return new AccountOpening.Unreachable("sandbox: unreachable on request");
+        }
+        return (AccountOpening) answersByKey.computeIfAbsent(request.key().value(), key -> {
+            String accountId = "acct_sbx_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            AccountStatus status = AccountStatus.detailsNeeded(List.of("business_profile.url", "external_account",
+                    "individual.first_name", "individual.last_name", "individual.dob.day", "tos_acceptance.date"));
+            accounts.put(accountId, status);
+            return new AccountOpening.Opened(accountId, status);
+        });
+    }
+
+    @Override
+    public OnboardingLink link(OnboardingLink.Request request) {
+        if (!reachable) {
+            return new OnboardingLink.Unreachable("sandbox: unreachable on request");
+        }
+        if (!accounts.containsKey(request.accountId())) {
+            return new OnboardingLink.Refused("sandbox: no such account " + request.accountId());
+        }
+        openLinks.put(request.accountId(), request);
+        // Like Stripe's Account Links: a few minutes, then the refresh URL makes another.
+        return new OnboardingLink.Started(checkoutBase.resolve("../onboarding/" + request.accountId()),
+                clock.instant().plus(java.time.Duration.ofMinutes(5)));
+    }
+
+    @Override
+    public AccountOpening lookup(String accountId) {
+        if (!reachable) {
+            return new AccountOpening.Unreachable("sandbox: unreachable on request");
+        }
+        AccountStatus status = accounts.get(accountId);
+        return status == null ? new AccountOpening.Refused("sandbox: no such account " + accountId)
+                : new AccountOpening.Opened(accountId, status);
+    }
+
+    /** The onboarding page last opened for the account: where the practitioner goes back to. */
+    public Optional<OnboardingLink.Request> openLink(String accountId) {
+        return Optional.ofNullable(openLinks.get(accountId));
+    }
+
+    public Optional<AccountStatus> account(String accountId) {
+        return Optional.ofNullable(accounts.get(accountId));
+    }
+
+    /**
+     * What the provider's verification decides, as its {@code account.updated} event tells the engine:
+     * details complete, pending verification, or details needed again.
+     */
+    public Optional<PaymentEvent> updateAccount(String accountId, AccountStatus status) {
+        if (accounts.replace(accountId, status) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(send(new PaymentEvent.AccountUpdated("sbx_evt_" + UUID.randomUUID(), accountId, status,
+                clock.instant())));
     }
 
     private synchronized Optional<Failure> nextFailure(Operation operation) {

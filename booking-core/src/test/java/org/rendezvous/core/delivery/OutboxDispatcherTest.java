@@ -333,7 +333,7 @@ class OutboxDispatcherTest {
         Stores crashing = new Stores(stores.practitioners(), stores.agendas(), stores.clients(), stores.bookings(),
                 stores.waitlists(), new CrashOnMarkDelivered(stores.outbox()), stores.idempotencyKeys(), stores.ledger(),
                 stores.paymentInstructions(), stores.payouts(), stores.payoutAccounts(), stores.subscriptions(),
-                stores.usage(), stores.profiles(), stores.transactions());
+                stores.usage(), stores.profiles(), stores.transactions(), stores.paymentAccounts());
         OutboxDispatcher doomed = dispatcher(crashing, sender, "instance-1", RetryPolicy.defaults(), LOWEST);
         OutboxDispatcher survivor = dispatcher(stores, sender, "instance-2", RetryPolicy.defaults(), LOWEST);
 

@@ -78,7 +78,7 @@ final class Scenario {
         this.zone = builder.zone;
         this.clock = new MutableClock(monday.atTime(10, 0).atZone(zone).toInstant());
         this.stores = InMemoryStores.create();
-        this.gateway = new SandboxPaymentGateway();
+        this.gateway = new SandboxPaymentGateway(java.net.URI.create("http://localhost/sandbox/checkout/"), clock);
         this.engine = Rendezvous.builder()
                 .clock(clock)
                 .ids(new SequentialIds())
@@ -91,6 +91,11 @@ final class Scenario {
         this.anna = engine.practitioners()
                 .register(RegisterPractitionerCommand.of("Anna Martin", "anna@example.org", zone)).id();
         clock.set(start);
+        if (builder.model == CommercialModel.DIRECT_CONNECT && builder.paymentAccount) {
+            // Online payment and guarantees need an account that can take payments (issue 12).
+            stores.paymentAccounts().save(new org.rendezvous.core.payment.PaymentAccount(anna, "acct_anna",
+                    org.rendezvous.core.payment.AccountStatus.enabled(), start));
+        }
         accepted(engine.practitioners().changeSettings(anna, builder.settings.apply(settings())));
         this.shiatsu = accepted(engine.agenda().addActivity(new AddActivityCommand(anna, "Shiatsu",
                 Duration.ofMinutes(60), PRICE, Set.of(ConsultationMode.IN_PERSON, ConsultationMode.VIDEO))));
@@ -122,6 +127,7 @@ final class Scenario {
         private ZoneId zone = PARIS;
         private UnaryOperator<AgendaSettings> settings = UnaryOperator.identity();
         private boolean openings = true;
+        private boolean paymentAccount = true;
         private java.time.Period registeredBefore = java.time.Period.ZERO;
 
         /** Anna registered this long before the scenario's Monday (PLAN-1: her trial may be over). */
@@ -145,6 +151,12 @@ final class Scenario {
 
         Builder settings(UnaryOperator<AgendaSettings> value) {
             this.settings = value;
+            return this;
+        }
+
+        /** DIRECT_CONNECT: Anna has not connected a payment account (she does by default). */
+        Builder withoutPaymentAccount() {
+            this.paymentAccount = false;
             return this;
         }
 
