@@ -101,6 +101,6 @@ public final class PostgresStores {
                 new JdbiOutbox(transactions), new JdbiIdempotencyKeys(transactions), new JdbiLedger(transactions),
                 new JdbiPaymentInstructions(transactions), new JdbiPayouts(transactions),
                 new JdbiPayoutAccounts(transactions), new JdbiSubscriptions(transactions), new JdbiUsage(transactions),
-                new JdbiProfiles(transactions), transactions);
+                new JdbiProfiles(transactions), transactions, new JdbiPaymentAccounts(transactions));
     }
 }

@@ -171,7 +171,7 @@ class MoneyAtomicityTest {
         Stores crashable = new Stores(stores.practitioners(), stores.agendas(), stores.clients(), stores.bookings(),
                 stores.waitlists(), stores.outbox(), stores.idempotencyKeys(), stores.ledger(),
                 stores.paymentInstructions(), stores.payouts(), stores.payoutAccounts(), stores.subscriptions(),
-                stores.usage(), stores.profiles(), crashing);
+                stores.usage(), stores.profiles(), crashing, stores.paymentAccounts());
         MutableClock clock = new MutableClock(MONDAY.atTime(10, 0).atZone(PARIS).toInstant());
         SandboxPaymentGateway sandbox = new SandboxPaymentGateway();
         Rendezvous engine = Rendezvous.builder().stores(crashable).clock(clock).paymentGateway(sandbox)

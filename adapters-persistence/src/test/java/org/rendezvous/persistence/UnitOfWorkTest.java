@@ -247,7 +247,7 @@ class UnitOfWorkTest {
         Stores failing = new Stores(real.practitioners(), real.agendas(), real.clients(), real.bookings(),
                 real.waitlists(), failingAfterTheFirst, real.idempotencyKeys(), real.ledger(),
                 real.paymentInstructions(), real.payouts(), real.payoutAccounts(), real.subscriptions(), real.usage(), real.profiles(),
-                real.transactions());
+                real.transactions(), real.paymentAccounts());
         ZoneId paris = ZoneId.of("Europe/Paris");
         LocalDate day = LocalDate.of(2030, 3, 6);
         Rendezvous engine = Rendezvous.builder().stores(failing).clock(new MutableClock(StoreFixtures.T0)).build();

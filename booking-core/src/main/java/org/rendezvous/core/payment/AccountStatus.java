@@ -64,8 +64,8 @@ public record AccountStatus(boolean detailsSubmitted, boolean chargesEnabled, bo
             throw new IllegalArgumentException(field + ": at most " + MOST_REQUIREMENTS + " requirements");
         }
         for (String value : values) {
-            if (value == null || value.isBlank() || value.length() > 200) {
-                throw new IllegalArgumentException(field + ": each requirement must be 1 to 200 characters");
+            if (value == null || value.isBlank() || value.length() > 200 || value.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException(field + ": each requirement must be 1 to 200 characters, on one line");
             }
         }
         return List.copyOf(values);
