@@ -43,6 +43,16 @@ import org.rendezvous.core.policy.CommercialModel;
 import org.rendezvous.core.port.PaymentCheck;
 import org.rendezvous.core.port.PaymentGateway;
 import org.rendezvous.core.port.PayoutGateway;
+import org.rendezvous.core.port.OnboardingGateway;
+import org.rendezvous.core.payment.AccountOpening;
+import org.rendezvous.core.payment.AccountStatus;
+import org.rendezvous.core.payment.OnboardingLink;
+import org.rendezvous.core.payment.OpenAccountRequest;
+import org.rendezvous.core.payout.StatementLine;
+import com.stripe.model.Account;
+import com.stripe.model.AccountLink;
+import com.stripe.param.AccountCreateParams;
+import com.stripe.param.AccountLinkCreateParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +66,17 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code DIRECT_CONNECT}: every object lives on the practitioner's connected account
  *       ({@code Stripe-Account}), with the platform's application fee; refunds keep that fee.</li>
  *   <li>{@code PLATFORM_COLLECTS}: every object lives on the platform; payouts are Transfers to the
- *       practitioner's connected account, one per payout.</li>
+ *       practitioner's connected account, one per payout, in a transfer group of its own, with the payout's
+ *       statement summarised in metadata.</li>
+ *   <li>Onboarding: Connect Express accounts ({@code card_payments} and {@code transfers} in
+ *       {@code DIRECT_CONNECT}, {@code transfers} only in {@code PLATFORM_COLLECTS}) and Account Links;
+ *       changes arrive as {@code account.updated} (see {@link StripeWebhooks}).</li>
  * </ul>
  *
  * Every call that creates something carries the core's key as {@code Idempotency-Key}, so a retry
  * after a timeout is answered with the first result. No method throws for a Stripe or network failure.
  */
-public final class StripePaymentGateway implements PaymentGateway, PayoutGateway {
+public final class StripePaymentGateway implements PaymentGateway, PayoutGateway, OnboardingGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(StripePaymentGateway.class);
 
@@ -371,10 +385,9 @@ public final class StripePaymentGateway implements PaymentGateway, PayoutGateway
                 .setAmount(StripeAmounts.amount(order.amount()))
                 .setCurrency(StripeAmounts.currency(order.amount()))
                 .setDestination(destination.accountId())
-                .setTransferGroup("payout_" + order.payoutId())
+                .setTransferGroup(transferGroup(order))
                 .setDescription(order.description())
-                .putMetadata(PAYOUT_ID, order.payoutId().toString())
-                .putMetadata(PRACTITIONER_ID, order.practitionerId().toString())
+                .putAllMetadata(StatementMetadata.of(order))
                 .build();
         try {
             Transfer transfer = stripe.v1().transfers().create(params, options(Optional.of(order.idempotencyKey()), Optional.empty()));
@@ -388,6 +401,108 @@ public final class StripePaymentGateway implements PaymentGateway, PayoutGateway
             LOG.warn("Stripe refused payout {}: {}", order.payoutId(), failure.why());
             return new PayoutResult.Refused(failure.why());
         }
+    }
+
+    /** One transfer group per payout: the transfer and anything later tied to it (a reversal) are found together. */
+    static String transferGroup(PayoutOrder order) {
+        return "payout_" + order.payoutId();
+    }
+
+    // Onboarding (issue 12)
+
+    @Override
+    public AccountOpening open(OpenAccountRequest request) {
+        AccountCreateParams.Capabilities.Builder capabilities = AccountCreateParams.Capabilities.builder()
+                .setTransfers(AccountCreateParams.Capabilities.Transfers.builder().setRequested(true).build());
+        if (direct()) {
+            // Direct charges are made on the account itself.
+            capabilities.setCardPayments(AccountCreateParams.Capabilities.CardPayments.builder().setRequested(true).build());
+        }
+        AccountCreateParams params = AccountCreateParams.builder()
+                .setType(AccountCreateParams.Type.EXPRESS)
+                .setCountry(request.country())
+                .setEmail(request.email().value())
+                .setCapabilities(capabilities.build())
+                .putMetadata(PRACTITIONER_ID, request.practitionerId().toString())
+                .build();
+        try {
+            Account account = stripe.v1().accounts().create(params, options(Optional.of(request.key().value()), Optional.empty()));
+            return new AccountOpening.Opened(account.getId(), status(account));
+        } catch (StripeException e) {
+            StripeFailure failure = StripeFailure.of(e);
+            if (failure.kind() == StripeFailure.Kind.UNREACHABLE) {
+                return new AccountOpening.Unreachable(failure.why());
+            }
+            LOG.warn("Stripe refused to open an account for practitioner {}: {}", request.practitionerId(), failure.why());
+            return new AccountOpening.Refused(failure.why());
+        }
+    }
+
+    @Override
+    public OnboardingLink link(OnboardingLink.Request request) {
+        AccountLinkCreateParams.Type type = request.purpose() == OnboardingLink.Purpose.UPDATE
+                ? AccountLinkCreateParams.Type.ACCOUNT_UPDATE : AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING;
+        try {
+            return started(stripe.v1().accountLinks().create(linkParams(request, type), options(Optional.empty(), Optional.empty())));
+        } catch (StripeException e) {
+            StripeFailure failure = StripeFailure.of(e);
+            if (failure.kind() == StripeFailure.Kind.UNREACHABLE) {
+                return new OnboardingLink.Unreachable(failure.why());
+            }
+            if (type == AccountLinkCreateParams.Type.ACCOUNT_UPDATE) {
+                // Stripe offers account_update only where the platform collects requirements itself; an Express
+                // account reviews and changes its details through account_onboarding.
+                LOG.info("account_update refused for {} ({}): account_onboarding instead", request.accountId(), failure.why());
+                try {
+                    return started(stripe.v1().accountLinks().create(
+                            linkParams(request, AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING), options(Optional.empty(), Optional.empty())));
+                } catch (StripeException again) {
+                    failure = StripeFailure.of(again);
+                    if (failure.kind() == StripeFailure.Kind.UNREACHABLE) {
+                        return new OnboardingLink.Unreachable(failure.why());
+                    }
+                }
+            }
+            LOG.warn("Stripe refused an onboarding link for {}: {}", request.accountId(), failure.why());
+            return new OnboardingLink.Refused(failure.why());
+        }
+    }
+
+    @Override
+    public AccountOpening lookup(String accountId) {
+        try {
+            Account account = stripe.v1().accounts().retrieve(accountId, options(Optional.empty(), Optional.empty()));
+            return new AccountOpening.Opened(account.getId(), status(account));
+        } catch (StripeException e) {
+            StripeFailure failure = StripeFailure.of(e);
+            return failure.kind() == StripeFailure.Kind.UNREACHABLE ? new AccountOpening.Unreachable(failure.why())
+                    : new AccountOpening.Refused(failure.why());
+        }
+    }
+
+    private static AccountLinkCreateParams linkParams(OnboardingLink.Request request, AccountLinkCreateParams.Type type) {
+        return AccountLinkCreateParams.builder()
+                .setAccount(request.accountId())
+                .setType(type)
+                .setRefreshUrl(request.refreshUrl().toString())
+                .setReturnUrl(request.returnUrl().toString())
+                .build();
+    }
+
+    private static OnboardingLink started(AccountLink link) {
+        return new OnboardingLink.Started(URI.create(link.getUrl()), Instant.ofEpochSecond(link.getExpiresAt()));
+    }
+
+    /** What an Account object says, as the core reads it; also used for {@code account.updated} events. */
+    static AccountStatus status(Account account) {
+        Account.Requirements requirements = account.getRequirements();
+        List<String> currentlyDue = requirements == null || requirements.getCurrentlyDue() == null ? List.of()
+                : requirements.getCurrentlyDue();
+        List<String> pastDue = requirements == null || requirements.getPastDue() == null ? List.of() : requirements.getPastDue();
+        Optional<String> disabled = Optional.ofNullable(requirements).map(Account.Requirements::getDisabledReason)
+                .filter(reason -> !reason.isBlank());
+        return new AccountStatus(Boolean.TRUE.equals(account.getDetailsSubmitted()), Boolean.TRUE.equals(account.getChargesEnabled()),
+                Boolean.TRUE.equals(account.getPayoutsEnabled()), currentlyDue, pastDue, disabled);
     }
 
     // Inside

@@ -45,6 +45,8 @@ public final class StripeWebhooks {
     private final String secret;
     private final Clock clock;
     private final Optional<ConnectedAccounts> accounts;
+    /** Stripe signs the events of connected accounts (a Connect endpoint) with that endpoint's own secret. */
+    private final Optional<String> connectSecret;
 
     /**
      * For {@code DIRECT_CONNECT}: events about a booking are accepted only from the practitioner's own
@@ -67,12 +69,33 @@ public final class StripeWebhooks {
     }
 
     private StripeWebhooks(String webhookSecret, Optional<ConnectedAccounts> accounts, Clock clock) {
+        this(webhookSecret, accounts, clock, Optional.empty());
+    }
+
+    private StripeWebhooks(String webhookSecret, Optional<ConnectedAccounts> accounts, Clock clock,
+                           Optional<String> connectSecret) {
         this.secret = Objects.requireNonNull(webhookSecret, "webhookSecret");
         if (!webhookSecret.startsWith("whsec_")) {
             throw new IllegalArgumentException("webhookSecret: must be a webhook signing secret (whsec_…)");
         }
+        connectSecret.ifPresent(s -> {
+            if (!s.startsWith("whsec_")) {
+                throw new IllegalArgumentException("connectWebhookSecret: must be a webhook signing secret (whsec_…)");
+            }
+        });
         this.accounts = accounts;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.connectSecret = connectSecret;
+    }
+
+    /**
+     * Also accepts deliveries signed with a Connect endpoint's secret: Stripe sends connected accounts'
+     * events ({@code account.updated}…) to an endpoint of their own, with its own secret, which may point to
+     * the same URL. The Stripe CLI ({@code stripe listen --forward-connect-to}) signs both with one secret.
+     */
+    public StripeWebhooks alsoSignedWith(String connectWebhookSecret) {
+        return new StripeWebhooks(secret, accounts, clock, Optional.of(Objects.requireNonNull(connectWebhookSecret,
+                "connectWebhookSecret")));
     }
 
     /**
@@ -93,7 +116,16 @@ public final class StripeWebhooks {
         try {
             event = Webhook.constructEvent(rawBody, signatureHeader, secret, TOLERANCE.toSeconds(), clock);
         } catch (SignatureVerificationException e) {
-            return new WebhookOutcome.Rejected("Stripe-Signature: " + e.getMessage());
+            if (connectSecret.isEmpty()) {
+                return new WebhookOutcome.Rejected("Stripe-Signature: " + e.getMessage());
+            }
+            try {
+                event = Webhook.constructEvent(rawBody, signatureHeader, connectSecret.get(), TOLERANCE.toSeconds(), clock);
+            } catch (SignatureVerificationException again) {
+                return new WebhookOutcome.Rejected("Stripe-Signature: " + again.getMessage());
+            } catch (RuntimeException again) {
+                return new WebhookOutcome.Rejected("body: not a Stripe event");
+            }
         } catch (RuntimeException e) { // gson's parse errors: the body is not JSON
             return new WebhookOutcome.Rejected("body: not a Stripe event");
         }
@@ -170,6 +202,12 @@ public final class StripeWebhooks {
             case "payment_intent.payment_failed" -> paymentFailed(id, type, (PaymentIntent) object(event));
             case "charge.refund.updated", "refund.updated", "refund.failed" -> refundFailed(id, type, (Refund) object(event));
             case "transfer.reversed" -> transferReversed(id, type, (Transfer) object(event));
+            case "transfer.updated" -> {
+                Transfer transfer = (Transfer) object(event);
+                yield Boolean.TRUE.equals(transfer.getReversed()) ? transferReversed(id, type, transfer)
+                        : new WebhookOutcome.Ignored(id, type, "a transfer changed but was not reversed");
+            }
+            case "account.updated" -> accountUpdated(event, (com.stripe.model.Account) object(event));
             case "payout.failed" -> payoutFailed(id, type, (Payout) object(event));
             default -> new WebhookOutcome.Ignored(id, type, "not an event the engine uses");
         };
@@ -248,6 +286,26 @@ public final class StripeWebhooks {
         }
         return new WebhookOutcome.Verified(new PaymentEvent.PayoutFailed(id, payout.get(),
                 "transfer " + transfer.getId() + " reversed"));
+    }
+
+    /**
+     * A connected account changed (Connect: the event names the account). Its whole status is mapped, dated
+     * with the event's creation, so that a late redelivery of an older event cannot undo a newer one.
+     */
+    private WebhookOutcome accountUpdated(Event event, com.stripe.model.Account account) {
+        if (account.getId() == null) {
+            return new WebhookOutcome.Rejected("body: an account without id");
+        }
+        if (event.getAccount() != null && !event.getAccount().equals(account.getId())) {
+            LOG.error("Stripe event {} from account {} describes account {}: ignored", event.getId(), event.getAccount(),
+                    account.getId());
+            return new WebhookOutcome.Ignored(event.getId(), event.getType(), "from another account than the one it describes");
+        }
+        if (event.getCreated() == null) {
+            return new WebhookOutcome.Rejected("body: an event without its creation time");
+        }
+        return new WebhookOutcome.Verified(new PaymentEvent.AccountUpdated(event.getId(), account.getId(),
+                StripePaymentGateway.status(account), java.time.Instant.ofEpochSecond(event.getCreated())));
     }
 
     private WebhookOutcome payoutFailed(String id, String type, Payout payout) {

@@ -223,6 +223,164 @@ final class FakeStripe implements AutoCloseable {
         return sent;
     }
 
+    // Connect (issue 12): Express accounts, Account Links, their events
+
+    /** What the practitioner does on Stripe's onboarding pages: every detail given and checked. */
+    synchronized JsonObject completeOnboarding(String accountId) {
+        JsonObject account = objects.get(accountId);
+        account.addProperty("details_submitted", true);
+        account.addProperty("charges_enabled", account.getAsJsonObject("capabilities").has("card_payments"));
+        account.addProperty("payouts_enabled", true);
+        for (String capability : account.getAsJsonObject("capabilities").keySet()) {
+            account.getAsJsonObject("capabilities").addProperty(capability, "active");
+        }
+        account.add("requirements", requirements(List.of(), List.of(), null));
+        return account.deepCopy();
+    }
+
+    /** Details given, Stripe still verifying them: nothing enabled meanwhile. */
+    synchronized JsonObject submitDetails(String accountId) {
+        JsonObject account = objects.get(accountId);
+        account.addProperty("details_submitted", true);
+        account.add("requirements", requirements(List.of(), List.of(), "requirements.pending_verification"));
+        return account.deepCopy();
+    }
+
+    /** Stripe reverses a transfer in full (the connected account's bank refused, say): the transfer as then sent. */
+    synchronized JsonObject reverseTransfer(String transferId) {
+        JsonObject transfer = objects.get(transferId);
+        transfer.addProperty("amount_reversed", transfer.get("amount").getAsLong());
+        transfer.addProperty("reversed", true);
+        return transfer.deepCopy();
+    }
+
+    /**
+     * A webhook delivery as Stripe sends it, signed with {@code secret} at the clock's time; {@code account}
+     * is set for a connected account's event (Connect), null for the platform's own.
+     */
+    String signedEvent(String eventId, String type, JsonObject object, String account, String secret, StringBuilder signature) {
+        JsonObject data = new JsonObject();
+        data.add("object", object);
+        JsonObject event = new JsonObject();
+        event.addProperty("id", eventId);
+        event.addProperty("object", "event");
+        event.addProperty("api_version", com.stripe.Stripe.API_VERSION);
+        event.addProperty("created", clock.instant().getEpochSecond());
+        event.addProperty("type", type);
+        event.addProperty("livemode", false);
+        event.addProperty("pending_webhooks", 1);
+        if (account != null) {
+            event.addProperty("account", account);
+        }
+        event.add("data", data);
+        String body = GSON.toJson(event);
+        try {
+            signature.append(com.stripe.net.Webhook.Signature.generateSignatureHeader(body, secret,
+                    clock.instant().getEpochSecond()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return body;
+    }
+
+    private Reply routeConnect(String method, String path, Map<String, String> p, String account) {
+        if (method.equals("POST") && path.equals("/v1/accounts")) {
+            return createAccount(p);
+        }
+        Matcher retrieve = Pattern.compile("/v1/accounts/(acct_[A-Za-z0-9_]+)").matcher(path);
+        if (method.equals("GET") && retrieve.matches()) {
+            JsonObject found = objects.get(retrieve.group(1));
+            return found == null || !"account".equals(found.get("object").getAsString())
+                    ? error(403, "invalid_request_error", "account_invalid",
+                            "The provided key does not have access to account '" + retrieve.group(1) + "'.", null)
+                    : ok(found.deepCopy());
+        }
+        if (method.equals("POST") && path.equals("/v1/account_links")) {
+            return createAccountLink(p);
+        }
+        return null;
+    }
+
+    private Reply createAccount(Map<String, String> p) {
+        if (!"express".equals(p.get("type"))) {
+            return error(400, "invalid_request_error", null, "This fake opens Express accounts only.", "type");
+        }
+        if (p.get("country") == null || !p.get("country").matches("[A-Z]{2}") || "KP".equals(p.get("country"))) {
+            return error(400, "invalid_request_error", "country_unsupported", "Country " + p.get("country")
+                    + " is not supported by Connect.", "country");
+        }
+        JsonObject account = new JsonObject();
+        account.addProperty("id", "acct_test" + next() + "Fake");
+        account.addProperty("object", "account");
+        account.addProperty("type", "express");
+        account.addProperty("country", p.get("country"));
+        account.addProperty("email", p.get("email"));
+        account.addProperty("created", clock.instant().getEpochSecond());
+        account.addProperty("details_submitted", false);
+        account.addProperty("charges_enabled", false);
+        account.addProperty("payouts_enabled", false);
+        JsonObject capabilities = new JsonObject();
+        for (String capability : List.of("card_payments", "transfers")) {
+            if ("true".equals(p.get("capabilities[" + capability + "][requested]"))) {
+                capabilities.addProperty(capability, "inactive");
+            }
+        }
+        if (capabilities.size() == 0) {
+            return error(400, "invalid_request_error", null, "Express accounts need at least one capability.", "capabilities");
+        }
+        account.add("capabilities", capabilities);
+        account.add("requirements", requirements(List.of("business_profile.url", "external_account",
+                "individual.first_name", "individual.last_name", "tos_acceptance.date"), List.of(), "requirements.past_due"));
+        account.add("metadata", metadata(p, "metadata"));
+        return ok(store(account, PLATFORM));
+    }
+
+    private Reply createAccountLink(Map<String, String> p) {
+        JsonObject account = p.get("account") == null ? null : objects.get(p.get("account"));
+        if (account == null) {
+            return error(400, "invalid_request_error", "resource_missing", "No such account: '" + p.get("account") + "'",
+                    "account");
+        }
+        String type = p.get("type");
+        if (!"account_onboarding".equals(type) && !"account_update".equals(type)) {
+            return error(400, "invalid_request_error", null, "Invalid type: " + type, "type");
+        }
+        if ("account_update".equals(type) && "express".equals(account.get("type").getAsString())) {
+            return error(400, "invalid_request_error", null,
+                    "You cannot create `account_update` type Account Links for Express accounts.", "type");
+        }
+        for (String url : List.of("refresh_url", "return_url")) {
+            if (p.get(url) == null) {
+                return error(400, "invalid_request_error", "parameter_missing", "Missing required param: " + url + ".", url);
+            }
+        }
+        long now = clock.instant().getEpochSecond();
+        JsonObject link = new JsonObject();
+        link.addProperty("object", "account_link");
+        link.addProperty("created", now);
+        link.addProperty("expires_at", now + 300);
+        link.addProperty("url", "https://connect.stripe.com/setup/e/" + p.get("account") + "/" + type + next());
+        return ok(link);
+    }
+
+    private static JsonObject requirements(List<String> currentlyDue, List<String> pastDue, String disabledReason) {
+        JsonObject requirements = new JsonObject();
+        JsonArray due = new JsonArray();
+        currentlyDue.forEach(due::add);
+        JsonArray past = new JsonArray();
+        pastDue.forEach(past::add);
+        requirements.add("currently_due", due);
+        requirements.add("eventually_due", due.deepCopy());
+        requirements.add("past_due", past);
+        requirements.add("pending_verification", new JsonArray());
+        if (disabledReason == null) {
+            requirements.add("disabled_reason", JsonNull.INSTANCE);
+        } else {
+            requirements.addProperty("disabled_reason", disabledReason);
+        }
+        return requirements;
+    }
+
     // HTTP
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -359,6 +517,10 @@ final class FakeStripe implements AutoCloseable {
         }
         if (method.equals("POST") && path.equals("/v1/transfers")) {
             return createTransfer(p, account);
+        }
+        Reply connect = routeConnect(method, path, p, account);
+        if (connect != null) {
+            return connect;
         }
         return error(404, "invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path + ")", null);
     }

@@ -287,7 +287,8 @@ public final class PayoutService {
             return planned;
         }
         PayoutResult result = engine.payouts.pay(new PayoutOrder(planned.id(), planned.practitionerId(), planned.amount(),
-                destination.get(), "rdv:payout:" + planned.id(), "Rendezvous payout " + planned.trigger().key()));
+                destination.get(), "rdv:payout:" + planned.id(), "Rendezvous payout " + planned.trigger().key(),
+                planned.statement()));
         if (result instanceof PayoutResult.Unreachable unreachable) {
             LOG.warn("payout {} kept PLANNED: gateway unreachable ({})", planned.id(), unreachable.why());
             return planned;
