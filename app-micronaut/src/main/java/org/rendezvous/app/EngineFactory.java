@@ -12,6 +12,7 @@ import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.port.Accounts;
 import org.rendezvous.core.port.PasswordHasher;
 import org.rendezvous.core.payout.PayoutDestination;
+import org.rendezvous.core.payment.PaymentEvent;
 import org.rendezvous.core.port.PaymentGateway;
 import org.rendezvous.core.port.PayoutGateway;
 import org.rendezvous.core.port.Stores;
@@ -31,6 +32,7 @@ import org.rendezvous.payments.StripeWebhooks;
 final class EngineFactory {
 
     static final String STRIPE_KEY = "rendezvous.stripe.secret-key";
+    static final String CONNECT_WEBHOOK_SECRET = "rendezvous.stripe.connect-webhook-secret";
 
     @Singleton
     Clock clock() {
@@ -40,7 +42,7 @@ final class EngineFactory {
     @Singleton
     @Requires(missingProperty = STRIPE_KEY)
     SandboxPaymentGateway sandboxPaymentGateway(HostSettings settings) {
-        return new SandboxPaymentGateway(URI.create(base(settings) + "/sandbox/checkout/"));
+        return new SandboxPaymentGateway(URI.create(base(settings) + "/sandbox/checkout/"), Clock.systemUTC());
     }
 
     @Singleton
@@ -59,17 +61,21 @@ final class EngineFactory {
 
     @Singleton
     @Requires(property = STRIPE_KEY)
-    StripeWebhooks stripeWebhooks(StripeSettings settings, ConnectedAccounts accounts, Clock clock) {
-        return new StripeWebhooks(settings, accounts, clock);
+    StripeWebhooks stripeWebhooks(StripeSettings settings, ConnectedAccounts accounts, Clock clock,
+                                  @Value("${" + CONNECT_WEBHOOK_SECRET + ":}") String connectWebhookSecret) {
+        StripeWebhooks webhooks = new StripeWebhooks(settings, accounts, clock);
+        // A Connect endpoint (connected accounts' events) has a signing secret of its own.
+        return connectWebhookSecret.isBlank() ? webhooks : webhooks.alsoSignedWith(connectWebhookSecret);
     }
 
     /** DIRECT_CONNECT: a booking's payment lives on its practitioner's connected account. */
     @Singleton
     ConnectedAccounts connectedAccounts(Stores stores) {
-        return booking -> stores.bookings().find(booking)
-                .flatMap(b -> stores.payoutAccounts().find(b.practitionerId()))
-                .filter(PayoutDestination.ProviderAccount.class::isInstance)
-                .map(d -> ((PayoutDestination.ProviderAccount) d).accountId());
+        return booking -> stores.bookings().find(booking).flatMap(b -> stores.paymentAccounts().find(b.practitionerId())
+                .map(org.rendezvous.core.payment.PaymentAccount::accountId)
+                .or(() -> stores.payoutAccounts().find(b.practitionerId())
+                        .filter(PayoutDestination.ProviderAccount.class::isInstance)
+                        .map(d -> ((PayoutDestination.ProviderAccount) d).accountId())));
     }
 
     @Singleton
@@ -87,8 +93,19 @@ final class EngineFactory {
                 .settings(EngineSettings.of(settings.model()).withOperatorZone(settings.zone()))
                 .build();
         // The sandbox's events reach the engine as a provider's webhooks would.
-        sandbox.ifPresent(s -> s.onEvent(event -> engine.payments().apply(event)));
+        sandbox.ifPresent(s -> s.onEvent(event -> apply(engine, event)));
         return engine;
+    }
+
+    /** A provider's event to the use case it is for: payouts, payment accounts, or bookings' payments. */
+    static void apply(Rendezvous engine, PaymentEvent event) {
+        if (event instanceof PaymentEvent.PayoutFailed payoutFailed) {
+            engine.payouts().apply(payoutFailed);
+        } else if (event instanceof PaymentEvent.AccountUpdated accountUpdated) {
+            engine.paymentAccounts().apply(accountUpdated);
+        } else {
+            engine.payments().apply(event);
+        }
     }
 
     private static String base(HostSettings settings) {

@@ -56,11 +56,7 @@ final class StripeWebhookController {
             return HttpResponse.ok(new Received("ignored"));
         }
         PaymentEvent event = ((WebhookOutcome.Verified) outcome).event();
-        if (event instanceof PaymentEvent.PayoutFailed payoutFailed) {
-            engine.payouts().apply(payoutFailed);
-        } else {
-            engine.payments().apply(event);
-        }
+        EngineFactory.apply(engine, event);
         return HttpResponse.ok(new Received("applied"));
     }
 }

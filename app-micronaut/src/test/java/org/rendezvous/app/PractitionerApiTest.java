@@ -197,6 +197,16 @@ class PractitionerApiTest {
         p.put("GET /api/practitioner/payout-destination", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/payout-destination")));
         p.put("PUT /api/practitioner/payout-destination", new Probe(Expect.OWN, ids -> HttpRequest.PUT(P + "/payout-destination",
                 Map.of("holder", "Alice", "iban", "DE89370400440532013000"))));
+        p.put("GET /api/practitioner/payment-account", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/payment-account")));
+        // Before onboarding: afterwards refresh redirects to the provider's page, outside this test's server.
+        p.put("GET /api/practitioner/payment-account/refresh", new Probe(Expect.OWN, ids -> HttpRequest.GET(
+                P + "/payment-account/refresh")));
+        p.put("POST /api/practitioner/payment-account/onboarding", new Probe(Expect.OWN, ids -> HttpRequest.POST(
+                P + "/payment-account/onboarding", Map.of("country", "FR"))));
+        p.put("GET /api/practitioner/payment-account/return", new Probe(Expect.OWN, ids -> HttpRequest.GET(
+                P + "/payment-account/return")));
+        p.put("PUT /api/practitioner/payment-account/payouts", new Probe(Expect.OWN, ids -> HttpRequest.PUT(
+                P + "/payment-account/payouts", "")));
         p.put("GET /api/practitioner/plan", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/plan")));
         p.put("POST /api/practitioner/plan/subscribe", new Probe(Expect.OWN, ids -> HttpRequest.POST(P + "/plan/subscribe", "")));
         p.put("POST /api/practitioner/plan/cancel", new Probe(Expect.OWN, ids -> HttpRequest.POST(P + "/plan/cancel", "")));
