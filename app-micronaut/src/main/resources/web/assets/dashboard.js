@@ -3,6 +3,7 @@
 import {
   addDays, api, dateTime, day, fill, h, modeText, money, newKey, run, say, stateText, time, today,
 } from '/assets/common.js';
+import { loadPaymentAccount } from '/assets/payment-account.js';
 
 const P = '/api/practitioner';
 const error = document.getElementById('error');
@@ -25,6 +26,7 @@ const loaders = {
   activities: () => loadActivities(),
   openings: () => loadOpenings(),
   page: () => loadPage(),
+  'payment-account': () => loadPaymentAccount(zone),
 };
 
 function select(tab) {
@@ -398,5 +400,10 @@ $('logout').addEventListener('click', async event => {
   await loadActivityNames();
   await refreshCount();
   await loadAgenda();
+  // Back from the payment provider's pages (or a link to a section): that section.
+  const linked = location.hash && document.querySelector(`[role=tab][aria-controls="${location.hash.slice(1)}"]`);
+  if (linked) {
+    select(linked);
+  }
   document.body.dataset.ready = 'true';
 })();

@@ -37,7 +37,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
 class PaymentAccountController {
 
     /** Where the dashboard shows the account; the provider's pages send the practitioner back there. */
-    static final String DASHBOARD = "/dashboard.html#payment-account";
+    static final String DASHBOARD = "/dashboard#payment-account";
     static final String DEFAULT_COUNTRY = "FR";
 
     @Serdeable

@@ -98,7 +98,7 @@ class PaymentAccountApiTest {
 
         HttpResponse<String> returned = http.exchange(HttpRequest.GET(P + "/payment-account/return").bearerAuth(alice), String.class);
         assertThat(returned.getStatus().getCode()).isEqualTo(303);
-        assertThat(returned.header("Location")).isEqualTo("/dashboard.html#payment-account");
+        assertThat(returned.header("Location")).isEqualTo("/dashboard#payment-account");
         HttpResponse<String> refreshed = http.exchange(HttpRequest.GET(P + "/payment-account/refresh").bearerAuth(alice), String.class);
         assertThat(refreshed.header("Location")).isEqualTo(page.toString());
 

@@ -1,0 +1,149 @@
+package org.rendezvous.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rendezvous.core.port.Stores;
+
+/**
+ * Issue 12 in a real headless Chromium with the sandbox provider: the dashboard's payment account section sends the
+ * practitioner to the sandbox's onboarding page and back, and shows what the provider says. The app listens on a
+ * port chosen here, so that its public base URL (where the provider sends the browser back) is the browser's.
+ */
+@MicronautTest(environments = AccountsTestSupport.ENVIRONMENT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PaymentAccountBrowserTest implements TestPropertyProvider {
+
+    static final String P = "/api/practitioner";
+
+    static WebDriver browser;
+    static WebDriverWait waiting;
+    static Path profileDirectory;
+
+    final int port = freePort();
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    Stores stores;
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        // "localhost", not 127.0.0.1: browsers accept the Secure session cookie over plain HTTP only there.
+        return Map.of("micronaut.server.port", String.valueOf(port), "rendezvous.public-base-url", "http://localhost:" + port);
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        profileDirectory = Files.createTempDirectory("rendezvous-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--no-first-run", "--user-data-dir=" + profileDirectory);
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        waiting = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (Stream<Path> files = Files.walk(profileDirectory)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    void click(String id) {
+        waiting.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    void waitForState(String state) {
+        waiting.until(ExpectedConditions.attributeToBe(By.id("payment-account-state"), "data-state", state));
+    }
+
+    @Test
+    @DisplayName("the dashboard's payment account: connect on the sandbox's page, come back, see pending then ready, and receive payouts there (PO-4)")
+    void connectFromTheDashboard() {
+        BlockingHttpClient http = client.toBlocking();
+        String base = "http://localhost:" + port;
+        String email = "nina-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String session = AccountsTestSupport.session(http, stores, email, "nina's long password");
+
+        browser.get(base + "/login");
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys("nina's long password");
+        click("submit");
+        waiting.until(ExpectedConditions.urlToBe(base + "/dashboard"));
+        waiting.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+
+        click("tab-payment-account");
+        waitForState("NONE");
+        assertThat(browser.findElement(By.id("payment-account-start")).getText()).isEqualTo("Connect a payment account");
+        click("payment-account-start");
+        waiting.until(ExpectedConditions.urlContains("/sandbox/onboarding/acct_sbx_"));
+        WebPagesBrowserTest.screenshot("payment-account-sandbox-onboarding");
+
+        click("sandbox-pending");
+        waiting.until(ExpectedConditions.urlToBe(base + "/dashboard#payment-account"));
+        waitForState("PENDING_VERIFICATION");
+        assertThat(browser.findElement(By.id("payment-account-now")).getText()).contains("Cannot receive payouts yet");
+        assertThat(browser.findElement(By.id("payment-account-start")).getText()).isEqualTo("Update my details");
+
+        click("payment-account-start");
+        waiting.until(ExpectedConditions.urlContains("/sandbox/onboarding/acct_sbx_"));
+        click("sandbox-complete");
+        waiting.until(ExpectedConditions.urlToBe(base + "/dashboard#payment-account"));
+        waitForState("ENABLED");
+        WebPagesBrowserTest.screenshot("payment-account-ready");
+
+        click("payment-account-payouts");
+        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "payouts now go to your payment account"));
+        Map<?, ?> destination = http.retrieve(HttpRequest.GET(P + "/payout-destination").bearerAuth(session), Map.class);
+        assertThat(destination.get("kind")).isEqualTo("PROVIDER_ACCOUNT");
+        assertThat(destination.get("ready")).isEqualTo(true);
+    }
+}
