@@ -221,6 +221,38 @@ class PaymentAccountTest {
         }
 
         @Test
+        @DisplayName("PO-4 a transfer the provider reverses (transfer.reversed) fails the payout once: the balance is owed again and goes with the next cycle")
+        void reversedTransferIsOwedAgain() {
+            Scenario s = wired(Scenario.builder().model(CommercialModel.PLATFORM_COLLECTS)
+                    .settings(x -> x.withNoShowPercentage(Percent.of(50))).build());
+            String accountId = onboard(s);
+            s.gateway.updateAccount(accountId, AccountStatus.enabled());
+            accepted(s.engine.paymentAccounts().useForPayouts(s.anna));
+            Booking confirmed = s.confirm(MoneyFlowsTest.payOnline(s, s.book(s.at(DayOfWeek.TUESDAY, 9), ConsultationMode.VIDEO)));
+            accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
+            s.setClock(s.at(CYCLE, 8, 0));
+            s.engine.payouts().runDueCycle();
+            var sent = s.engine.payouts().ofPractitioner(s.anna).get(0);
+            assertThat(sent.state()).isEqualTo(PayoutState.SENT);
+            assertThat(sent.statement()).isNotEmpty();
+            assertThat(s.engine.payouts().payableBalance(s.anna)).isEqualTo(eur("0.00"));
+
+            PaymentEvent.PayoutFailed reversed = new PaymentEvent.PayoutFailed("evt_tr_reversed", sent.id(),
+                    "transfer tr_1 reversed");
+            assertThat(accepted(s.engine.payouts().apply(reversed)).state()).isEqualTo(PayoutState.FAILED);
+            accepted(s.engine.payouts().apply(reversed));
+            assertThat(s.engine.payouts().payableBalance(s.anna)).isEqualTo(eur("28.50"));
+            MoneyFlowsTest.assertBooksBalance(s);
+
+            s.setClock(s.at(LocalDate.of(2025, 7, 1), 8, 0));
+            s.engine.payouts().runDueCycle();
+            assertThat(s.gateway.movements().stream().filter(m -> m.kind().equals("payout")).toList())
+                    .extracting(SandboxPaymentGateway.Movement::amount).containsExactly(eur("28.50"), eur("28.50"));
+            assertThat(s.engine.payouts().payableBalance(s.anna)).isEqualTo(eur("0.00"));
+            MoneyFlowsTest.assertBooksBalance(s);
+        }
+
+        @Test
         @DisplayName("an account's later trouble stops payouts again (the destination follows the provider's word)")
         void destinationFollowsTheAccount() {
             Scenario s = wired(Scenario.builder().model(CommercialModel.PLATFORM_COLLECTS).build());
