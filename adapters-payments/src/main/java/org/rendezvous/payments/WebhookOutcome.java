@@ -6,7 +6,8 @@ import org.rendezvous.core.payment.PaymentEvent;
 /**
  * What a Stripe webhook delivery amounts to. The host answers 400 to {@link Rejected} (Stripe will
  * retry, and an attacker learns nothing) and 200 to the others, after passing a {@link Verified} event
- * to {@code payments().apply} or, for {@link PaymentEvent.PayoutFailed}, to {@code payouts().apply}.
+ * to {@code payments().apply} or, for {@link PaymentEvent.PayoutFailed}, to {@code payouts().apply}, and for
+ * {@link PaymentEvent.AccountUpdated}, to {@code paymentAccounts().apply}.
  */
 public sealed interface WebhookOutcome {
 
