@@ -130,6 +130,8 @@ class TwoInstancesCapacityTest {
                     .withOnlinePayment(OnlinePayment.OPTIONAL)
                     .withNoShowPercentage(Percent.ZERO)
                     .withPaymentWindow(Duration.ofMinutes(5));
+            // DIRECT_CONNECT: online payment needs an account that can take payments (issue 12).
+            setUp.payouts().setDestination(practitioner, new org.rendezvous.core.payout.PayoutDestination.ProviderAccount("acct_anna", true));
             setUp.practitioners().changeSettings(practitioner, settings).orElseThrow();
             this.activity = setUp.agenda().addActivity(new AddActivityCommand(practitioner, "Group session",
                     Duration.ofMinutes(60), PRICE, Set.of(ConsultationMode.IN_PERSON))).orElseThrow();

@@ -13,9 +13,8 @@ public interface PaymentAccounts {
     Optional<PaymentAccount> findByAccountId(String accountId);
 
     /**
-     * Adds or replaces the practitioner's account.
-     *
-     * @throws IllegalStateException if the account id is another practitioner's
+     * Adds or replaces the practitioner's account. An account id that is another practitioner's is refused
+     * with the store's exception (a bug upstream: the provider opens one account per practitioner key).
      */
     void save(PaymentAccount account);
 }

@@ -136,6 +136,8 @@ class CancellationDeadlineBoundaryTest {
                 .withNoShowPercentage(Percent.of(plan.noShowPercent()))
                 .withCancellationDeadline(Duration.ofMinutes(plan.deadlineMinutes()))
                 .withConfirmation(ConfirmationMode.AUTOMATIC);
+        // DIRECT_CONNECT: online payment needs an account that can take payments (issue 12).
+        engine.payouts().setDestination(anna, new org.rendezvous.core.payout.PayoutDestination.ProviderAccount("acct_anna", true));
         engine.practitioners().changeSettings(anna, settings).orElseThrow();
         Activity activity = engine.agenda().addActivity(new AddActivityCommand(anna, "Coaching", Duration.ofMinutes(45),
                 PRICE, Set.of(ConsultationMode.VIDEO))).orElseThrow();

@@ -270,6 +270,8 @@ class CapacityNeverExceededTest {
                 case PREPAYMENT_REQUIRED -> settings.withOnlinePayment(OnlinePayment.REQUIRED).withNoShowPercentage(Percent.of(30));
                 case PREPAYMENT_OPTIONAL -> settings.withOnlinePayment(OnlinePayment.OPTIONAL).withNoShowPercentage(Percent.ZERO);
             };
+            // DIRECT_CONNECT: online payment needs an account that can take payments (issue 12).
+            engine.payouts().setDestination(practitioner, new org.rendezvous.core.payout.PayoutDestination.ProviderAccount("acct_anna", true));
             engine.practitioners().changeSettings(practitioner, settings).orElseThrow();
             this.activity = engine.agenda().addActivity(new AddActivityCommand(practitioner, "Session",
                     Duration.ofMinutes(plan.durationMinutes()), PRICE, Set.of(ConsultationMode.IN_PERSON))).orElseThrow();

@@ -169,6 +169,8 @@ class ConcurrentCapacityTest {
                     .withOnlinePayment(OnlinePayment.OPTIONAL)
                     .withNoShowPercentage(Percent.ZERO)
                     .withPaymentWindow(Duration.ofMinutes(5));
+            // DIRECT_CONNECT: online payment needs an account that can take payments (issue 12).
+            engine.payouts().setDestination(practitioner, new org.rendezvous.core.payout.PayoutDestination.ProviderAccount("acct_anna", true));
             engine.practitioners().changeSettings(practitioner, settings).orElseThrow();
             this.activity = engine.agenda().addActivity(new AddActivityCommand(practitioner, "Group session",
                     Duration.ofMinutes(DURATION), PRICE, Set.of(ConsultationMode.IN_PERSON))).orElseThrow();
