@@ -8,6 +8,9 @@
 -- 3. Batches and their items. An item keeps the bank details the payout went to as they were when it joined,
 --    so a file downloaded again is the same file.
 
+-- As V3: if a long transaction holds payouts, fail after 10 s rather than queue every payout behind the migration.
+SET LOCAL lock_timeout = '10s';
+
 ALTER TABLE payouts DROP CONSTRAINT payouts_state_check;
 ALTER TABLE payouts ADD CONSTRAINT payouts_state_check
     CHECK (state IN ('PLANNED', 'SENT', 'FAILED', 'CARRIED_OVER', 'AWAITING_BANK_FILE'));

@@ -373,8 +373,10 @@ public final class PayoutService {
             if (!engine.stores.payouts().update(awaiting, PayoutState.PLANNED)) {
                 return engine.stores.payouts().find(planned.id()).orElseThrow();
             }
+            // What the practitioner's bank shows: the trigger (a request's key is the client's, up to 255 characters).
+            String remittance = "Rendezvous payout " + planned.trigger().key();
             BatchItem item = new BatchItem(planned.id(), planned.practitionerId(), bank.details(), planned.amount(),
-                    "Rendezvous payout " + planned.trigger().key());
+                    remittance.length() > 140 ? remittance.substring(0, 140) : remittance);
             Optional<LocalDate> cycle = planned.trigger() instanceof PayoutTrigger.Cycle c ? Optional.of(c.date()) : Optional.empty();
             // A cycle's payouts go in its batch; one whose cycle batch was already downloaded, or a payout on request,
             // goes in the open batch of payouts on request.

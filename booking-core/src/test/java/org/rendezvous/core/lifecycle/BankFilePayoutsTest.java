@@ -174,10 +174,14 @@ class BankFilePayoutsTest {
         accepted(s.engine.payouts().exportBatch(batch.id()));
 
         earn(s, DayOfWeek.WEDNESDAY, 0);
-        Payout second = accepted(s.engine.payouts().request(s.anna, s.key()));
+        Payout second = accepted(s.engine.payouts().request(s.anna,
+                org.rendezvous.core.idempotency.IdempotencyKey.of("k".repeat(255))));
         List<PayoutBatch> batches = s.engine.payouts().batches(10);
         assertThat(batches).hasSize(2);
-        assertThat(batches.get(0).items()).singleElement().satisfies(i -> assertThat(i.payoutId()).isEqualTo(second.id()));
+        assertThat(batches.get(0).items()).singleElement().satisfies(i -> {
+            assertThat(i.payoutId()).isEqualTo(second.id());
+            assertThat(i.remittance()).as("a long request key is cut to the 140 characters of a transfer").hasSize(140);
+        });
         assertThat(batches.get(1).items()).singleElement().satisfies(i -> assertThat(i.payoutId()).isEqualTo(first.id()));
         assertBooksBalance(s);
     }
