@@ -20,12 +20,20 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.rendezvous.core.booking.BookingId;
 import org.rendezvous.core.money.Money;
+import org.rendezvous.core.payout.BatchItem;
+import org.rendezvous.core.payout.BatchSending;
 import org.rendezvous.core.payout.Payout;
+import org.rendezvous.core.payout.PayoutBatch;
+import org.rendezvous.core.payout.PayoutBatchId;
+import org.rendezvous.core.payout.PayoutBatchState;
 import org.rendezvous.core.payout.PayoutId;
 import org.rendezvous.core.payout.PayoutState;
 import org.rendezvous.core.payout.PayoutTrigger;
 import org.rendezvous.core.payout.StatementLine;
 import org.rendezvous.core.port.Payouts;
+import org.rendezvous.core.practitioner.BankDetails;
+import org.rendezvous.core.practitioner.Bic;
+import org.rendezvous.core.practitioner.Iban;
 import org.rendezvous.core.practitioner.PractitionerId;
 
 /**
@@ -36,7 +44,13 @@ import org.rendezvous.core.practitioner.PractitionerId;
  *
  * <p>Identity, trigger, cut-off, amount and statement are fixed when the payout is added (the domain's
  * {@link Payout#sent} and {@link Payout#failed} change none of them); {@link #update} stores the new state,
- * reference, failure and update time, if the row is still in the expected state.
+ * reference, failure and update time, if the row is still in the expected state; {@link #revise} stores the whole
+ * new version, statement included (a carried-over payout moving forward, PO-4; V9's partial unique index keeps one
+ * CARRIED_OVER payout per practitioner).
+ *
+ * <p>Bank-file batches (V9): one per cycle and one open batch on request, by unique indexes; an item is added
+ * only while its batch is OPEN, read with {@code FOR SHARE} so that the export ({@code UPDATE ... WHERE state =
+ * 'OPEN'}) waits for the transactions adding items and then fixes the batch with all of them.
  */
 final class JdbiPayouts implements Payouts {
 
@@ -52,6 +66,16 @@ final class JdbiPayouts implements Payouts {
     private static final String COLUMNS = """
             id, practitioner_id, trigger_kind, cycle_date, request_key, trigger_key, cutoff, amount_minor, currency,
             state, reference, failure, created_at, updated_at""";
+    public record BatchRow(UUID id, LocalDate cycleDate, String currency, String state, Instant createdAt,
+                           Instant exportedAt, Instant sentAt, String sentBy, String sentNote) {
+    }
+
+    public record ItemRow(UUID batchId, UUID payoutId, UUID practitionerId, String holder, String iban, String bic,
+                          long amountMinor, String currency, String remittance) {
+    }
+
+    private static final String BATCH_COLUMNS = """
+            id, cycle_date, currency, state, created_at, exported_at, sent_at, sent_by, sent_note""";
     private static final String CYCLE = "CYCLE";
     private static final String REQUEST = "REQUEST";
 
@@ -102,6 +126,69 @@ final class JdbiPayouts implements Payouts {
                 """)
         @RegisterConstructorMapper(LineRow.class)
         List<LineRow> lines(@Bind("ids") String ids);
+
+        @SqlUpdate("""
+                UPDATE payouts SET trigger_kind = :triggerKind, cycle_date = :cycleDate, request_key = :requestKey,
+                    trigger_key = :triggerKey, cutoff = :cutoff, amount_minor = :amountMinor, currency = :currency,
+                    state = :state, reference = :reference, failure = :failure, updated_at = :updatedAt
+                WHERE id = :id AND state = :expectedState
+                """)
+        int revise(@BindMethods PayoutRow row, @Bind("expectedState") String expectedState);
+
+        @SqlUpdate("DELETE FROM payout_statement_lines WHERE payout_id = :id")
+        void deleteLines(@Bind("id") UUID id);
+
+        @SqlQuery("SELECT <columns> FROM payouts WHERE practitioner_id = :practitionerId AND state = 'CARRIED_OVER'")
+        @RegisterConstructorMapper(PayoutRow.class)
+        Optional<PayoutRow> carriedOver(@Define("columns") String columns, @Bind("practitionerId") UUID practitionerId);
+
+        @SqlUpdate("""
+                INSERT INTO payout_batches (<columns>)
+                VALUES (:id, :cycleDate, :currency, :state, :createdAt, :exportedAt, :sentAt, :sentBy, :sentNote)
+                ON CONFLICT DO NOTHING
+                """)
+        int insertBatch(@Define("columns") String columns, @BindMethods BatchRow row);
+
+        @SqlQuery("SELECT <columns> FROM payout_batches WHERE id = :id")
+        @RegisterConstructorMapper(BatchRow.class)
+        Optional<BatchRow> batch(@Define("columns") String columns, @Bind("id") UUID id);
+
+        @SqlQuery("SELECT state FROM payout_batches WHERE id = :id FOR SHARE")
+        Optional<String> batchStateForShare(@Bind("id") UUID id);
+
+        @SqlQuery("SELECT <columns> FROM payout_batches WHERE cycle_date = :cycleDate")
+        @RegisterConstructorMapper(BatchRow.class)
+        Optional<BatchRow> batchOfCycle(@Define("columns") String columns, @Bind("cycleDate") LocalDate cycleDate);
+
+        @SqlQuery("SELECT <columns> FROM payout_batches WHERE cycle_date IS NULL AND state = 'OPEN'")
+        @RegisterConstructorMapper(BatchRow.class)
+        Optional<BatchRow> openBatchOnRequest(@Define("columns") String columns);
+
+        @SqlQuery("SELECT <columns> FROM payout_batches ORDER BY sequence DESC LIMIT :limit")
+        @RegisterConstructorMapper(BatchRow.class)
+        List<BatchRow> batches(@Define("columns") String columns, @Bind("limit") int limit);
+
+        @SqlUpdate("""
+                INSERT INTO payout_batch_items (batch_id, payout_id, practitioner_id, holder, iban, bic, amount_minor,
+                    currency, remittance)
+                VALUES (:batchId, :payoutId, :practitionerId, :holder, :iban, :bic, :amountMinor, :currency, :remittance)
+                ON CONFLICT (payout_id) DO NOTHING
+                """)
+        int insertItem(@BindMethods ItemRow row);
+
+        @SqlQuery("""
+                SELECT batch_id, payout_id, practitioner_id, holder, iban, bic, amount_minor, currency, remittance
+                FROM payout_batch_items WHERE batch_id = ANY (string_to_array(:ids, ',')::uuid[]) ORDER BY batch_id, seq
+                """)
+        @RegisterConstructorMapper(ItemRow.class)
+        List<ItemRow> items(@Bind("ids") String ids);
+
+        @SqlUpdate("""
+                UPDATE payout_batches SET state = :state, exported_at = :exportedAt, sent_at = :sentAt, sent_by = :sentBy,
+                    sent_note = :sentNote
+                WHERE id = :id AND state = :expectedState
+                """)
+        int updateBatch(@BindMethods BatchRow row, @Bind("expectedState") String expectedState);
     }
 
     private final JdbiTransactions transactions;
@@ -160,6 +247,127 @@ final class JdbiPayouts implements Payouts {
             throw new IllegalArgumentException("limit: must not be negative, was " + limit);
         }
         return transactions.withHandle(h -> withStatements(h, transactions.attach(h, Dao.class).inState(COLUMNS, state.name(), limit)));
+    }
+
+    @Override
+    public Optional<Payout> carriedOver(PractitionerId practitioner) {
+        return transactions.withHandle(h -> one(h, transactions.attach(h, Dao.class).carriedOver(COLUMNS, practitioner.value())));
+    }
+
+    @Override
+    public boolean revise(Payout next, PayoutState expectedState) {
+        Objects.requireNonNull(expectedState, "expectedState");
+        PayoutRow row = row(next);
+        List<LineRow> lines = lines(next, row.id());
+        return transactions.withHandle(h -> {
+            Dao dao = transactions.attach(h, Dao.class);
+            if (dao.revise(row, expectedState.name()) != 1) {
+                return false;
+            }
+            dao.deleteLines(row.id());
+            if (!lines.isEmpty()) {
+                dao.insertLines(lines);
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public boolean addBatch(PayoutBatch batch) {
+        BatchRow row = batchRow(batch);
+        return transactions.withHandle(h -> {
+            Dao dao = transactions.attach(h, Dao.class);
+            if (dao.insertBatch(BATCH_COLUMNS, row) == 0) {
+                return false;
+            }
+            for (BatchItem item : batch.items()) {
+                dao.insertItem(itemRow(batch.id(), item));
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<PayoutBatch> batch(PayoutBatchId id) {
+        return transactions.withHandle(h -> withItems(h, transactions.attach(h, Dao.class).batch(BATCH_COLUMNS, id.value())
+                .stream().toList()).stream().findFirst());
+    }
+
+    @Override
+    public Optional<PayoutBatch> batchOf(Optional<LocalDate> cycle) {
+        return transactions.withHandle(h -> {
+            Dao dao = transactions.attach(h, Dao.class);
+            Optional<BatchRow> row = cycle.isPresent() ? dao.batchOfCycle(BATCH_COLUMNS, cycle.get())
+                    : dao.openBatchOnRequest(BATCH_COLUMNS);
+            return withItems(h, row.stream().toList()).stream().findFirst();
+        });
+    }
+
+    @Override
+    public boolean addToBatch(PayoutBatchId batch, BatchItem item) {
+        ItemRow row = itemRow(batch, item);
+        return transactions.withHandle(h -> {
+            Dao dao = transactions.attach(h, Dao.class);
+            if (!dao.batchStateForShare(batch.value()).map(PayoutBatchState.OPEN.name()::equals).orElse(false)) {
+                return false;
+            }
+            return dao.insertItem(row) == 1;
+        });
+    }
+
+    @Override
+    public boolean updateBatch(PayoutBatch next, PayoutBatchState expectedState) {
+        Objects.requireNonNull(expectedState, "expectedState");
+        BatchRow row = batchRow(next);
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).updateBatch(row, expectedState.name())) == 1;
+    }
+
+    @Override
+    public List<PayoutBatch> batches(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit: must not be negative, was " + limit);
+        }
+        return transactions.withHandle(h -> withItems(h, transactions.attach(h, Dao.class).batches(BATCH_COLUMNS, limit)));
+    }
+
+    private List<PayoutBatch> withItems(Handle handle, List<BatchRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<BatchItem>> items = new HashMap<>();
+        for (ItemRow item : transactions.attach(handle, Dao.class).items(SqlArrays.join(rows.stream().map(BatchRow::id).toList()))) {
+            items.computeIfAbsent(item.batchId(), k -> new ArrayList<>()).add(new BatchItem(new PayoutId(item.payoutId()),
+                    new PractitionerId(item.practitionerId()),
+                    new BankDetails(item.holder(), Iban.of(item.iban()), Optional.ofNullable(item.bic()).map(Bic::of)),
+                    new Money(item.amountMinor(), Currency.getInstance(item.currency())), item.remittance()));
+        }
+        return rows.stream().map(row -> new PayoutBatch(new PayoutBatchId(row.id()), Optional.ofNullable(row.cycleDate()),
+                Currency.getInstance(row.currency()), PayoutBatchState.valueOf(row.state()),
+                items.getOrDefault(row.id(), List.of()), row.createdAt(), Optional.ofNullable(row.exportedAt()),
+                row.sentAt() == null ? Optional.<BatchSending>empty()
+                        : Optional.of(new BatchSending(row.sentBy(), row.sentAt(), row.sentNote())))).toList();
+    }
+
+    private static BatchRow batchRow(PayoutBatch b) {
+        return new BatchRow(b.id().value(), b.cycle().orElse(null), b.currency().getCurrencyCode(), b.state().name(),
+                b.createdAt(), b.exportedAt().orElse(null), b.sending().map(BatchSending::at).orElse(null),
+                b.sending().map(BatchSending::by).orElse(null), b.sending().map(BatchSending::note).orElse(null));
+    }
+
+    private static ItemRow itemRow(PayoutBatchId batch, BatchItem item) {
+        return new ItemRow(batch.value(), item.payoutId().value(), item.practitionerId().value(), item.creditor().holder(),
+                item.creditor().iban().value(), item.creditor().bic().map(Bic::value).orElse(null),
+                item.amount().minorUnits(), item.amount().currency().getCurrencyCode(), item.remittance());
+    }
+
+    private static List<LineRow> lines(Payout payout, UUID id) {
+        List<LineRow> lines = new ArrayList<>();
+        for (int i = 0; i < payout.statement().size(); i++) {
+            StatementLine line = payout.statement().get(i);
+            lines.add(new LineRow(id, i, line.at(), line.kind(), line.bookingId().map(BookingId::value).orElse(null),
+                    line.amount().minorUnits(), line.amount().currency().getCurrencyCode()));
+        }
+        return lines;
     }
 
     private Optional<Payout> one(Handle handle, Optional<PayoutRow> row) {

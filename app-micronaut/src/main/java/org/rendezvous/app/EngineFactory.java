@@ -26,7 +26,8 @@ import org.rendezvous.payments.StripeWebhooks;
  * Builds the engine from its adapters (the stores come from {@link DatabaseFactory}); the core itself
  * carries no DI annotation. The payment provider
  * is Stripe when {@code rendezvous.stripe.secret-key} is set ({@code RENDEZVOUS_STRIPE_SECRET_KEY}), the
- * in-process sandbox otherwise.
+ * in-process sandbox otherwise. With {@code rendezvous.bank-file.*} set ({@link BankFileSettings}), payouts to bank
+ * details go into SEPA bank-file batches instead ({@link PayoutRouting}).
  */
 @Factory
 final class EngineFactory {
@@ -80,9 +81,11 @@ final class EngineFactory {
 
     @Singleton
     Rendezvous rendezvous(HostSettings settings, Stores stores, Accounts accounts, PasswordHasher hasher,
-                          Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe, Clock clock) {
+                          Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe, Clock clock,
+                          BankFileSettings bankFile) {
         PaymentGateway payments = stripe.<PaymentGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         PayoutGateway payouts = stripe.<PayoutGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
+        payouts = PayoutRouting.withBankFile(payouts, bankFile); // bank details by SEPA file, when configured
         Rendezvous engine = Rendezvous.builder()
                 .stores(stores)
                 .accounts(accounts)

@@ -19,7 +19,12 @@ import org.rendezvous.core.notification.MessageKind;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.payment.PaymentEvent;
+import org.rendezvous.core.payout.BatchItem;
+import org.rendezvous.core.payout.BatchSending;
 import org.rendezvous.core.payout.Payout;
+import org.rendezvous.core.payout.PayoutBatch;
+import org.rendezvous.core.payout.PayoutBatchId;
+import org.rendezvous.core.payout.PayoutBatchState;
 import org.rendezvous.core.payout.PayoutCycles;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.payout.PayoutId;
@@ -38,6 +43,14 @@ import org.slf4j.LoggerFactory;
  * one transaction, under a uniqueness per practitioner and trigger (PO-2), then sent through the
  * payout gateway with the payout's id as the idempotency key; a payout a crash left PLANNED is sent
  * again with the same key by {@link #resumePlanned()}.
+ *
+ * <p>A gateway may answer that the operator pays a payout by bank file ({@link PayoutResult.ToBankFile}): the payout
+ * then waits in its cycle's {@link PayoutBatch} (AWAITING_BANK_FILE) until the operator has downloaded the batch's file
+ * ({@link #exportBatch}) and marked it sent ({@link #markBatchSent}).
+ *
+ * <p>PO-4: without a destination ready, the balance is carried over by one CARRIED_OVER payout per practitioner, which
+ * later cycles and requests move forward (trigger, cut-off, amount, statement) and which is the payout planned once a
+ * destination is ready; the practitioner is told once per carry-over.
  */
 public final class PayoutService {
 
@@ -106,7 +119,7 @@ public final class PayoutService {
                         Outcome<Payout> outcome = payOut(practitioner, trigger, cutoff);
                         if (outcome.isAccepted()) {
                             PayoutState state = outcome.orElseThrow().state();
-                            if (state == PayoutState.SENT) {
+                            if (state == PayoutState.SENT || state == PayoutState.AWAITING_BANK_FILE) {
                                 paid.incrementAndGet();
                             } else if (state != PayoutState.FAILED) {
                                 deferred.incrementAndGet();
@@ -237,21 +250,43 @@ public final class PayoutService {
         List<StatementLine> statement = statement(practitioner, currency, cutoff);
         Optional<PayoutDestination> destination = engine.stores.payoutAccounts().find(practitioner)
                 .filter(PayoutDestination::ready);
-        PayoutId id = new PayoutId(engine.ids.newId());
+        Optional<Payout> carried = engine.stores.payouts().carriedOver(practitioner);
         if (destination.isEmpty()) {
-            // PO-4: nothing leaves; the balance stays payable and goes with a later cycle once details exist.
-            Payout carried = new Payout(id, practitioner, trigger, cutoff, amount, PayoutState.CARRIED_OVER, statement,
+            // PO-4: nothing leaves; the balance stays payable and goes with a later payout once details exist.
+            if (carried.isPresent()) {
+                Payout current = carried.get();
+                if (!cutoff.isAfter(current.cutoff())) {
+                    return Outcome.accepted(current); // an older trigger run late never moves it back
+                }
+                // The one carried-over payout moves forward; the practitioner was told when it was made.
+                Payout moved = current.movedTo(trigger, cutoff, amount, statement, PayoutState.CARRIED_OVER,
+                        Optional.of("no payout destination ready"), now);
+                engine.stores.payouts().revise(moved, PayoutState.CARRIED_OVER);
+                return Outcome.accepted(moved);
+            }
+            PayoutId id = new PayoutId(engine.ids.newId());
+            Payout fresh = new Payout(id, practitioner, trigger, cutoff, amount, PayoutState.CARRIED_OVER, statement,
                     Optional.empty(), Optional.of("no payout destination ready"), now, now);
-            engine.stores.payouts().add(carried);
+            engine.stores.payouts().add(fresh);
             engine.announceToPractitioner(MessageKind.PAYOUT_CARRIED_OVER, practitioner, "payout-carried:" + id,
                     Map.of("amount", amount.toString()), now);
-            return Outcome.accepted(carried);
+            return Outcome.accepted(fresh);
         }
-        Payout planned = new Payout(id, practitioner, trigger, cutoff, amount, PayoutState.PLANNED, statement,
-                Optional.empty(), Optional.empty(), now, now);
-        if (!engine.stores.payouts().add(planned)) {
-            return Outcome.accepted(engine.stores.payouts().forTrigger(practitioner, trigger.key()).orElseThrow());
+        Payout planned;
+        if (carried.isPresent()) {
+            // The carried-over payout is the one that goes now: never a second record for the same money.
+            planned = carried.get().movedTo(trigger, cutoff, amount, statement, PayoutState.PLANNED, Optional.empty(), now);
+            if (!engine.stores.payouts().revise(planned, PayoutState.CARRIED_OVER)) {
+                throw new IllegalStateException("carried-over payout " + planned.id() + " changed under the agenda lock");
+            }
+        } else {
+            planned = new Payout(new PayoutId(engine.ids.newId()), practitioner, trigger, cutoff, amount,
+                    PayoutState.PLANNED, statement, Optional.empty(), Optional.empty(), now, now);
+            if (!engine.stores.payouts().add(planned)) {
+                return Outcome.accepted(engine.stores.payouts().forTrigger(practitioner, trigger.key()).orElseThrow());
+            }
         }
+        PayoutId id = planned.id();
         engine.stores.ledger().post(new Posting(new PostingId(engine.ids.newId()), practitioner, Optional.empty(),
                 Optional.of(id), PostingKind.PAYOUT, "payout:" + id,
                 List.of(new Leg(Account.PRACTITIONER_PAYABLE, Account.PAYOUTS, amount)), now));
@@ -264,7 +299,8 @@ public final class PayoutService {
      */
     private List<StatementLine> statement(PractitionerId practitioner, Currency currency, Instant cutoff) {
         Instant since = engine.stores.payouts().ofPractitioner(practitioner).stream()
-                .filter(p -> p.state() == PayoutState.SENT || p.state() == PayoutState.PLANNED)
+                .filter(p -> p.state() == PayoutState.SENT || p.state() == PayoutState.PLANNED
+                        || p.state() == PayoutState.AWAITING_BANK_FILE)
                 .map(Payout::cutoff).max(Instant::compareTo).orElse(Instant.EPOCH);
         List<StatementLine> lines = new ArrayList<>();
         for (Posting posting : engine.stores.ledger().ofPractitioner(practitioner)) {
@@ -293,6 +329,9 @@ public final class PayoutService {
             LOG.warn("payout {} kept PLANNED: gateway unreachable ({})", planned.id(), unreachable.why());
             return planned;
         }
+        if (result instanceof PayoutResult.ToBankFile) {
+            return toBankFile(planned, destination.get());
+        }
         return engine.stores.transactions().inAgenda(planned.practitionerId(), () -> {
             Instant now = engine.now();
             if (result instanceof PayoutResult.Sent sent) {
@@ -317,5 +356,121 @@ public final class PayoutService {
         engine.stores.ledger().post(new Posting(new PostingId(engine.ids.newId()), failed.practitionerId(), Optional.empty(),
                 Optional.of(failed.id()), PostingKind.PAYOUT_REVERSED, "payout-reversed:" + failed.id(),
                 List.of(new Leg(Account.PAYOUTS, Account.PRACTITIONER_PAYABLE, failed.amount())), now));
+    }
+
+    /** Under the practitioner's lock: the PLANNED payout joins its cycle's bank-file batch and waits for the file. */
+    private Payout toBankFile(Payout planned, PayoutDestination destination) {
+        return engine.stores.transactions().inAgenda(planned.practitionerId(), () -> {
+            Instant now = engine.now();
+            if (!(destination instanceof PayoutDestination.BankAccount bank)) {
+                Payout failed = planned.failed("a bank file pays bank accounts only", now);
+                if (!engine.stores.payouts().update(failed, PayoutState.PLANNED)) {
+                    return engine.stores.payouts().find(planned.id()).orElseThrow();
+                }
+                reverse(failed, now);
+                return failed;
+            }
+            Payout awaiting = planned.awaitingBankFile(now);
+            if (!engine.stores.payouts().update(awaiting, PayoutState.PLANNED)) {
+                return engine.stores.payouts().find(planned.id()).orElseThrow();
+            }
+            // What the practitioner's bank shows: the trigger (a request's key is the client's, up to 255 characters).
+            String remittance = "Rendezvous payout " + planned.trigger().key();
+            BatchItem item = new BatchItem(planned.id(), planned.practitionerId(), bank.details(), planned.amount(),
+                    remittance.length() > 140 ? remittance.substring(0, 140) : remittance);
+            Optional<LocalDate> cycle = planned.trigger() instanceof PayoutTrigger.Cycle c ? Optional.of(c.date()) : Optional.empty();
+            // A cycle's payouts go in its batch; one whose cycle batch was already downloaded, or a payout on request,
+            // goes in the open batch of payouts on request.
+            for (int attempt = 0; attempt < 3; attempt++) {
+                PayoutBatch batch = batchFor(cycle, planned.amount().currency(), now);
+                if (engine.stores.payouts().addToBatch(batch.id(), item)) {
+                    return awaiting;
+                }
+                cycle = Optional.empty();
+            }
+            throw new IllegalStateException("payout " + planned.id() + ": no open bank-file batch could take it");
+        });
+    }
+
+    private PayoutBatch batchFor(Optional<LocalDate> cycle, Currency currency, Instant now) {
+        Optional<PayoutBatch> found = engine.stores.payouts().batchOf(cycle);
+        if (found.isPresent()) {
+            return found.get().state() == PayoutBatchState.OPEN ? found.get() : batchFor(Optional.empty(), currency, now);
+        }
+        PayoutBatch fresh = PayoutBatch.open(new PayoutBatchId(engine.ids.newId()), cycle, currency, now);
+        if (engine.stores.payouts().addBatch(fresh)) {
+            return fresh;
+        }
+        return engine.stores.payouts().batchOf(cycle).orElseThrow(); // another instance made it first
+    }
+
+    /** The latest bank-file batches, newest first. */
+    public List<PayoutBatch> batches(int limit) {
+        return engine.stores.payouts().batches(limit);
+    }
+
+    public Optional<PayoutBatch> batch(PayoutBatchId id) {
+        return engine.stores.payouts().batch(id);
+    }
+
+    /**
+     * The batch whose file the operator downloads: the first download fixes its content (EXPORTED), so that a payout
+     * joining later goes in another batch and every download of this one gives the same file.
+     */
+    public Outcome<PayoutBatch> exportBatch(PayoutBatchId id) {
+        return engine.stores.transactions().inTransaction(() -> {
+            Optional<PayoutBatch> found = engine.stores.payouts().batch(id);
+            if (found.isEmpty()) {
+                return Outcome.rejected(Reason.NOT_FOUND, "batchId: no such payout batch");
+            }
+            if (found.get().state() == PayoutBatchState.OPEN) {
+                engine.stores.payouts().updateBatch(found.get().exported(engine.now()), PayoutBatchState.OPEN);
+            }
+            return Outcome.accepted(engine.stores.payouts().batch(id).orElseThrow());
+        });
+    }
+
+    /**
+     * The operator says the bank has the batch's file: its payouts become SENT and each practitioner is told, with
+     * the statement (PO-5). Records who and when and why, once; marking it again changes nothing (and finishes what a
+     * crash left undone).
+     */
+    public Outcome<PayoutBatch> markBatchSent(PayoutBatchId id, String by, String reason) {
+        BatchSending sending = new BatchSending(by, engine.now(), reason);
+        Outcome<PayoutBatch> marked = engine.stores.transactions().inTransaction(() -> {
+            Optional<PayoutBatch> found = engine.stores.payouts().batch(id);
+            if (found.isEmpty()) {
+                return Outcome.rejected(Reason.NOT_FOUND, "batchId: no such payout batch");
+            }
+            if (found.get().state() == PayoutBatchState.OPEN) {
+                return Outcome.rejected(Reason.ILLEGAL_TRANSITION,
+                        "batchId: download the batch's file before marking it sent");
+            }
+            if (found.get().state() == PayoutBatchState.EXPORTED) {
+                engine.stores.payouts().updateBatch(found.get().sent(sending), PayoutBatchState.EXPORTED);
+            }
+            return Outcome.accepted(engine.stores.payouts().batch(id).orElseThrow());
+        });
+        if (!marked.isAccepted()) {
+            return marked;
+        }
+        PayoutBatch batch = marked.orElseThrow();
+        for (BatchItem item : batch.items()) {
+            engine.stores.transactions().inAgenda(item.practitionerId(), () -> {
+                Optional<Payout> payout = engine.stores.payouts().find(item.payoutId())
+                        .filter(p -> p.state() == PayoutState.AWAITING_BANK_FILE);
+                if (payout.isEmpty()) {
+                    return null;
+                }
+                Instant now = engine.now();
+                Payout done = payout.get().sent(PayoutBatch.endToEndId(item.payoutId()), now);
+                if (engine.stores.payouts().update(done, PayoutState.AWAITING_BANK_FILE)) {
+                    engine.announceToPractitioner(MessageKind.PAYOUT_SENT, item.practitionerId(), "payout-sent:" + item.payoutId(),
+                            Map.of("amount", done.amount().toString(), "payoutId", done.id().toString()), now);
+                }
+                return null;
+            });
+        }
+        return marked;
     }
 }

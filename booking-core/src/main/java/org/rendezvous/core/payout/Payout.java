@@ -43,4 +43,20 @@ public record Payout(PayoutId id, PractitionerId practitionerId, PayoutTrigger t
         return new Payout(id, practitionerId, trigger, cutoff, amount, PayoutState.FAILED, statement, reference,
                 Optional.of(why), createdAt, at);
     }
+
+    /** Booked and put in a bank-file batch: the operator's bank sends it (see {@link PayoutBatch}). */
+    public Payout awaitingBankFile(Instant at) {
+        return new Payout(id, practitionerId, trigger, cutoff, amount, PayoutState.AWAITING_BANK_FILE, statement,
+                Optional.empty(), Optional.empty(), createdAt, at);
+    }
+
+    /**
+     * The same payout moved to a later trigger (PO-4: a carried-over balance is one payout that moves forward), with
+     * what it now pays and its statement, in {@code newState}.
+     */
+    public Payout movedTo(PayoutTrigger newTrigger, Instant newCutoff, Money newAmount, List<StatementLine> newStatement,
+                          PayoutState newState, Optional<String> why, Instant at) {
+        return new Payout(id, practitionerId, newTrigger, newCutoff, newAmount, newState, newStatement, Optional.empty(),
+                why, createdAt, at);
+    }
 }

@@ -2,7 +2,10 @@ package org.rendezvous.core.payout;
 
 import java.util.Objects;
 
-/** The payout gateway's answer: sent, refused for good, or not reachable (asked again later with the same key). */
+/**
+ * The payout gateway's answer: sent, refused for good, not reachable (asked again later with the same key), or
+ * to be paid by the operator's bank from a bank file ({@link ToBankFile}).
+ */
 public sealed interface PayoutResult {
 
     record Sent(String reference) implements PayoutResult {
@@ -21,5 +24,9 @@ public sealed interface PayoutResult {
         public Unreachable {
             Objects.requireNonNull(why, "why");
         }
+    }
+
+    /** The operator pays this order by bank transfer: the payout goes into a {@link PayoutBatch} and waits for the file. */
+    record ToBankFile() implements PayoutResult {
     }
 }

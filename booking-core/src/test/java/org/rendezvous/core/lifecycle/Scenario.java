@@ -84,6 +84,7 @@ final class Scenario {
                 .ids(new SequentialIds())
                 .stores(stores)
                 .paymentGateway(gateway)
+                .payoutGateway(builder.payouts.apply(gateway))
                 .model(builder.model)
                 .build();
         Instant start = clock.instant();
@@ -129,6 +130,13 @@ final class Scenario {
         private boolean openings = true;
         private boolean paymentAccount = true;
         private java.time.Period registeredBefore = java.time.Period.ZERO;
+        private java.util.function.Function<SandboxPaymentGateway, org.rendezvous.core.port.PayoutGateway> payouts = g -> g;
+
+        /** The payout gateway, made from the scenario's sandbox (which pays out by default). */
+        Builder payoutGateway(java.util.function.Function<SandboxPaymentGateway, org.rendezvous.core.port.PayoutGateway> value) {
+            this.payouts = value;
+            return this;
+        }
 
         /** Anna registered this long before the scenario's Monday (PLAN-1: her trial may be over). */
         Builder registeredBefore(java.time.Period value) {

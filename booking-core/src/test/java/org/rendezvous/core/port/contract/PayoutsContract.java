@@ -5,12 +5,18 @@ import static org.rendezvous.core.port.contract.StoreFixtures.eur;
 import static org.rendezvous.core.port.contract.StoreFixtures.hours;
 
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rendezvous.core.payout.BatchItem;
+import org.rendezvous.core.payout.BatchSending;
 import org.rendezvous.core.payout.Payout;
+import org.rendezvous.core.payout.PayoutBatch;
+import org.rendezvous.core.payout.PayoutBatchId;
+import org.rendezvous.core.payout.PayoutBatchState;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.payout.PayoutId;
 import org.rendezvous.core.payout.PayoutState;
@@ -95,5 +101,101 @@ public abstract class PayoutsContract {
         stores.payoutAccounts().save(anna, provider);
         assertThat(stores.payoutAccounts().find(anna)).contains(provider);
         assertThat(stores.payoutAccounts().find(ben)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("PO-4 the one carried-over payout is found, and moves forward to a later trigger with its new amount and statement")
+    void carriedOverMovesForward() {
+        Payout carried = payout(anna, new PayoutTrigger.Cycle(LocalDate.of(2030, 3, 1)), PayoutState.CARRIED_OVER);
+        stores.payouts().add(carried);
+        assertThat(stores.payouts().carriedOver(anna)).contains(carried);
+        assertThat(stores.payouts().carriedOver(ben)).isEmpty();
+
+        List<StatementLine> longer = List.of(carried.statement().get(0),
+                new StatementLine(hours(20), "CHARGE_KEPT", Optional.of(fixtures.bookingId()), eur("10.00")));
+        Payout moved = carried.movedTo(new PayoutTrigger.Cycle(LocalDate.of(2030, 3, 15)), hours(48), eur("67.00"), longer,
+                PayoutState.CARRIED_OVER, Optional.of("no payout destination ready"), hours(49));
+        assertThat(stores.payouts().revise(moved, PayoutState.CARRIED_OVER)).isTrue();
+
+        assertThat(stores.payouts().find(carried.id())).contains(moved);
+        assertThat(stores.payouts().forTrigger(anna, "cycle:2030-03-15")).contains(moved);
+        assertThat(stores.payouts().forTrigger(anna, "cycle:2030-03-01")).as("the old trigger is free again").isEmpty();
+        assertThat(stores.payouts().ofPractitioner(anna)).containsExactly(moved);
+
+        Payout planned = moved.movedTo(new PayoutTrigger.Request("req-9"), hours(60), eur("67.00"), longer,
+                PayoutState.PLANNED, Optional.empty(), hours(60));
+        assertThat(stores.payouts().revise(planned, PayoutState.CARRIED_OVER)).isTrue();
+        assertThat(stores.payouts().revise(planned, PayoutState.CARRIED_OVER)).as("no longer carried over").isFalse();
+        assertThat(stores.payouts().carriedOver(anna)).isEmpty();
+        assertThat(stores.payouts().find(carried.id())).contains(planned);
+    }
+
+    private BatchItem item(Payout payout) {
+        return new BatchItem(payout.id(), payout.practitionerId(),
+                new BankDetails("Anna Martin", new Iban("FR76 3000 6000 0112 3456 7890 189"), Optional.empty()),
+                payout.amount(), "Rendezvous payout " + payout.trigger().key());
+    }
+
+    @Test
+    @DisplayName("PO-2 one bank-file batch per cycle; one open batch of payouts on request at a time")
+    void oneBatchPerCycle() {
+        Currency eur = Currency.getInstance("EUR");
+        LocalDate cycle = LocalDate.of(2030, 3, 15);
+        PayoutBatch first = PayoutBatch.open(new PayoutBatchId(fixtures.newId()), Optional.of(cycle), eur, hours(1));
+        assertThat(stores.payouts().addBatch(first)).isTrue();
+        assertThat(stores.payouts().addBatch(PayoutBatch.open(new PayoutBatchId(fixtures.newId()), Optional.of(cycle), eur, hours(1))))
+                .isFalse();
+        assertThat(stores.payouts().batchOf(Optional.of(cycle))).contains(first);
+
+        PayoutBatch requests = PayoutBatch.open(new PayoutBatchId(fixtures.newId()), Optional.empty(), eur, hours(2));
+        assertThat(stores.payouts().addBatch(requests)).isTrue();
+        assertThat(stores.payouts().addBatch(PayoutBatch.open(new PayoutBatchId(fixtures.newId()), Optional.empty(), eur, hours(2))))
+                .isFalse();
+        assertThat(stores.payouts().batchOf(Optional.empty())).contains(requests);
+
+        assertThat(stores.payouts().updateBatch(requests.exported(hours(3)), PayoutBatchState.OPEN)).isTrue();
+        assertThat(stores.payouts().batchOf(Optional.empty())).as("no open batch on request").isEmpty();
+        PayoutBatch next = PayoutBatch.open(new PayoutBatchId(fixtures.newId()), Optional.empty(), eur, hours(4));
+        assertThat(stores.payouts().addBatch(next)).isTrue();
+        assertThat(stores.payouts().batches(10)).extracting(PayoutBatch::id).containsExactly(next.id(), requests.id(), first.id());
+        assertThat(stores.payouts().batches(1)).extracting(PayoutBatch::id).containsExactly(next.id());
+    }
+
+    @Test
+    @DisplayName("PO-5 a batch keeps its items while open, in order, each payout once; exported and sent batches take no more")
+    void batchItemsAndStates() {
+        Currency eur = Currency.getInstance("EUR");
+        Payout annas = payout(anna, new PayoutTrigger.Cycle(LocalDate.of(2030, 3, 15)), PayoutState.AWAITING_BANK_FILE);
+        Payout bens = payout(ben, new PayoutTrigger.Cycle(LocalDate.of(2030, 3, 15)), PayoutState.AWAITING_BANK_FILE);
+        Payout late = payout(ben, new PayoutTrigger.Request("late"), PayoutState.AWAITING_BANK_FILE);
+        stores.payouts().add(annas);
+        stores.payouts().add(bens);
+        stores.payouts().add(late);
+        PayoutBatch batch = PayoutBatch.open(new PayoutBatchId(fixtures.newId()), Optional.of(LocalDate.of(2030, 3, 15)), eur, hours(1));
+        stores.payouts().addBatch(batch);
+
+        assertThat(stores.payouts().addToBatch(batch.id(), item(annas))).isTrue();
+        assertThat(stores.payouts().addToBatch(batch.id(), item(bens))).isTrue();
+        assertThat(stores.payouts().addToBatch(batch.id(), item(annas))).as("each payout once").isFalse();
+        assertThat(stores.payouts().addToBatch(new PayoutBatchId(fixtures.newId()), item(late))).as("no such batch").isFalse();
+
+        PayoutBatch read = stores.payouts().batch(batch.id()).orElseThrow();
+        assertThat(read.items()).containsExactly(item(annas), item(bens));
+        assertThat(read.total()).isEqualTo(eur("114.00"));
+
+        assertThat(stores.payouts().updateBatch(read.exported(hours(2)), PayoutBatchState.OPEN)).isTrue();
+        assertThat(stores.payouts().addToBatch(batch.id(), item(late))).as("exported: fixed").isFalse();
+        assertThat(stores.payouts().updateBatch(read.exported(hours(3)), PayoutBatchState.OPEN)).isFalse();
+
+        PayoutBatch exported = stores.payouts().batch(batch.id()).orElseThrow();
+        assertThat(exported.state()).isEqualTo(PayoutBatchState.EXPORTED);
+        assertThat(exported.exportedAt()).contains(hours(2));
+        BatchSending sending = new BatchSending("operator:olga", hours(5), "uploaded to the bank, ref 4411");
+        assertThat(stores.payouts().updateBatch(exported.sent(sending), PayoutBatchState.EXPORTED)).isTrue();
+        PayoutBatch sent = stores.payouts().batch(batch.id()).orElseThrow();
+        assertThat(sent.state()).isEqualTo(PayoutBatchState.SENT);
+        assertThat(sent.sending()).contains(sending);
+        assertThat(sent.items()).containsExactly(item(annas), item(bens));
+        assertThat(stores.payouts().batchOf(Optional.of(LocalDate.of(2030, 3, 15)))).contains(sent);
     }
 }

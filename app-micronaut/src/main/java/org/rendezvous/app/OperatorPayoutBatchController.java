@@ -1,0 +1,101 @@
+package org.rendezvous.app;
+
+import static org.rendezvous.app.PractitionerAgendaController.id;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.rendezvous.app.ApiViews.Amount;
+import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.payout.BatchSending;
+import org.rendezvous.core.payout.PayoutBatch;
+import org.rendezvous.core.payout.PayoutBatchId;
+import org.rendezvous.payments.sepa.Pain001Files;
+
+/**
+ * The operator's bank-file payouts (docs/payments.md, "Payouts by bank file (SEPA)"): the batches, each batch's
+ * pain.001 file as a download (the first download fixes the batch), and marking a batch sent once the bank has the
+ * file (who, when and why are kept; marking again changes nothing). Operators only: sessions with role OPERATOR.
+ */
+@Controller("/api/operator/payout-batches")
+@Secured(OperatorPayoutBatchController.OPERATOR)
+@SecurityRequirement(name = AuthController.BEARER)
+@SecurityRequirement(name = AuthController.COOKIE)
+class OperatorPayoutBatchController {
+
+    static final String OPERATOR = "OPERATOR";
+    private static final int LISTED = 200;
+
+    private final Rendezvous engine;
+    private final Optional<Pain001Files> files;
+
+    OperatorPayoutBatchController(Rendezvous engine, BankFileSettings settings) {
+        this.engine = engine;
+        this.files = settings.debtor().map(Pain001Files::new);
+    }
+
+    @Serdeable
+    record BatchView(String id, @Nullable LocalDate cycle, String state, int count, Amount total, Instant createdAt,
+                     @Nullable Instant exportedAt, @Nullable Instant sentAt, @Nullable String sentBy,
+                     @Nullable String reason, String fileName) {
+        static BatchView of(PayoutBatch b) {
+            Optional<BatchSending> sent = b.sending();
+            return new BatchView(b.id().toString(), b.cycle().orElse(null), b.state().name(), b.items().size(),
+                    Amount.of(b.total()), b.createdAt(), b.exportedAt().orElse(null), sent.map(BatchSending::at).orElse(null),
+                    sent.map(BatchSending::by).orElse(null), sent.map(BatchSending::note).orElse(null),
+                    Pain001Files.fileName(b));
+        }
+    }
+
+    @Serdeable
+    record SentRequest(@NotBlank @Size(max = BatchSending.NOTE_MAX_LENGTH) String reason) {
+    }
+
+    /** The latest batches, newest first: cycle, state, number of payouts and total. */
+    @Get
+    List<BatchView> batches() {
+        return engine.payouts().batches(LISTED).stream().map(BatchView::of).toList();
+    }
+
+    /** The batch's SEPA credit-transfer file (pain.001.001.03); the first download fixes the batch's content. */
+    @Get("/{batchId}/file")
+    HttpResponse<?> file(@PathVariable String batchId) {
+        PayoutBatchId id = id(batchId, "batchId", PayoutBatchId::of);
+        if (engine.payouts().batch(id).isEmpty()) {
+            return Problem.of(org.rendezvous.core.outcome.Reason.NOT_FOUND, "batchId: no such payout batch").toResponse();
+        }
+        if (files.isEmpty()) {
+            return Problem.of("BANK_FILE_NOT_CONFIGURED", HttpStatus.CONFLICT,
+                    "batchId: no bank file is configured (rendezvous.bank-file.debtor-name and debtor-iban)").toResponse();
+        }
+        return PublicBookingController.respond(engine.payouts().exportBatch(id), batch -> HttpResponse.ok(files.get().write(batch))
+                .contentType(Pain001Files.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + Pain001Files.fileName(batch) + "\""));
+    }
+
+    /** The bank has the file: the batch's payouts are SENT and each practitioner told; once, whoever asks again. */
+    @Post("/{batchId}/sent")
+    HttpResponse<?> sent(Authentication authentication, @PathVariable String batchId, @Body @Valid SentRequest request) {
+        PayoutBatchId id = id(batchId, "batchId", PayoutBatchId::of);
+        String reason = AuthController.required(request.reason(), "reason");
+        return PublicBookingController.respond(engine.payouts().markBatchSent(id, authentication.getName(), reason),
+                batch -> HttpResponse.ok(BatchView.of(batch)));
+    }
+}
