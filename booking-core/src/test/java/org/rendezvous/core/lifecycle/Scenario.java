@@ -84,7 +84,7 @@ final class Scenario {
                 .ids(new SequentialIds())
                 .stores(stores)
                 .paymentGateway(gateway)
-                .model(builder.model)
+                .settings(builder.engineSettings.apply(org.rendezvous.core.EngineSettings.of(builder.model)))
                 .build();
         Instant start = clock.instant();
         clock.set(start.atZone(zone).minus(builder.registeredBefore).toInstant());
@@ -93,7 +93,7 @@ final class Scenario {
         clock.set(start);
         accepted(engine.practitioners().changeSettings(anna, builder.settings.apply(settings())));
         this.shiatsu = accepted(engine.agenda().addActivity(new AddActivityCommand(anna, "Shiatsu",
-                Duration.ofMinutes(60), PRICE, Set.of(ConsultationMode.IN_PERSON, ConsultationMode.VIDEO))));
+                Duration.ofMinutes(60), builder.price, Set.of(ConsultationMode.IN_PERSON, ConsultationMode.VIDEO))));
         if (builder.openings) {
             for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
                     DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
@@ -123,6 +123,20 @@ final class Scenario {
         private UnaryOperator<AgendaSettings> settings = UnaryOperator.identity();
         private boolean openings = true;
         private java.time.Period registeredBefore = java.time.Period.ZERO;
+        private UnaryOperator<org.rendezvous.core.EngineSettings> engineSettings = UnaryOperator.identity();
+        private Money price = PRICE;
+
+        /** The operator's settings beyond the model (provider fees, commissions …). */
+        Builder engineSettings(UnaryOperator<org.rendezvous.core.EngineSettings> value) {
+            this.engineSettings = value;
+            return this;
+        }
+
+        /** The price of Anna's one activity (60.00 unless said). */
+        Builder price(Money value) {
+            this.price = value;
+            return this;
+        }
 
         /** Anna registered this long before the scenario's Monday (PLAN-1: her trial may be over). */
         Builder registeredBefore(java.time.Period value) {
