@@ -394,6 +394,11 @@ public final class PaymentService {
         return engine.stores.ledger().ofPractitioner(practitioner).stream().flatMap(p -> view.line(p).stream()).toList();
     }
 
+    /** Which ledger accounts are the practitioner's in the operator's model (PAY-6). */
+    public PractitionerView practitionerView() {
+        return new PractitionerView(engine.settings.model());
+    }
+
     /** The practitioner's own money summed up, in their currency (PAY-6). */
     public PractitionerTotals totals(PractitionerId practitioner) {
         Currency currency = engine.agendaSettings(practitioner).orElseThrow(
