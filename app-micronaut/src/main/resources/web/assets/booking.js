@@ -1,6 +1,7 @@
 // The client's booking link (/b/{token}): see the booking in the practitioner's zone, pay, cancel with the
 // cancellation terms shown first (CX-1 … CX-3) and the consequence from the API's answer, or move it.
 import { api, dateTime, fill, h, modeText, money, newKey, run, say, stateText, time } from '/assets/common.js';
+import { moneyText, nextStepText } from '/assets/money-view.js';
 
 const token = decodeURIComponent(location.pathname.split('/')[2] || '');
 const base = '/api/public/bookings/' + encodeURIComponent(token);
@@ -24,6 +25,7 @@ function show(b) {
   document.getElementById('state').dataset.state = b.state;
   document.getElementById('price').textContent = money(b.price);
   document.getElementById('paid').textContent = money(b.paid);
+  document.getElementById('money').textContent = moneyText(b.money);
   const open = ['HELD', 'PENDING', 'CONFIRMED'].includes(b.state);
   const late = b.freeCancellationUntil && new Date(b.freeCancellationUntil) <= new Date();
   let terms = '';
@@ -39,7 +41,11 @@ function show(b) {
   document.getElementById('cancel-terms').textContent = terms || 'Cancel this booking?';
   document.getElementById('cancel-open').hidden = !(open && b.clientsMayCancel);
   document.getElementById('move-open').hidden = !(open && b.clientsMayMove);
-  document.getElementById('pay').hidden = !(b.state === 'HELD');
+  // BK-3, PAY-2: the API says what the client must do next (pay, save a card, or pay a charge their bank holds).
+  document.getElementById('pay').hidden = !b.nextStep;
+  if (b.nextStep) {
+    document.getElementById('pay').textContent = nextStepText(b.nextStep);
+  }
   document.getElementById('waitlist').hidden = !(open && b.waitlistAlerts);
   const offered = offer && new Date(offer) < new Date(b.start) && open && b.waitlistAlerts;
   document.getElementById('offer').hidden = !offered;
@@ -47,8 +53,9 @@ function show(b) {
     document.getElementById('offer-text').textContent = `An earlier time is free: ${dateTime(offer, zone)}.`
       + ' The first to take it gets it, and your booking moves there.';
   }
-  say(document.getElementById('pay-note'), b.state === 'HELD' && b.expiresAt
-    ? `Pay or save a card before ${dateTime(b.expiresAt, zone)}, or the time is given back.` : '');
+  say(document.getElementById('pay-note'), b.nextStep && b.state === 'HELD'
+    ? `${b.nextStep.action === 'SAVE_CARD' ? 'Save a card' : 'Pay'} before ${dateTime(b.nextStep.until, zone)}, or the time is given back.`
+    : b.nextStep ? `Your bank asks you to confirm this payment yourself, before ${dateTime(b.nextStep.until, zone)}.` : '');
 }
 
 async function load() {

@@ -4,6 +4,7 @@ import {
   addDays, api, dateTime, day, fill, h, modeText, money, newKey, run, say, stateText, time, today,
 } from '/assets/common.js';
 import { loadPaymentAccount } from '/assets/payment-account.js';
+import { bookingsTable, historyTable, moneyText, totalsTable } from '/assets/money-view.js';
 
 const P = '/api/practitioner';
 const error = document.getElementById('error');
@@ -98,6 +99,8 @@ async function showDetail(bookingId) {
     ['Phone', b.client.phone],
     ['Price', money(b.price)],
     ['Paid', money(b.paid)],
+    ['Money', moneyText(b.money)],
+    ...(b.money && b.money.state !== 'NOTHING_ONLINE' ? [['You receive', money(b.money.net)]] : []),
     ...Object.entries(b.answers || {}),
   ];
   fill($('detail-fields'), fields.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
@@ -223,7 +226,8 @@ async function loadMoney() {
   const balances = await run(error, () => api('GET', `${P}/balances`));
   if (balances) {
     fill($('balances'), h('p', {}, h('strong', {}, 'Payable now: '), h('span', { id: 'payable' }, money(balances.payable))),
-      table(['Account', 'Balance'], Object.entries(balances.byAccount || {}).map(([k, v]) => [k, money(v)])));
+      table(['Account', 'Balance'], Object.entries(balances.byAccount || {}).map(([k, v]) => [k, money(v)])),
+      totalsTable(balances));
   }
   try {
     const d = await api('GET', `${P}/payout-destination`);
@@ -240,7 +244,12 @@ async function loadMoney() {
   const payments = await run(error, () => api('GET', `${P}/payments`));
   if (payments) {
     fill($('payments'), payments.length === 0 ? h('p', { class: 'muted' }, 'No payment yet.')
-      : table(['When', 'What', 'Amount'], payments.map(p => [dateTime(p.at, zone), p.kind, money(p.amount)])));
+      : historyTable(payments, zone));
+  }
+  const byBooking = await run(error, () => api('GET', `${P}/payments/bookings`));
+  if (byBooking) {
+    fill($('payments-by-booking'), byBooking.length === 0 ? h('p', { class: 'muted' }, 'No booking paid online yet.')
+      : bookingsTable(byBooking));
   }
 }
 

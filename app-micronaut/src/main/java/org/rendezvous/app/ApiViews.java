@@ -17,6 +17,9 @@ import org.rendezvous.core.agenda.ConsultationMode;
 import org.rendezvous.core.agenda.Slot;
 import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.money.Money;
+import org.rendezvous.core.payment.BookingMoney;
+import org.rendezvous.core.payment.MoneyState;
+import org.rendezvous.core.payment.NextStep;
 import org.rendezvous.core.waitlist.WaitlistEntry;
 
 /** The JSON shapes of the API: they live only in the host, and are built from core values. */
@@ -66,8 +69,9 @@ final class ApiViews {
                        Amount price, Amount paid, @Nullable Instant expiresAt, String clientLink,
                        @Nullable String activityName, @Nullable String zone, @Nullable Instant freeCancellationUntil,
                        @Nullable String noShowPercent, boolean clientsMayCancel, boolean clientsMayMove,
-                       boolean waitlistAlerts, String practitionerId) {
-        static BookingView of(Booking booking, String clientLink, @Nullable Activity activity, @Nullable AgendaSettings terms) {
+                       boolean waitlistAlerts, String practitionerId, ClientMoneyView money, @Nullable NextStepView nextStep) {
+        static BookingView of(Booking booking, String clientLink, @Nullable Activity activity, @Nullable AgendaSettings terms,
+                              BookingMoney money, @Nullable NextStepView nextStep) {
             return new BookingView(booking.id().toString(), booking.state().name(), booking.activityId().toString(),
                     booking.mode(), booking.start(), booking.end(), Amount.of(booking.price()), Amount.of(booking.paid()),
                     booking.expiresAt().orElse(null), clientLink, activity == null ? null : activity.name(),
@@ -75,7 +79,34 @@ final class ApiViews {
                     terms == null ? null : booking.start().minus(terms.cancellationDeadline()),
                     terms == null ? null : plainPercent(terms.noShowPercentage()),
                     terms != null && terms.clientsMayCancel(), terms != null && terms.clientsMayMove(),
-                    terms != null && terms.waitlistAlerts(), booking.practitionerId().toString());
+                    terms != null && terms.waitlistAlerts(), booking.practitionerId().toString(), ClientMoneyView.of(money),
+                    nextStep);
+        }
+    }
+
+    /**
+     * What happened to the booking's money, as its client sees it (PAY-6, CX-2 … CX-5): what they paid online,
+     * got back, were charged for a late cancellation or a no-show, and what is still under way.
+     */
+    @Serdeable
+    record ClientMoneyView(MoneyState state, Amount paid, Amount refunded, Amount charged, Amount refundPending,
+                           Amount chargePending) {
+        static ClientMoneyView of(BookingMoney m) {
+            return new ClientMoneyView(m.state(), Amount.of(m.paid()), Amount.of(m.refunded()), Amount.of(m.charged()),
+                    Amount.of(m.refundPending()), Amount.of(m.chargePending()));
+        }
+    }
+
+    /**
+     * What the client must do online now (BK-3, PAY-1, PAY-2): {@code POST checkoutUrl} (no body) answers the
+     * provider's page to send them to; {@code pageUrl} is the booking's link page, whose button does the same.
+     */
+    @Serdeable
+    record NextStepView(NextStep.Action action, @Nullable Amount amount, Instant until, String checkoutUrl, String pageUrl) {
+        static NextStepView of(NextStep step, String baseUrl, Booking booking) {
+            return new NextStepView(step.action(), step.amount().map(Amount::of).orElse(null), step.until(),
+                    baseUrl + "/api/public/bookings/" + booking.accessToken().value() + "/checkout",
+                    baseUrl + "/b/" + booking.accessToken().value());
         }
     }
 

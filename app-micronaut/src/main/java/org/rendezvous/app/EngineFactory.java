@@ -82,7 +82,7 @@ final class EngineFactory {
     @Singleton
     Rendezvous rendezvous(HostSettings settings, Stores stores, Accounts accounts, PasswordHasher hasher,
                           Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe, Clock clock,
-                          BankFileSettings bankFile) {
+                          BankFileSettings bankFile, ProviderFeeSettings providerFees) {
         PaymentGateway payments = stripe.<PaymentGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         PayoutGateway payouts = stripe.<PayoutGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         payouts = PayoutRouting.withBankFile(payouts, bankFile); // bank details by SEPA file, when configured
@@ -93,7 +93,8 @@ final class EngineFactory {
                 .paymentGateway(payments)
                 .payoutGateway(payouts)
                 .clock(clock)
-                .settings(EngineSettings.of(settings.model()).withOperatorZone(settings.zone()))
+                .settings(providerFees.schedule().map(EngineSettings.of(settings.model())::withProviderFees)
+                        .orElseGet(() -> EngineSettings.of(settings.model())).withOperatorZone(settings.zone()))
                 .build();
         // The sandbox's events reach the engine as a provider's webhooks would.
         sandbox.ifPresent(s -> s.onEvent(event -> apply(engine, event)));

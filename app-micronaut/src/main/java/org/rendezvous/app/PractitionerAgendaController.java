@@ -305,7 +305,7 @@ class PractitionerAgendaController {
     /** Every booking of a local day, in every state. */
     @Get("/agenda/day/{date}")
     List<AgendaBookingView> day(Authentication authentication, @PathVariable LocalDate date) {
-        return engine.agenda().bookingsBetween(me(authentication), date, date).stream().map(AgendaBookingView::of).toList();
+        return engine.agenda().bookingsBetween(me(authentication), date, date).stream().map(b -> AgendaBookingView.of(b, engine.payments())).toList();
     }
 
     /** Every booking of the week (Monday to Sunday) that holds the date. */
@@ -313,13 +313,16 @@ class PractitionerAgendaController {
     List<AgendaBookingView> week(Authentication authentication, @PathVariable LocalDate date) {
         LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return engine.agenda().bookingsBetween(me(authentication), monday, monday.plusDays(6)).stream()
-                .map(AgendaBookingView::of).toList();
+                .map(b -> AgendaBookingView.of(b, engine.payments())).toList();
     }
 
+    /** A booking with what happened to its money (PAY-6). */
     @Get("/bookings/{bookingId}")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AgendaBookingView.class)))
     HttpResponse<?> booking(Authentication authentication, @PathVariable String bookingId) {
         return engine.bookings().find(me(authentication), id(bookingId, "bookingId", BookingId::of))
-                .<HttpResponse<?>>map(b -> HttpResponse.ok(AgendaBookingView.of(b)))
+                .<HttpResponse<?>>map(b -> HttpResponse.ok(AgendaBookingView.of(b, engine.payments())))
                 .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "bookingId: no such booking").toResponse());
     }
 }

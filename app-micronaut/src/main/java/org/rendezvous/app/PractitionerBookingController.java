@@ -67,7 +67,7 @@ class PractitionerBookingController {
     /** Requests waiting for an answer, oldest first. */
     @Get("/requests")
     List<AgendaBookingView> pendingRequests(Authentication authentication) {
-        return engine.bookings().pendingRequests(me(authentication)).stream().map(AgendaBookingView::of).toList();
+        return engine.bookings().pendingRequests(me(authentication)).stream().map(b -> AgendaBookingView.of(b, engine.payments())).toList();
     }
 
     @Post("/bookings/{bookingId}/confirm")
@@ -122,7 +122,7 @@ class PractitionerBookingController {
                 Optional.ofNullable(r.language()).filter(l -> !l.isBlank()).map(PractitionerBookingController::language),
                 new TreeMap<>(r.answers() == null ? java.util.Map.of() : r.answers()), IdempotencyKey.of(idempotencyKey));
         return PublicBookingController.respond(engine.bookings().enter(command),
-                booking -> HttpResponse.created(AgendaBookingView.of(booking)));
+                booking -> HttpResponse.created(AgendaBookingView.of(booking, engine.payments())));
     }
 
     /** BK-6: the details on file for an e-mail, to fill in the manual booking form. */
@@ -152,11 +152,11 @@ class PractitionerBookingController {
         if (engine.clients().client(me, client).isEmpty()) {
             return Problem.of(Reason.NOT_FOUND, "clientId: no such client").toResponse();
         }
-        return HttpResponse.ok(engine.clients().bookingsOf(me, client).stream().map(AgendaBookingView::of).toList());
+        return HttpResponse.ok(engine.clients().bookingsOf(me, client).stream().map(b -> AgendaBookingView.of(b, engine.payments())).toList());
     }
 
-    private static HttpResponse<?> answer(Outcome<Booking> outcome) {
-        return PublicBookingController.respond(outcome, booking -> HttpResponse.ok(AgendaBookingView.of(booking)));
+    private HttpResponse<?> answer(Outcome<Booking> outcome) {
+        return PublicBookingController.respond(outcome, booking -> HttpResponse.ok(AgendaBookingView.of(booking, engine.payments())));
     }
 
     private static Language language(@Nullable String code) {

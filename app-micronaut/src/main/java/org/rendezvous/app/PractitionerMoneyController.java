@@ -18,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import org.rendezvous.app.PractitionerViews.BalancesView;
+import org.rendezvous.app.PractitionerViews.BookingMoneyView;
 import org.rendezvous.app.PractitionerViews.DestinationRequest;
 import org.rendezvous.app.PractitionerViews.DestinationView;
 import org.rendezvous.app.PractitionerViews.PayoutView;
@@ -47,16 +48,23 @@ class PractitionerMoneyController {
         this.engine = engine;
     }
 
-    /** PAY-6: every payment, refund, commission and payout, as ledger postings. */
+    /** PAY-6: every payment, refund, commission and payout of the practitioner's own money, oldest first. */
     @Get("/payments")
     List<PostingView> history(Authentication authentication) {
-        return engine.payments().history(me(authentication)).stream().map(PostingView::of).toList();
+        return engine.payments().paymentLines(me(authentication)).stream().map(PostingView::of).toList();
+    }
+
+    /** PAY-6, PO-1: per booking that money moved for, newest first, what happened to it and what the practitioner receives. */
+    @Get("/payments/bookings")
+    List<BookingMoneyView> moneyOfBookings(Authentication authentication) {
+        return engine.payments().moneyOfBookings(me(authentication)).stream().map(BookingMoneyView::of).toList();
     }
 
     @Get("/balances")
     BalancesView balances(Authentication authentication) {
         PractitionerId me = me(authentication);
-        return BalancesView.of(engine.payments().balances(me), engine.payouts().payableBalance(me));
+        return BalancesView.of(engine.payments().balances(me), engine.payouts().payableBalance(me),
+                engine.payments().practitionerView(), engine.payments().totals(me));
     }
 
     @Get("/payouts")

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.rendezvous.app.ApiViews.Amount;
+import org.rendezvous.core.PaymentService;
 import org.rendezvous.core.PlanService;
 import org.rendezvous.core.agenda.Activity;
 import org.rendezvous.core.agenda.AgendaSettings;
@@ -34,9 +35,12 @@ import org.rendezvous.core.agenda.Unavailability;
 import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.client.Client;
 import org.rendezvous.core.client.ClientDetails;
-import org.rendezvous.core.ledger.Account;
 import org.rendezvous.core.ledger.Balances;
-import org.rendezvous.core.ledger.Posting;
+import org.rendezvous.core.ledger.PaymentLine;
+import org.rendezvous.core.ledger.PractitionerTotals;
+import org.rendezvous.core.ledger.PractitionerView;
+import org.rendezvous.core.payment.BookingMoney;
+import org.rendezvous.core.payment.MoneyState;
 import org.rendezvous.core.payout.Payout;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.plan.Subscription;
@@ -130,11 +134,32 @@ final class PractitionerViews {
     @Serdeable
     record AgendaBookingView(String id, String state, String activityId, String clientId, ClientView client,
                              ConsultationMode mode, Instant start, Instant end, Amount price, Amount paid,
-                             @Nullable Instant expiresAt, Instant createdAt, Map<String, String> answers, String bookedBy) {
-        static AgendaBookingView of(Booking b) {
+                             @Nullable Instant expiresAt, Instant createdAt, Map<String, String> answers, String bookedBy,
+                             BookingMoneyView money) {
+        /** With what happened to the booking's money, from the core (PAY-6). */
+        static AgendaBookingView of(Booking b, PaymentService payments) {
             return new AgendaBookingView(b.id().toString(), b.state().name(), b.activityId().toString(), b.clientId().toString(),
                     ClientView.of(b.client()), b.mode(), b.start(), b.end(), Amount.of(b.price()), Amount.of(b.paid()),
-                    b.expiresAt().orElse(null), b.createdAt(), new TreeMap<>(b.answers()), b.bookedBy().toString());
+                    b.expiresAt().orElse(null), b.createdAt(), new TreeMap<>(b.answers()), b.bookedBy().toString(),
+                    BookingMoneyView.of(payments.money(b)));
+        }
+    }
+
+    /**
+     * What happened to one booking's money, as its practitioner sees it (PAY-6, FEE-3, CX-2 … CX-5): what the
+     * client paid, got back or was charged, what the platform and the provider took, and what the practitioner
+     * receives: {@code pendingEarnings} before release (PO-1) plus {@code earned} (payable, or in their own
+     * account) make {@code net}.
+     */
+    @Serdeable
+    record BookingMoneyView(String bookingId, MoneyState state, Amount paid, Amount refunded, Amount charged,
+                            Amount refundPending, Amount chargePending, Amount commission, Amount providerFee,
+                            Amount pendingEarnings, Amount earned, Amount net) {
+        static BookingMoneyView of(BookingMoney m) {
+            return new BookingMoneyView(m.bookingId().toString(), m.state(), Amount.of(m.paid()), Amount.of(m.refunded()),
+                    Amount.of(m.charged()), Amount.of(m.refundPending()), Amount.of(m.chargePending()),
+                    Amount.of(m.commission()), Amount.of(m.providerFee()), Amount.of(m.pendingEarnings()),
+                    Amount.of(m.earned()), Amount.of(m.net()));
         }
     }
 
@@ -145,28 +170,42 @@ final class PractitionerViews {
         }
     }
 
+    /**
+     * PAY-6: one line of the practitioner's payment history, only their own accounts (no platform revenue, no
+     * provider fee the platform bears). {@code amount} is what the posting moves (what the client paid, what was
+     * refunded, released or paid out); the other amounts say where it went.
+     */
     @Serdeable
     record PostingView(String id, String kind, @Nullable String bookingId, @Nullable String payoutId, Instant at,
-                       Amount amount, Map<String, Amount> changes) {
-        static PostingView of(Posting p) {
-            Map<String, Amount> changes = new TreeMap<>();
-            for (Account account : Account.values()) {
-                var change = p.change(account);
-                if (!change.isZero()) {
-                    changes.put(account.name(), Amount.of(change));
-                }
-            }
-            return new PostingView(p.id().toString(), p.kind().name(), p.bookingId().map(Object::toString).orElse(null),
-                    p.payoutId().map(Object::toString).orElse(null), p.at(), Amount.of(p.amount()), changes);
+                       Amount amount, Amount clientPaid, Amount commission, Amount providerFee, Amount refunded,
+                       Amount pending, Amount earned, Amount paidOut) {
+        static PostingView of(PaymentLine l) {
+            return new PostingView(l.id().toString(), l.kind().name(), l.bookingId().map(Object::toString).orElse(null),
+                    l.payoutId().map(Object::toString).orElse(null), l.at(), Amount.of(l.amount()), Amount.of(l.clientPaid()),
+                    Amount.of(l.commission()), Amount.of(l.providerFee()), Amount.of(l.refunded()), Amount.of(l.pending()),
+                    Amount.of(l.earned()), Amount.of(l.paidOut()));
         }
     }
 
+    /**
+     * The practitioner's own money (PAY-6, FEE-4): the balances of their accounts only, what is payable now, and
+     * the totals of their history.
+     */
     @Serdeable
-    record BalancesView(String currency, Map<String, Amount> byAccount, Amount payable) {
-        static BalancesView of(Balances b, org.rendezvous.core.money.Money payable) {
+    record BalancesView(String currency, Map<String, Amount> byAccount, Amount payable, Amount clientsPaid,
+                        Amount commission, Amount providerFees, Amount refunded, Amount held, Amount earned,
+                        Amount paidOut) {
+        static BalancesView of(Balances b, org.rendezvous.core.money.Money payable, PractitionerView view,
+                               PractitionerTotals t) {
             Map<String, Amount> byAccount = new TreeMap<>();
-            b.byAccount().forEach((account, money) -> byAccount.put(account.name(), Amount.of(money)));
-            return new BalancesView(b.currency().getCurrencyCode(), byAccount, Amount.of(payable));
+            b.byAccount().forEach((account, money) -> {
+                if (view.accounts().contains(account)) {
+                    byAccount.put(account.name(), Amount.of(money));
+                }
+            });
+            return new BalancesView(b.currency().getCurrencyCode(), byAccount, Amount.of(payable), Amount.of(t.clientsPaid()),
+                    Amount.of(t.commission()), Amount.of(t.providerFees()), Amount.of(t.refunded()), Amount.of(t.held()),
+                    Amount.of(t.earned()), Amount.of(t.paidOut()));
         }
     }
 

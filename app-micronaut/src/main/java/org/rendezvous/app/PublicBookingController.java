@@ -14,6 +14,9 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.rendezvous.app.ApiViews.BookingRequest;
 import org.rendezvous.app.ApiViews.BookingView;
 import org.rendezvous.app.ApiViews.CheckoutView;
 import org.rendezvous.app.ApiViews.MoveRequest;
+import org.rendezvous.app.ApiViews.NextStepView;
 import org.rendezvous.app.ApiViews.SlotView;
 import org.rendezvous.app.ApiViews.WaitlistOfferRequest;
 import org.rendezvous.app.ApiViews.WaitlistView;
@@ -82,6 +86,8 @@ class PublicBookingController {
 
     /** BK-1, BK-8: books a start time; the Idempotency-Key header makes a retried request book once. */
     @Post("/practitioners/{practitionerId}/bookings")
+    @ApiResponse(responseCode = "201", description = "the booking; when HELD, its nextStep says what the client must do",
+            content = @Content(schema = @Schema(implementation = BookingView.class)))
     HttpResponse<?> book(@PathVariable String practitionerId, @Header("Idempotency-Key") String idempotencyKey,
                          @Body @Valid BookingRequest request) {
         if (request.client() == null) {
@@ -105,7 +111,9 @@ class PublicBookingController {
         return respond(engine.bookings().book(command), booking -> HttpResponse.created(view(booking)));
     }
 
+    /** The booking behind the link, with what happened to its money and, if any, what the client must do next. */
     @Get("/bookings/{accessToken}")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BookingView.class)))
     HttpResponse<?> booking(@PathVariable String accessToken) {
         Optional<Booking> booking = engine.bookings().findByLink(new AccessToken(accessToken));
         return booking.<HttpResponse<?>>map(b -> HttpResponse.ok(view(b)))
@@ -180,7 +188,8 @@ class PublicBookingController {
         return BookingView.of(booking, settings.baseUrl()
                         + "/b/" + booking.accessToken().value(),
                 engine.agenda().activity(practitioner, booking.activityId()).orElse(null),
-                engine.practitioners().settings(practitioner).orElse(null));
+                engine.practitioners().settings(practitioner).orElse(null), engine.payments().money(booking),
+                engine.payments().nextStep(booking).map(step -> NextStepView.of(step, settings.baseUrl(), booking)).orElse(null));
     }
 
     private static PractitionerId practitioner(String value) {

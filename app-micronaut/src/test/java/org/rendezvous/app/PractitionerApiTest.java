@@ -117,7 +117,7 @@ class PractitionerApiTest {
         for (String uri : List.of(P + "/profile", P + "/settings", P + "/activities", P + "/openings",
                 P + "/unavailabilities?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z", P + "/requests",
                 P + "/agenda/week/" + monday, P + "/bookings/" + bobs.get("bookingId"), P + "/clients",
-                P + "/clients/" + bobs.get("clientId") + "/bookings", P + "/payments", P + "/balances", P + "/payouts",
+                P + "/clients/" + bobs.get("clientId") + "/bookings", P + "/payments", P + "/payments/bookings", P + "/balances", P + "/payouts",
                 P + "/payout-destination", P + "/plan")) {
             all.append(uri).append(" => ").append(http.retrieve(HttpRequest.GET(uri).bearerAuth(bob))).append('\n');
         }
@@ -188,6 +188,7 @@ class PractitionerApiTest {
         p.put("GET /api/practitioner/clients/{clientId}/bookings", new Probe(Expect.REFUSED, ids -> HttpRequest.GET(
                 P + "/clients/" + ids.get("clientId") + "/bookings")));
         p.put("GET /api/practitioner/payments", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/payments")));
+        p.put("GET /api/practitioner/payments/bookings", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/payments/bookings")));
         p.put("GET /api/practitioner/balances", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/balances")));
         p.put("GET /api/practitioner/payouts", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/payouts")));
         p.put("GET /api/practitioner/payouts/{payoutId}", new Probe(Expect.REFUSED, ids -> HttpRequest.GET(

@@ -294,6 +294,8 @@ class WebPagesBrowserTest {
         assertThat(byId("when").getText()).contains("09:00").contains("Europe/Paris");
         assertThat(byId("state").getText()).isEqualTo("Confirmed");
         assertThat(byId("deadline").getText()).isEqualTo("Cancelling is free."); // no share of the price is charged late (0 %)
+        assertThat(byId("money").getText()).as("PAY-6: what happened to the money").isEqualTo("Paid on site");
+        assertThat(browser.findElement(By.id("pay")).isDisplayed()).as("no next step online").isFalse();
 
         screenshot("link-page-phone");
         assertFitsTheWindow();

@@ -13,7 +13,11 @@ import org.rendezvous.core.booking.RecordGuaranteeCommand;
 import org.rendezvous.core.booking.RecordPaymentCommand;
 import org.rendezvous.core.idempotency.IdempotencyKey;
 import org.rendezvous.core.ledger.Balances;
+import org.rendezvous.core.ledger.PaymentLine;
 import org.rendezvous.core.ledger.Posting;
+import org.rendezvous.core.ledger.PractitionerTotals;
+import org.rendezvous.core.ledger.PractitionerView;
+import org.rendezvous.core.money.FeeSchedule;
 import org.rendezvous.core.money.Money;
 import org.rendezvous.core.money.PaymentPurpose;
 import org.rendezvous.core.notification.MessageKind;
@@ -24,7 +28,9 @@ import org.rendezvous.core.payment.ChargeResult;
 import org.rendezvous.core.payment.CheckoutSession;
 import org.rendezvous.core.payment.GuaranteeRequest;
 import org.rendezvous.core.payment.InstructionKind;
+import org.rendezvous.core.payment.BookingMoney;
 import org.rendezvous.core.payment.InstructionState;
+import org.rendezvous.core.payment.NextStep;
 import org.rendezvous.core.payment.PaymentEvent;
 import org.rendezvous.core.payment.PaymentInstruction;
 import org.rendezvous.core.payment.PaymentRequest;
@@ -375,6 +381,83 @@ public final class PaymentService {
     /** Every payment, refund, commission, fee and payout of the practitioner, oldest first (PAY-6). */
     public List<Posting> history(PractitionerId practitioner) {
         return engine.stores.ledger().ofPractitioner(practitioner);
+    }
+
+    /**
+     * The practitioner's payment history as they see it (PAY-6), oldest first: every payment, refund,
+     * commission, fee and payout that moved their money, with nothing of the platform's own books.
+     */
+    public List<PaymentLine> paymentLines(PractitionerId practitioner) {
+        PractitionerView view = new PractitionerView(engine.settings.model());
+        return engine.stores.ledger().ofPractitioner(practitioner).stream().flatMap(p -> view.line(p).stream()).toList();
+    }
+
+    /** Which ledger accounts are the practitioner's in the operator's model (PAY-6). */
+    public PractitionerView practitionerView() {
+        return new PractitionerView(engine.settings.model());
+    }
+
+    /** The practitioner's own money summed up, in their currency (PAY-6). */
+    public PractitionerTotals totals(PractitionerId practitioner) {
+        Currency currency = engine.agendaSettings(practitioner).orElseThrow(
+                () -> new IllegalArgumentException("practitionerId: no such practitioner")).currency();
+        return PractitionerTotals.of(currency, paymentLines(practitioner));
+    }
+
+    /** What happened to a booking's money (PAY-6, CX-2 … CX-5). */
+    public BookingMoney money(Booking booking) {
+        if (booking.terms().payment() == PaymentArrangement.ON_SITE) {
+            // Nothing online was ever asked of this booking: no money can have moved for it.
+            return BookingMoney.of(booking, new PractitionerView(engine.settings.model()), List.of(), List.of(),
+                    FeeSchedule.none(booking.price().currency()), engine.now());
+        }
+        return money(booking, engine.stores.ledger().ofBooking(booking.id()), engine.now());
+    }
+
+    /**
+     * Every booking of the practitioner that money moved for, with what they will receive for it, the newest
+     * first: pending earnings not released yet next to what is payable or received (PAY-6, PO-1).
+     */
+    public List<BookingMoney> moneyOfBookings(PractitionerId practitioner) {
+        java.util.Map<BookingId, List<Posting>> byBooking = new java.util.LinkedHashMap<>();
+        for (Posting posting : engine.stores.ledger().ofPractitioner(practitioner)) {
+            posting.bookingId().ifPresent(id -> byBooking.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(posting));
+        }
+        Instant now = engine.now();
+        List<BookingMoney> answer = new java.util.ArrayList<>();
+        byBooking.forEach((id, postings) -> engine.stores.bookings().find(id)
+                .filter(b -> b.practitionerId().equals(practitioner))
+                .ifPresent(b -> answer.add(money(b, postings, now))));
+        java.util.Collections.reverse(answer);
+        return answer;
+    }
+
+    private BookingMoney money(Booking booking, List<Posting> postings, Instant now) {
+        FeeSchedule release = engine.settings.model() == CommercialModel.PLATFORM_COLLECTS
+                && booking.terms().payment() == PaymentArrangement.PREPAID
+                ? cashier.commissionSchedule(booking, PaymentPurpose.CONSULTATION, now)
+                : FeeSchedule.none(booking.price().currency());
+        return BookingMoney.of(booking, new PractitionerView(engine.settings.model()), postings,
+                engine.stores.paymentInstructions().ofBooking(booking.id()), release, now);
+    }
+
+    /**
+     * What the client must do online now for this booking, if anything: pay or save a card before the hold
+     * expires (BK-3, PAY-1, PAY-2), or pay a charge their bank wants them to authenticate. {@link #checkout}
+     * opens the page where they do it.
+     */
+    public Optional<NextStep> nextStep(Booking booking) {
+        Instant now = engine.now();
+        if (booking.state() == BookingState.HELD && booking.expiresAt().filter(now::isBefore).isPresent()) {
+            return Optional.of(booking.terms().payment() == PaymentArrangement.PREPAID
+                    ? new NextStep(NextStep.Action.PAY, Optional.of(booking.price()), booking.expiresAt().get())
+                    : new NextStep(NextStep.Action.SAVE_CARD, Optional.empty(), booking.expiresAt().get()));
+        }
+        if (booking.terms().payment() == PaymentArrangement.ON_SITE) {
+            return Optional.empty();
+        }
+        return chargeWaitingForClient(booking.id()).map(waiting -> new NextStep(NextStep.Action.PAY_CHARGE,
+                Optional.of(waiting.amount()), waiting.updatedAt().plus(CLIENT_CHARGE_WINDOW)));
     }
 
     /** The practitioner's balances now, in their currency. */

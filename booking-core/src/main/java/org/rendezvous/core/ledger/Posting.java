@@ -55,11 +55,21 @@ public record Posting(PostingId id, PractitionerId practitionerId, Optional<Book
         return change;
     }
 
-    /** The total of all legs: the money this posting moves. */
+    /**
+     * The money this posting moves: what leaves the accounts that receive nothing in it. A leg that passes
+     * on part of what another leg brought (the commission taken from a guarantee charge, say) is not counted
+     * twice: a 30.00 charge with its 1.50 commission moves 30.00, not 31.50 (PAY-6).
+     */
     public Money amount() {
+        java.util.Set<Account> receiving = java.util.EnumSet.noneOf(Account.class);
+        for (Leg leg : legs) {
+            receiving.add(leg.to());
+        }
         Money total = Money.zero(currency());
         for (Leg leg : legs) {
-            total = total.plus(leg.amount());
+            if (!receiving.contains(leg.from())) {
+                total = total.plus(leg.amount());
+            }
         }
         return total;
     }

@@ -210,12 +210,50 @@ class MoneyConservedPropertyTest {
                 assertThat(refunds).as("PAY-4 refunds of %s never pass what it paid", booking)
                         .isLessThanOrEqualTo(paidByBooking.get(booking)));
 
+        assertPractitionerSeesTheirOwn(s, postings, paidByBooking, refundedByBooking);
+
         assertThat(sum(s, "refund")).as("every refund the provider made is booked once").isEqualTo(totals.of(Account.REFUNDS));
         assertThat(sum(s, "payout")).as("PO-2 every payout sent is booked once").isEqualTo(totals.of(Account.PAYOUTS));
         assertThat(s.gateway.movements().stream().filter(m -> m.kind().equals("charge")).count())
                 .as("every off-session charge the provider made is booked once")
                 .isEqualTo(postings.stream().filter(p -> p.kind() == PostingKind.GUARANTEE_CHARGED
                         && p.causeKey().contains("sbx_ch_")).count());
+    }
+
+    /**
+     * PAY-6 as a property: the practitioner's view of the ledger agrees with the ledger on their own accounts,
+     * shows none of the platform's provider fees in PLATFORM_COLLECTS, every payment or charge line moves what
+     * the client paid, and every booking's money adds up to what its postings say.
+     */
+    private static void assertPractitionerSeesTheirOwn(Scenario s, List<Posting> postings, Map<String, Money> paidByBooking,
+                                                       Map<String, Money> refundedByBooking) {
+        org.rendezvous.core.ledger.PractitionerView view = s.engine.payments().practitionerView();
+        org.rendezvous.core.ledger.PractitionerTotals mine = s.engine.payments().totals(s.anna);
+        Balances balances = s.engine.payments().balances(s.anna);
+        assertThat(mine.earned()).as("PAY-6 earned = the balance of " + view.earnings()).isEqualTo(balances.of(view.earnings()));
+        assertThat(mine.clientsPaid()).as("PAY-6 every client payment reaches the practitioner's accounts")
+                .isEqualTo(balances.moneyIn());
+        if (view.model() == CommercialModel.PLATFORM_COLLECTS) {
+            assertThat(mine.held()).isEqualTo(balances.of(Account.HELD_FOR_BOOKINGS));
+            assertThat(mine.paidOut()).isEqualTo(balances.of(Account.PAYOUTS));
+            assertThat(mine.providerFees()).as("PAY-6 the platform's provider fees are not the practitioner's").isEqualTo(Money.zero("EUR"));
+        }
+        for (org.rendezvous.core.ledger.PaymentLine line : s.engine.payments().paymentLines(s.anna)) {
+            if (line.kind() == PostingKind.PAYMENT_RECEIVED || line.kind() == PostingKind.GUARANTEE_CHARGED) {
+                assertThat(line.amount()).as("PAY-6 a %s line moves what the client paid", line.kind()).isEqualTo(line.clientPaid());
+            }
+        }
+        Money paidInAll = Money.zero("EUR");
+        for (org.rendezvous.core.payment.BookingMoney money : s.engine.payments().moneyOfBookings(s.anna)) {
+            String id = money.bookingId().toString();
+            assertThat(money.paid()).isEqualTo(paidByBooking.get(id));
+            assertThat(money.refunded()).isEqualTo(refundedByBooking.get(id));
+            assertThat(money.net()).isEqualTo(money.pendingEarnings().plus(money.earned()));
+            assertThat(money.pendingEarnings().isNegative()).isFalse();
+            paidInAll = paidInAll.plus(money.paid());
+        }
+        assertThat(paidInAll).isEqualTo(mine.clientsPaid());
+        assertThat(postings.stream().filter(view::concerns).count()).isEqualTo(s.engine.payments().paymentLines(s.anna).size());
     }
 
     private static Money sum(Scenario s, String kind) {

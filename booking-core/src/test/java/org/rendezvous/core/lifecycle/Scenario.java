@@ -85,7 +85,7 @@ final class Scenario {
                 .stores(stores)
                 .paymentGateway(gateway)
                 .payoutGateway(builder.payouts.apply(gateway))
-                .model(builder.model)
+                .settings(builder.engineSettings.apply(org.rendezvous.core.EngineSettings.of(builder.model)))
                 .build();
         Instant start = clock.instant();
         clock.set(start.atZone(zone).minus(builder.registeredBefore).toInstant());
@@ -99,7 +99,7 @@ final class Scenario {
         }
         accepted(engine.practitioners().changeSettings(anna, builder.settings.apply(settings())));
         this.shiatsu = accepted(engine.agenda().addActivity(new AddActivityCommand(anna, "Shiatsu",
-                Duration.ofMinutes(60), PRICE, Set.of(ConsultationMode.IN_PERSON, ConsultationMode.VIDEO))));
+                Duration.ofMinutes(60), builder.price, Set.of(ConsultationMode.IN_PERSON, ConsultationMode.VIDEO))));
         if (builder.openings) {
             for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
                     DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
@@ -135,6 +135,21 @@ final class Scenario {
         /** The payout gateway, made from the scenario's sandbox (which pays out by default). */
         Builder payoutGateway(java.util.function.Function<SandboxPaymentGateway, org.rendezvous.core.port.PayoutGateway> value) {
             this.payouts = value;
+            return this;
+        }
+
+        private UnaryOperator<org.rendezvous.core.EngineSettings> engineSettings = UnaryOperator.identity();
+        private Money price = PRICE;
+
+        /** The operator's settings beyond the model (provider fees, commissions …). */
+        Builder engineSettings(UnaryOperator<org.rendezvous.core.EngineSettings> value) {
+            this.engineSettings = value;
+            return this;
+        }
+
+        /** The price of Anna's one activity (60.00 unless said). */
+        Builder price(Money value) {
+            this.price = value;
             return this;
         }
 
