@@ -76,5 +76,15 @@ public enum Reason {
 
     // Public page (PAGE)
     /** PAGE-1: another practitioner's page has this slug. */
-    SLUG_TAKEN
+    SLUG_TAKEN,
+
+    // Operator tools
+    /** An operator suspended the practitioner: their public page and routes are closed, new bookings refused. */
+    PRACTITIONER_SUSPENDED,
+    /** CX-4: the booking has no no-show or late-cancellation charge left to reverse. */
+    NOTHING_TO_REVERSE,
+    /** CX-4: the booking's charge was reversed already; a charge is reversed once. */
+    ALREADY_REVERSED,
+    /** The message is not parked (FAILED), so there is nothing to retry. */
+    NOT_PARKED
 }
