@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.rendezvous.core.EngineSettings;
 import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.port.Accounts;
+import org.rendezvous.core.port.OperatorActions;
+import org.rendezvous.core.port.Operators;
 import org.rendezvous.core.port.PasswordHasher;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.port.PaymentGateway;
@@ -74,13 +76,16 @@ final class EngineFactory {
 
     @Singleton
     Rendezvous rendezvous(HostSettings settings, Stores stores, Accounts accounts, PasswordHasher hasher,
-                          Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe, Clock clock) {
+                          Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe, Clock clock,
+                          Operators operators, OperatorActions operatorActions) {
         PaymentGateway payments = stripe.<PaymentGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         PayoutGateway payouts = stripe.<PayoutGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         Rendezvous engine = Rendezvous.builder()
                 .stores(stores)
                 .accounts(accounts)
                 .passwordHasher(hasher)
+                .operators(operators)
+                .operatorActions(operatorActions)
                 .paymentGateway(payments)
                 .payoutGateway(payouts)
                 .clock(clock)
