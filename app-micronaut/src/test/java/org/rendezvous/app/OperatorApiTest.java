@@ -179,6 +179,28 @@ class OperatorApiTest {
         assertThat(engine.operators().auditLog(100)).noneMatch(a -> a.reason().equals("probe"));
     }
 
+    @Test
+    @DisplayName("every practitioner route refuses an operator's session (403), whoever wrote the route")
+    void everyPractitionerRouteRefusesOperators() {
+        List<String> routes = new ArrayList<>();
+        router.uriRoutes().forEach(route -> {
+            String path = route.getUriMatchTemplate().toPathString();
+            if (path.startsWith("/api/practitioner") && route.getHttpMethod() != HttpMethod.HEAD) {
+                routes.add(route.getHttpMethodName().toUpperCase(Locale.ROOT) + " " + path);
+            }
+        });
+        assertThat(routes).hasSizeGreaterThan(10);
+        for (String route : routes) {
+            String[] parts = route.split(" ", 2);
+            String path = parts[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            MutableHttpRequest<Object> request = HttpRequest.create(HttpMethod.valueOf(parts[0]), path).bearerAuth(operator);
+            if (!parts[0].equals("GET") && !parts[0].equals("DELETE")) {
+                request.body(Map.of());
+            }
+            assertThat(failure(http, request).getStatus().getCode()).as("operator on %s", route).isEqualTo(403);
+        }
+    }
+
     List<String> operatorRoutes() {
         List<String> routes = new ArrayList<>();
         router.uriRoutes().forEach(route -> {
