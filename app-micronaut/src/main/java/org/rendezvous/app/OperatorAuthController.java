@@ -1,7 +1,10 @@
 package org.rendezvous.app;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -42,9 +45,14 @@ class OperatorAuthController {
     private final AccessTokenCookieConfiguration cookie;
     private final SessionSettings session;
 
+    private final OperatorInvitations invitations;
+    private final AccountMailLimiter limiter;
+
     OperatorAuthController(OperatorService operators, TokenGenerator tokens, AccessTokenCookieConfiguration cookie,
-                           SessionSettings session) {
+                           SessionSettings session, OperatorInvitations invitations, AccountMailLimiter limiter) {
         this.operators = operators;
+        this.invitations = invitations;
+        this.limiter = limiter;
         this.tokens = tokens;
         this.cookie = cookie;
         this.session = session;
@@ -81,6 +89,33 @@ class OperatorAuthController {
         Password password = Password.of(AuthController.required(request.password(), "password"));
         return PublicBookingController.respond(operators.setPassword(AuthController.required(request.token(), "token"),
                 password), id -> HttpResponse.noContent());
+    }
+
+    @Serdeable
+    record EmailRequest(@NotBlank @Size(max = 254) String email) {
+    }
+
+    /**
+     * A forgotten password: a new single-use link (24 h) to an operator with this e-mail, replacing the
+     * earlier one, and nothing otherwise; the same 202 either way (ACC-3), within the account-mail limits.
+     */
+    @Post("/password-reset")
+    HttpResponse<?> requestPasswordReset(HttpRequest<?> http, @Body @Valid EmailRequest request) {
+        EmailAddress email = EmailAddress.of(AuthController.required(request.email(), "email"));
+        AccountMailLimiter.Decision decision = limiter.admit(http, email);
+        if (decision instanceof AccountMailLimiter.Refuse refuse) {
+            long seconds = Math.max(1, (refuse.retryAfter().toMillis() + 999) / 1000);
+            return Problem.of("TOO_MANY_REQUESTS", HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many requests for account e-mails from your network address; try again in " + seconds + " s")
+                    .toResponse().header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
+        if (decision instanceof AccountMailLimiter.Send) {
+            operators.newLink(email).fold(invitation -> {
+                invitations.send(invitation);
+                return null;
+            }, rejected -> null);
+        }
+        return HttpResponse.accepted().body(new AuthController.Notice(AuthController.CHECK_MAILBOX));
     }
 
     /** Ends the operator's sessions (every device) and clears the cookie. */

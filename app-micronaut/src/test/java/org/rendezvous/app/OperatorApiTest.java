@@ -67,7 +67,8 @@ class OperatorApiTest {
     static final String O = "/api/operator";
     static final String PASSWORD = "the operator's long password";
     /** The operator routes anyone may call: signing in. */
-    static final Set<String> OPEN = Set.of("POST " + O + "/login", "POST " + O + "/set-password", "POST " + O + "/logout");
+    static final Set<String> OPEN = Set.of("POST " + O + "/login", "POST " + O + "/set-password", "POST " + O + "/logout",
+            "POST " + O + "/password-reset");
 
     @Inject
     @Client("/")

@@ -80,6 +80,25 @@ class OperatorInvitationsTest {
     }
 
     @Test
+    @DisplayName("a forgotten password: a new link to a known operator, nothing to an unknown e-mail, the same 202 for both")
+    void passwordReset() {
+        var http = client.toBlocking();
+        int before = Recording.SENT.size();
+        HttpResponse<Map> known = http.exchange(HttpRequest.POST("/api/operator/password-reset",
+                Map.of("email", "max@operators.example")), Map.class);
+        HttpResponse<Map> unknown = http.exchange(HttpRequest.POST("/api/operator/password-reset",
+                Map.of("email", "nobody@operators.example")), Map.class);
+
+        assertThat(known.getStatus().getCode()).isEqualTo(202);
+        assertThat(unknown.body()).isEqualTo(known.body());
+        List<OutgoingMessage> sent = Recording.SENT.subList(before, Recording.SENT.size());
+        assertThat(sent).singleElement().satisfies(m -> {
+            assertThat(m.to().email().value()).isEqualTo("max@operators.example");
+            assertThat(m.parameters().get("link")).contains("/operator/set-password?token=");
+        });
+    }
+
+    @Test
     @DisplayName("RENDEZVOUS_OPERATORS with something not an e-mail stops the start, naming the variable")
     void badList() {
         assertThat(OperatorInvitations.parse(" a@example.org ;b@example.org\n")).containsExactly(
