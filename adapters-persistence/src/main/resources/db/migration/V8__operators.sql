@@ -47,3 +47,11 @@ END
 $$;
 CREATE TRIGGER operator_actions_append_only BEFORE UPDATE OR DELETE ON operator_actions
     FOR EACH ROW EXECUTE FUNCTION operator_actions_are_append_only();
+
+-- CX-4: an operator's reversal of a contested charge is a posting of its own kind. The kinds a posting may
+-- have are widened by replacing V2's check with one that names them all; NOT VALID, so that no scan of the
+-- ledger runs while it is locked (every row there already passes, having passed the narrower check).
+ALTER TABLE ledger_postings DROP CONSTRAINT IF EXISTS ledger_postings_kind_check;
+ALTER TABLE ledger_postings ADD CONSTRAINT ledger_postings_kind_known
+    CHECK (kind IN ('PAYMENT_RECEIVED', 'PROVIDER_FEE', 'COMMISSION', 'EARNINGS_RELEASED', 'CHARGE_KEPT',
+                    'GUARANTEE_CHARGED', 'REFUND', 'PAYOUT', 'PAYOUT_REVERSED', 'CHARGE_REVERSED')) NOT VALID;
