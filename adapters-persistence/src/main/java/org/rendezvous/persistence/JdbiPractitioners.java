@@ -42,6 +42,10 @@ final class JdbiPractitioners implements Practitioners {
                 """)
         @RegisterConstructorMapper(PractitionerRow.class)
         Optional<PractitionerRow> find(@Bind("id") UUID id);
+
+        @SqlQuery("SELECT id, name, email, phone, language, registered_at FROM practitioners ORDER BY email, id LIMIT :limit")
+        @RegisterConstructorMapper(PractitionerRow.class)
+        java.util.List<PractitionerRow> all(@Bind("limit") int limit);
     }
 
     private final JdbiTransactions transactions;
@@ -69,6 +73,15 @@ final class JdbiPractitioners implements Practitioners {
     @Override
     public Optional<Practitioner> find(PractitionerId id) {
         return transactions.withHandle(h -> transactions.attach(h, Dao.class).find(id.value())).map(JdbiPractitioners::practitioner);
+    }
+
+    @Override
+    public java.util.List<Practitioner> all(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit: at least 1");
+        }
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).all(limit)).stream()
+                .map(JdbiPractitioners::practitioner).toList();
     }
 
     private static PractitionerRow row(Practitioner p) {

@@ -6,6 +6,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.rendezvous.core.port.Accounts;
+import org.rendezvous.core.port.OperatorActions;
+import org.rendezvous.core.port.Operators;
 import org.rendezvous.core.port.ReminderCandidates;
 import org.rendezvous.core.port.Stores;
 
@@ -89,6 +91,34 @@ public final class PostgresStores {
             throw new IllegalArgumentException("stores: not opened by PostgresStores");
         }
         return new JdbiAccounts(transactions);
+    }
+
+    /**
+     * Operators' accounts (the operator tools), on the database of stores this class opened, sharing their
+     * transactions.
+     *
+     * @throws IllegalArgumentException if {@code stores} were not opened by this class
+     */
+    public static Operators operators(Stores stores) {
+        return new JdbiOperators(transactionsOf(stores));
+    }
+
+    /**
+     * The operators' audit log, which also says who is suspended, on the database of stores this class
+     * opened, sharing their transactions.
+     *
+     * @throws IllegalArgumentException if {@code stores} were not opened by this class
+     */
+    public static OperatorActions operatorActions(Stores stores) {
+        return new JdbiOperatorActions(transactionsOf(stores));
+    }
+
+    private static JdbiTransactions transactionsOf(Stores stores) {
+        Objects.requireNonNull(stores, "stores");
+        if (!(stores.transactions() instanceof JdbiTransactions transactions)) {
+            throw new IllegalArgumentException("stores: not opened by PostgresStores");
+        }
+        return transactions;
     }
 
     /** The stores on a database whose schema is already migrated. */

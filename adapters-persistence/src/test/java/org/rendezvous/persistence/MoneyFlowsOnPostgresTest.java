@@ -78,6 +78,7 @@ class MoneyFlowsOnPostgresTest {
         stores = TestDatabase.freshStores();
         sandbox = new SandboxPaymentGateway();
         engine = Rendezvous.builder().stores(stores).clock(clock).paymentGateway(sandbox)
+                .operators(PostgresStores.operators(stores)).operatorActions(PostgresStores.operatorActions(stores))
                 .model(CommercialModel.PLATFORM_COLLECTS).build();
         sandbox.onEvent(event -> engine.payments().apply(event));
         anna = engine.practitioners().register(RegisterPractitionerCommand.of("Anna Martin", "anna@example.org", PARIS)).id();
@@ -173,6 +174,34 @@ class MoneyFlowsOnPostgresTest {
         assertThat(engine.payouts().ofPractitioner(anna)).singleElement()
                 .satisfies(p -> assertThat(p.amount()).isEqualTo(eur("28.50")));
         assertBooksBalance(eur("60.00"));
+    }
+
+    @Test
+    @DisplayName("CX-4, FEE-4 on PostgreSQL: a late cancellation's kept part paid out, then reversed by an operator: refunded once, the balance carried forward negative, the reversal audited")
+    void reversalAfterPayout() {
+        Booking confirmed = confirm(payOnline(book(at(MONDAY.plusDays(1), 9, 0))));
+        engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), key())).orElseThrow();
+        engine.payments().carryOutDue();
+        clock.set(at(CYCLE, 8, 0));
+        engine.payouts().runDueCycle();
+        var invitation = engine.operators().invite(org.rendezvous.core.contact.EmailAddress.of("olga@operators.example"))
+                .orElseThrow();
+        var olga = engine.operators().setPassword(invitation.secret(), org.rendezvous.core.account.Password.of(
+                "a long operator password")).orElseThrow();
+
+        var reversal = engine.operators().reverseCharge(olga, confirmed.id(), "the client was in hospital").orElseThrow();
+        engine.payments().carryOutDue();
+
+        assertThat(reversal.refunded()).isEqualTo(eur("30.00"));
+        assertThat(movements("refund")).extracting(SandboxPaymentGateway.Movement::amount)
+                .containsExactly(eur("30.00"), eur("30.00"));
+        assertThat(balances().of(Account.REFUNDS)).isEqualTo(eur("60.00"));
+        assertThat(balances().of(Account.PRACTITIONER_PAYABLE)).as("FEE-4: carried forward").isEqualTo(eur("-28.50"));
+        assertThat(engine.payments().history(anna)).anySatisfy(p -> assertThat(p.kind())
+                .isEqualTo(org.rendezvous.core.ledger.PostingKind.CHARGE_REVERSED));
+        assertThat(engine.operators().reverseCharge(olga, confirmed.id(), "again").isAccepted()).isFalse();
+        assertBooksBalance(eur("60.00"));
+        assertThat(rows("operator_actions")).isEqualTo(1);
     }
 
     private Booking book(Instant start) {

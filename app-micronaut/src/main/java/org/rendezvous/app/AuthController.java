@@ -155,7 +155,7 @@ class AuthController {
     /** Ends the practitioner's sessions (every device) and clears the cookie. */
     @Post("/logout")
     HttpResponse<?> logout(@Nullable Authentication authentication) {
-        if (authentication != null) {
+        if (authentication != null && authentication.getRoles().contains(Roles.PRACTITIONER)) {
             accounts.logout(PractitionerId.of(authentication.getName()));
         }
         return HttpResponse.noContent().cookie(sessionCookie("").maxAge(0));
@@ -200,7 +200,7 @@ class AuthController {
     private HttpResponse<?> session(LoggedIn loggedIn) {
         int seconds = (int) session.lifetime().toSeconds();
         Authentication authentication = Authentication.build(loggedIn.practitionerId().toString(),
-                Map.of(SessionVersionValidator.CLAIM, loggedIn.sessionVersion()));
+                java.util.List.of(Roles.PRACTITIONER), Map.of(SessionVersionValidator.CLAIM, loggedIn.sessionVersion()));
         String token = tokens.generateToken(authentication, seconds)
                 .orElseThrow(() -> new IllegalStateException("no session token could be signed"));
         MutableHttpResponse<SessionView> response = HttpResponse.ok(new SessionView(loggedIn.practitionerId().toString(),

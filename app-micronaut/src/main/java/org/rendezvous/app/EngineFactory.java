@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.rendezvous.core.EngineSettings;
 import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.port.Accounts;
+import org.rendezvous.core.port.OperatorActions;
+import org.rendezvous.core.port.Operators;
 import org.rendezvous.core.port.PasswordHasher;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.payment.PaymentEvent;
@@ -82,7 +84,8 @@ final class EngineFactory {
     @Singleton
     Rendezvous rendezvous(HostSettings settings, Stores stores, Accounts accounts, PasswordHasher hasher,
                           Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe, Clock clock,
-                          BankFileSettings bankFile, ProviderFeeSettings providerFees) {
+                          BankFileSettings bankFile, ProviderFeeSettings providerFees,
+                          Operators operators, OperatorActions operatorActions) {
         PaymentGateway payments = stripe.<PaymentGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         PayoutGateway payouts = stripe.<PayoutGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         payouts = PayoutRouting.withBankFile(payouts, bankFile); // bank details by SEPA file, when configured
@@ -90,6 +93,8 @@ final class EngineFactory {
                 .stores(stores)
                 .accounts(accounts)
                 .passwordHasher(hasher)
+                .operators(operators)
+                .operatorActions(operatorActions)
                 .paymentGateway(payments)
                 .payoutGateway(payouts)
                 .clock(clock)

@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -63,7 +62,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
  * never one named in the URL (ACC-2); another practitioner's ids are not found.
  */
 @Controller("/api/practitioner")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured(Roles.PRACTITIONER)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
 class PractitionerAgendaController {

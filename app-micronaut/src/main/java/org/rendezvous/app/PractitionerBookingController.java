@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +52,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
  * take an {@code Idempotency-Key} header (BK-8). Only the session's own bookings are found (ACC-2).
  */
 @Controller("/api/practitioner")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured(Roles.PRACTITIONER)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
 class PractitionerBookingController {

@@ -14,7 +14,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import org.rendezvous.app.PractitionerViews.BalancesView;
@@ -37,7 +36,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
  * their statements, the payout destination (IBAN checked, mod 97), and the plan. Only the session's own.
  */
 @Controller("/api/practitioner")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured(Roles.PRACTITIONER)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
 class PractitionerMoneyController {

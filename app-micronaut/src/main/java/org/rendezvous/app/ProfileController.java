@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ import org.rendezvous.core.practitioner.Slug;
  * every practitioner route, the practitioner is the one of the session (ACC-2).
  */
 @Controller("/api/practitioner/profile")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured(Roles.PRACTITIONER)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
 final class ProfileController {

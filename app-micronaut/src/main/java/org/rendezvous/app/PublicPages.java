@@ -10,7 +10,7 @@ import org.rendezvous.core.practitioner.Slug;
 
 /**
  * Which public page a slug shows, for the page's data and for the page itself: a slug nobody has, a page
- * its practitioner disabled, and the page of a practitioner whose e-mail is not verified yet (ACC-1) are
+ * its practitioner disabled, the page of a practitioner an operator suspended, and the page of a practitioner whose e-mail is not verified yet (ACC-1) are
  * all absent. Practitioners without an account (an embedder's) are public.
  */
 @Singleton
@@ -32,6 +32,7 @@ final class PublicPages {
             return Optional.empty(); // no page can have it
         }
         return engine.practitioners().publicPage(slug).filter(page -> accounts.credentials(page.practitioner().id())
-                .map(Credentials::emailVerified).orElse(true));
+                .map(Credentials::emailVerified).orElse(true))
+                .filter(page -> !engine.operators().suspended(page.practitioner().id()));
     }
 }

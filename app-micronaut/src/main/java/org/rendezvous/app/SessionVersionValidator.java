@@ -6,11 +6,14 @@ import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
 import org.rendezvous.core.AccountService;
+import org.rendezvous.core.OperatorService;
+import org.rendezvous.core.operator.OperatorId;
 import org.rendezvous.core.practitioner.PractitionerId;
 
 /**
  * A session token is good only while its session version is the account's: logging out and resetting the
- * password raise the version, so tokens issued before stop working, cookie or bearer alike.
+ * password raise the version, so tokens issued before stop working, cookie or bearer alike. Operators'
+ * sessions (role OPERATOR) are checked against the operators' accounts in the same way.
  */
 @Singleton
 final class SessionVersionValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
@@ -18,9 +21,11 @@ final class SessionVersionValidator implements GenericJwtClaimsValidator<HttpReq
     static final String CLAIM = "sv";
 
     private final AccountService accounts;
+    private final OperatorService operators;
 
-    SessionVersionValidator(AccountService accounts) {
+    SessionVersionValidator(AccountService accounts, OperatorService operators) {
         this.accounts = accounts;
+        this.operators = operators;
     }
 
     @Override
@@ -34,7 +39,14 @@ final class SessionVersionValidator implements GenericJwtClaimsValidator<HttpReq
         if (!(subject instanceof String id) || !(version instanceof Number number)) {
             return false;
         }
+        Object roles = claims.get("roles");
+        boolean operator = roles instanceof java.util.Collection<?> list && list.contains(Roles.OPERATOR);
         try {
+            // An operator's session is checked against the operator's account, a practitioner's against theirs:
+            // the role, not the subject, says which, so no subject can pass for the other kind.
+            if (operator) {
+                return operators.sessionValid(OperatorId.of(id), number.longValue());
+            }
             return accounts.sessionValid(PractitionerId.of(id), number.longValue());
         } catch (IllegalArgumentException notAnId) {
             return false;

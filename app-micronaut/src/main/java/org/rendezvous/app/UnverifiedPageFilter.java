@@ -15,7 +15,8 @@ import org.rendezvous.core.practitioner.PractitionerId;
 /**
  * ACC-1: a practitioner's public page stays hidden until they verified their e-mail; PAGE-1: and while
  * they disable it. Meanwhile their public routes answer as for a practitioner that does not exist.
- * Practitioners without an account (an embedder's, or the demo's) are not concerned by ACC-1.
+ * Practitioners without an account (an embedder's, or the demo's) are not concerned by ACC-1. A
+ * practitioner an operator suspended is hidden the same way.
  */
 @ServerFilter("/api/public/practitioners/**")
 final class UnverifiedPageFilter {
@@ -48,7 +49,8 @@ final class UnverifiedPageFilter {
             return null; // the controller answers a bad id itself
         }
         boolean hidden = accounts.credentials(practitioner).map(c -> !c.emailVerified()).orElse(false)
-                || !engine.practitioners().pageEnabled(practitioner);
+                || !engine.practitioners().pageEnabled(practitioner)
+                || engine.operators().suspended(practitioner);
         return hidden ? Problem.of(Reason.NOT_FOUND, "practitionerId: no such practitioner").toResponse() : null;
     }
 }

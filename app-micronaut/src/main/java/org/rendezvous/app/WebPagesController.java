@@ -87,6 +87,23 @@ final class WebPagesController {
         return page("dashboard", false);
     }
 
+    /** The operator area (docs/operator.md); its API calls need an operator's session. */
+    @Get(uri = "/operator", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> operator() {
+        return page("operator", false);
+    }
+
+    @Get(uri = "/operator/login", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> operatorLogin() {
+        return page("operator-login", false);
+    }
+
+    /** Where the link the host e-mails to an operator leads; the page posts the token with the chosen password. */
+    @Get(uri = "/operator/set-password", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> operatorSetPassword() {
+        return page("operator-set-password", false);
+    }
+
     /** The client's link (CX-1 … CX-3, PAY-1): see, pay, cancel or move the booking. */
     @Get(uri = "/b/{accessToken}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> bookingLink(@PathVariable String accessToken) {

@@ -82,6 +82,9 @@ public final class BookingService {
             return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
         AgendaSettings settings = found.get();
+        if (engine.operatorActions.suspended(practitioner)) {
+            return Outcome.rejected(Reason.PRACTITIONER_SUSPENDED, "practitionerId: this practitioner takes no bookings now");
+        }
         Optional<Activity> activity = engine.stores.agendas().activity(practitioner, command.activityId());
         if (activity.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "activityId: no such activity");

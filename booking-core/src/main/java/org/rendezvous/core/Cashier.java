@@ -126,6 +126,68 @@ final class Cashier {
         post(booking, PostingKind.REFUND, cause, now, leg(from, Account.REFUNDS, amount));
     }
 
+    /** The cause key of a booking's charge reversal (CX-4): one per booking, so a charge is reversed once. */
+    static String reversalCause(org.rendezvous.core.booking.BookingId booking) {
+        return "reversal:" + booking;
+    }
+
+    /**
+     * CX-4: an operator reverses a contested charge. What the client paid and has not had back (nor is about
+     * to) is refunded in full through a refund instruction. In PLATFORM_COLLECTS the charge's commission and
+     * the practitioner's earnings go back to the held money the refund leaves from; the practitioner's
+     * payable balance may go negative when they were paid out already, and is carried forward (FEE-4). In
+     * DIRECT_CONNECT the refund leaves the practitioner's own account and the platform's fee is given back
+     * to it; the provider's fee is not (PAY-4). Empty when nothing is left to reverse.
+     */
+    Optional<org.rendezvous.core.operator.ChargeReversal> reverseCharge(Booking booking, Instant now) {
+        Money zero = Money.zero(booking.price().currency());
+        Money pending = zero;
+        for (PaymentInstruction instruction : engine.stores.paymentInstructions().ofBooking(booking.id())) {
+            if (instruction.kind() == InstructionKind.REFUND && instruction.state() == InstructionState.DUE) {
+                pending = pending.plus(instruction.amount());
+            }
+        }
+        Money left = paidSoFar(booking).minus(refundedSoFar(booking)).minus(pending);
+        if (!left.isPositive()) {
+            return Optional.empty();
+        }
+        Money commission = zero;
+        Money earnings = zero;
+        Money refund;
+        String cause = reversalCause(booking.id());
+        List<Posting> postings = engine.stores.ledger().ofBooking(booking.id());
+        if (model() == CommercialModel.PLATFORM_COLLECTS) {
+            for (Posting posting : postings) {
+                if (posting.kind() == PostingKind.CHARGE_KEPT || posting.kind() == PostingKind.GUARANTEE_CHARGED) {
+                    commission = commission.plus(posting.change(Account.PLATFORM_REVENUE));
+                    earnings = earnings.plus(posting.change(Account.PRACTITIONER_PAYABLE));
+                }
+            }
+            refund = commission.plus(earnings);
+            if (!refund.isPositive()) {
+                return Optional.empty();
+            }
+            if (refund.isGreaterThan(left)) {
+                throw new IllegalStateException("booking " + booking.id() + ": charge " + refund + " is more than the "
+                        + left + " left to refund");
+            }
+            post(booking, PostingKind.CHARGE_REVERSED, cause, now,
+                    leg(Account.PRACTITIONER_PAYABLE, Account.HELD_FOR_BOOKINGS, earnings),
+                    leg(Account.PLATFORM_REVENUE, Account.HELD_FOR_BOOKINGS, commission));
+        } else {
+            for (Posting posting : postings) {
+                commission = commission.plus(posting.change(Account.PLATFORM_REVENUE));
+            }
+            commission = commission.max(zero).min(left);
+            refund = left;
+            earnings = refund.minus(commission);
+            post(booking, PostingKind.CHARGE_REVERSED, cause, now,
+                    leg(Account.PLATFORM_REVENUE, Account.PRACTITIONER_DIRECT, commission));
+        }
+        instruct(booking, InstructionKind.REFUND, refund, "refund:" + cause, now, now);
+        return Optional.of(new org.rendezvous.core.operator.ChargeReversal(booking.id(), refund, commission, earnings));
+    }
+
     /** What has been refunded for a booking so far, so that no refund ever passes what was paid (PAY-4). */
     Money refundedSoFar(Booking booking) {
         Money total = Money.zero(booking.price().currency());

@@ -22,6 +22,7 @@ import org.rendezvous.core.notification.OutboxMessageId;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.port.Ids;
+import org.rendezvous.core.port.OperatorActions;
 import org.rendezvous.core.port.PaymentGateway;
 import org.rendezvous.core.port.PayoutGateway;
 import org.rendezvous.core.port.Stores;
@@ -35,10 +36,14 @@ final class Engine {
     final PayoutGateway payouts;
     final Ids ids;
     final EngineSettings settings;
+    /** The operators' audit log, which says who is suspended (new bookings are refused for them). */
+    final OperatorActions operatorActions;
     private final Clock clock;
 
-    Engine(Stores stores, PaymentGateway payments, PayoutGateway payouts, Ids ids, Clock clock, EngineSettings settings) {
+    Engine(Stores stores, PaymentGateway payments, PayoutGateway payouts, Ids ids, Clock clock, EngineSettings settings,
+           OperatorActions operatorActions) {
         this.stores = stores;
+        this.operatorActions = operatorActions;
         this.payments = payments;
         this.payouts = payouts;
         this.ids = ids;

@@ -245,11 +245,12 @@ public final class PaymentService {
             // PAY-4: never more than was paid. Only a bug could get here; stop rather than pay twice.
             return new Step.Failed("refund of " + instruction.amount() + " is more than the " + left + " left to refund");
         }
-        if (booking.paymentReference().isEmpty()) {
+        Optional<String> from = refundableReference(booking);
+        if (from.isEmpty()) {
             return new Step.Failed("no payment to refund from");
         }
         RefundResult result = engine.payments.refund(new RefundRequest(booking.id(), booking.practitionerId(),
-                booking.paymentReference().get(), instruction.amount(), connectedAccount(booking.practitionerId()),
+                from.get(), instruction.amount(), connectedAccount(booking.practitionerId()),
                 "Booking " + booking.id() + " " + booking.state(), instruction.providerKey()));
         if (result instanceof RefundResult.Refunded refunded) {
             return new Step.Done(Optional.of(refunded.reference()));
@@ -258,6 +259,19 @@ public final class PaymentService {
             return new Step.Failed(refused.reason());
         }
         return new Step.Retry(((RefundResult.Unreachable) result).why());
+    }
+
+    /**
+     * The payment a refund comes from: the booking's prepayment, or else the guarantee charge made on the
+     * client's saved card (what an operator's reversal gives back, CX-4).
+     */
+    private Optional<String> refundableReference(Booking booking) {
+        if (booking.paymentReference().isPresent()) {
+            return booking.paymentReference();
+        }
+        return engine.stores.paymentInstructions().ofBooking(booking.id()).stream()
+                .filter(i -> i.kind() == InstructionKind.CHARGE_GUARANTEE && i.state() == InstructionState.DONE)
+                .map(PaymentInstruction::providerReference).flatMap(Optional::stream).findFirst();
     }
 
     private Step charge(PaymentInstruction instruction, Booking booking, Instant now) {

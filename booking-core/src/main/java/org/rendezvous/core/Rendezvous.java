@@ -5,11 +5,15 @@ import java.util.Objects;
 import org.rendezvous.core.inmemory.Pbkdf2PasswordHasher;
 import org.rendezvous.core.sandbox.SandboxPaymentGateway;
 import org.rendezvous.core.inmemory.InMemoryAccounts;
+import org.rendezvous.core.inmemory.InMemoryOperatorActions;
+import org.rendezvous.core.inmemory.InMemoryOperators;
 import org.rendezvous.core.inmemory.InMemoryStores;
 import org.rendezvous.core.inmemory.SecureRandomIds;
 import org.rendezvous.core.policy.CommercialModel;
 import org.rendezvous.core.port.Accounts;
 import org.rendezvous.core.port.Ids;
+import org.rendezvous.core.port.OperatorActions;
+import org.rendezvous.core.port.Operators;
 import org.rendezvous.core.port.PasswordHasher;
 import org.rendezvous.core.port.PaymentGateway;
 import org.rendezvous.core.port.PayoutGateway;
@@ -37,11 +41,14 @@ public final class Rendezvous {
     private final PlanService plans;
     private final AccountService accounts;
     private final PaymentAccountService paymentAccounts;
+    private final OperatorService operators;
     private final Engine engine;
 
     private Rendezvous(Builder builder) {
+        OperatorActions operatorActions = builder.operatorActions != null ? builder.operatorActions
+                : InMemoryOperatorActions.joining(builder.stores.transactions());
         Engine engine = new Engine(builder.stores, builder.payments, builder.payouts, builder.ids, builder.clock,
-                builder.settings);
+                builder.settings, operatorActions);
         Cashier cashier = new Cashier(engine);
         this.practitioners = new PractitionerService(engine);
         this.agenda = new AgendaService(engine);
@@ -53,9 +60,13 @@ public final class Rendezvous {
         this.plans = new PlanService(engine, cashier, builder.jobBatchSize);
         this.engine = engine;
         this.paymentAccounts = new PaymentAccountService(engine, builder.onboarding);
+        PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Pbkdf2PasswordHasher();
         this.accounts = new AccountService(engine, practitioners,
                 builder.accounts != null ? builder.accounts : InMemoryAccounts.joining(builder.stores.transactions()),
-                builder.passwordHasher != null ? builder.passwordHasher : new Pbkdf2PasswordHasher());
+                hasher);
+        this.operators = new OperatorService(engine, cashier,
+                builder.operators != null ? builder.operators : InMemoryOperators.joining(builder.stores.transactions()),
+                operatorActions, accounts, hasher);
     }
 
     public static Builder builder() {
@@ -115,6 +126,14 @@ public final class Rendezvous {
      * Accounts on this engine with another store and hasher than the builder's: for a host that receives
      * an engine built elsewhere. The store must share the engine's transactions.
      */
+    /**
+     * The operator tools: operators' accounts, suspensions, charge reversals (CX-4), the platform's books,
+     * parked messages, and the audit log of every operator action.
+     */
+    public OperatorService operators() {
+        return operators;
+    }
+
     public AccountService accounts(Accounts store, PasswordHasher hasher) {
         return new AccountService(engine, practitioners, store, hasher);
     }
@@ -149,6 +168,8 @@ public final class Rendezvous {
         private Accounts accounts;
         private PasswordHasher passwordHasher;
         private OnboardingGateway onboarding;
+        private Operators operators;
+        private OperatorActions operatorActions;
 
         private Builder() {
         }
@@ -203,6 +224,18 @@ public final class Rendezvous {
         /** How passwords are hashed; by default PBKDF2 from the JDK. */
         public Builder passwordHasher(PasswordHasher value) {
             this.passwordHasher = Objects.requireNonNull(value, "passwordHasher");
+            return this;
+        }
+
+        /** Where operators' accounts live; by default in memory, joined to in-memory stores' transactions. */
+        public Builder operators(Operators value) {
+            this.operators = Objects.requireNonNull(value, "operators");
+            return this;
+        }
+
+        /** Where the operators' audit log lives (it also says who is suspended); by default in memory. */
+        public Builder operatorActions(OperatorActions value) {
+            this.operatorActions = Objects.requireNonNull(value, "operatorActions");
             return this;
         }
 

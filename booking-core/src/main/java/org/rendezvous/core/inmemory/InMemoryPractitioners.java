@@ -36,4 +36,13 @@ final class InMemoryPractitioners implements Practitioners {
     public Optional<Practitioner> find(PractitionerId id) {
         return Optional.ofNullable(byId.get(id));
     }
+
+    @Override
+    public java.util.List<Practitioner> all(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit: at least 1");
+        }
+        return byId.values().stream().sorted(java.util.Comparator.comparing((Practitioner p) -> p.email().value())
+                .thenComparing(p -> p.id().value())).limit(limit).toList();
+    }
 }

@@ -19,5 +19,7 @@ public enum PostingKind {
     /** Money sent to the practitioner (PO-1 … PO-3). */
     PAYOUT,
     /** A payout the bank or provider refused: the money is owed again. */
-    PAYOUT_REVERSED
+    PAYOUT_REVERSED,
+    /** CX-4: an operator reversed a contested charge: its commission and the practitioner's earnings are undone. */
+    CHARGE_REVERSED
 }

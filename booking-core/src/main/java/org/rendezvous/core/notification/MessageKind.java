@@ -42,7 +42,9 @@ public enum MessageKind {
     SECOND_REMINDER(List.of(new Route(PRACTITIONER, SMS), new Route(PRACTITIONER, EMAIL),
             new Route(CLIENT, SMS), new Route(CLIENT, EMAIL))),
     EMAIL_VERIFICATION(List.of(new Route(PRACTITIONER, EMAIL))),
-    PASSWORD_RESET(List.of(new Route(PRACTITIONER, EMAIL)));
+    PASSWORD_RESET(List.of(new Route(PRACTITIONER, EMAIL))),
+    /** CX-4: an operator reversed a contested charge: the client is refunded in full, the practitioner's earnings undone. */
+    CHARGE_REVERSED(List.of(new Route(PRACTITIONER, EMAIL), new Route(CLIENT, EMAIL)));
 
     private final List<Route> routes;
 

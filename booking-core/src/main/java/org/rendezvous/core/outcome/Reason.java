@@ -85,5 +85,14 @@ public enum Reason {
      */
     PAYMENT_ACCOUNT_NOT_READY,
     /** Using the payment account for something (payouts, a details page) before one is connected. */
-    NO_PAYMENT_ACCOUNT
+    NO_PAYMENT_ACCOUNT,
+    // Operator tools
+    /** An operator suspended the practitioner: their public page and routes are closed, new bookings refused. */
+    PRACTITIONER_SUSPENDED,
+    /** CX-4: the booking has no no-show or late-cancellation charge left to reverse. */
+    NOTHING_TO_REVERSE,
+    /** CX-4: the booking's charge was reversed already; a charge is reversed once. */
+    ALREADY_REVERSED,
+    /** The message is not parked (FAILED), so there is nothing to retry. */
+    NOT_PARKED
 }

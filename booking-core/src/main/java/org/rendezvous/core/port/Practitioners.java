@@ -12,4 +12,7 @@ public interface Practitioners {
     void update(Practitioner practitioner);
 
     Optional<Practitioner> find(PractitionerId id);
+
+    /** Practitioners for the operator area, by e-mail, at most {@code limit}. */
+    java.util.List<Practitioner> all(int limit);
 }

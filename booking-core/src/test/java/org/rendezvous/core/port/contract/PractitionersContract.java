@@ -87,4 +87,18 @@ public abstract class PractitionersContract {
 
         assertThat(practitioners.find(john.id())).contains(withPhone);
     }
+
+    @Test
+    @DisplayName("all practitioners for the operator area, by e-mail, at most the limit")
+    void allByEmail() {
+        Practitioner first = fixtures.practitioner();
+        Practitioner second = fixtures.practitioner();
+        practitioners.add(second);
+        practitioners.add(first);
+
+        java.util.List<Practitioner> all = practitioners.all(10);
+        assertThat(all).containsExactlyInAnyOrder(first, second);
+        assertThat(all.get(0).email().value()).isLessThanOrEqualTo(all.get(1).email().value());
+        assertThat(practitioners.all(1)).hasSize(1);
+    }
 }

@@ -1,0 +1,12 @@
+// The link the host e-mailed to an operator: the token is in the query; the password is chosen once.
+import { api, run, say, param } from '/assets/common.js';
+
+const form = document.getElementById('set-password');
+form.addEventListener('submit', async event => {
+  event.preventDefault();
+  await run(document.getElementById('error'), async () => {
+    await api('POST', '/api/operator/set-password', { token: param('token') || '', password: form.password.value });
+    say(document.getElementById('done'), 'Your password is saved. You can log in now.');
+    setTimeout(() => location.assign('/operator/login'), 800);
+  }, document.getElementById('submit'));
+});

@@ -1,0 +1,129 @@
+// The operator area: practitioners (suspend, reactivate), CX-4 reversals, the platform's books (FEE-4),
+// payouts, parked messages (retry) and the audit log. Every action sends the reason typed at the top.
+// A 401 sends the browser to /operator/login.
+import { api, h, fill, say, money, dateTime, ApiError } from '/assets/common.js';
+
+const error = document.getElementById('error');
+const done = document.getElementById('done');
+const reasonInput = document.getElementById('reason');
+
+async function act(action, button) {
+  say(error, '');
+  say(done, '');
+  if (button) {
+    button.disabled = true;
+  }
+  try {
+    return await action();
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
+      location.assign('/operator/login');
+      return undefined;
+    }
+    say(error, e instanceof ApiError ? e.message : 'Something went wrong: ' + e.message);
+    return undefined;
+  } finally {
+    if (button) {
+      button.disabled = false;
+    }
+  }
+}
+
+function reason() {
+  return reasonInput.value.trim();
+}
+
+function destinationText(d) {
+  if (!d) {
+    return 'none';
+  }
+  const ready = d.ready ? 'ready' : 'not ready';
+  return d.kind === 'BANK_ACCOUNT' ? `bank ${d.iban || ''} (${ready})` : `provider ${d.accountId || ''} (${ready})`;
+}
+
+async function loadPractitioners() {
+  const rows = await api('GET', '/api/operator/practitioners');
+  fill(document.getElementById('practitioners-rows'), rows.map(p => {
+    const button = h('button', { type: 'button', class: 'secondary', 'data-practitioner': p.id,
+      text: p.suspended ? 'Reactivate' : 'Suspend' });
+    button.addEventListener('click', () => act(async () => {
+      await api('POST', `/api/operator/practitioners/${encodeURIComponent(p.id)}/${p.suspended ? 'reactivate' : 'suspend'}`,
+        { reason: reason() });
+      say(done, `${p.name} is ${p.suspended ? 'reactivated' : 'suspended'}.`);
+      await refresh();
+    }, button));
+    return h('tr', { 'data-practitioner': p.id },
+      h('td', { text: p.name }), h('td', { text: p.email }), h('td', { text: p.emailVerified ? 'yes' : 'no' }),
+      h('td', { text: p.pageEnabled ? 'enabled' : 'disabled' }), h('td', { text: destinationText(p.payoutDestination) }),
+      h('td', { text: p.plan }), h('td', { class: 'state', text: p.suspended ? 'suspended' : 'active' }), h('td', {}, button));
+  }));
+}
+
+async function loadLedger() {
+  const l = await api('GET', '/api/operator/ledger');
+  say(document.getElementById('ledger-identity'),
+    `Money in ${money(l.moneyIn)} = refunds ${money(l.refunds)} + provider fees ${money(l.providerFees)} + commissions `
+    + `${money(l.commissions)} + payouts ${money(l.payouts)} + owed to practitioners ${money(l.owedToPractitioners)} `
+    + `(= ${money(l.accountedFor)}): ${l.balanced ? 'balanced to the cent' : 'NOT BALANCED'}`);
+  fill(document.getElementById('ledger-rows'), Object.entries(l.byAccount).map(([account, amount]) =>
+    h('tr', {}, h('th', { text: account }), h('td', { text: money(amount) }))));
+}
+
+async function loadPayouts() {
+  const rows = await api('GET', '/api/operator/payouts');
+  fill(document.getElementById('payouts-rows'), rows.map(r => h('tr', {},
+    h('td', { text: r.practitionerId }), h('td', { text: r.payout.trigger }), h('td', { text: r.payout.state }),
+    h('td', { text: money(r.payout.amount) }), h('td', { text: r.payout.failure || '' }),
+    h('td', { text: dateTime(r.payout.createdAt) }))));
+}
+
+async function loadParked() {
+  const rows = await api('GET', '/api/operator/messages/parked');
+  fill(document.getElementById('parked-rows'), rows.map(m => {
+    const button = h('button', { type: 'button', class: 'secondary', text: 'Retry' });
+    button.addEventListener('click', () => act(async () => {
+      await api('POST', `/api/operator/messages/${encodeURIComponent(m.id)}/retry`, { reason: reason() });
+      say(done, 'The message is queued again.');
+      await refresh();
+    }, button));
+    return h('tr', {}, h('td', { text: m.kind }), h('td', { text: m.recipient }), h('td', { text: m.channel }),
+      h('td', { text: String(m.attempts) }), h('td', { text: m.lastError || '' }), h('td', {}, button));
+  }));
+}
+
+async function loadAudit() {
+  const rows = await api('GET', '/api/operator/audit');
+  fill(document.getElementById('audit-rows'), rows.map(a => h('tr', {},
+    h('td', { text: dateTime(a.at) }), h('td', { text: a.operatorEmail }), h('td', { text: a.kind }),
+    h('td', { text: a.subject }), h('td', { text: a.reason }))));
+}
+
+async function refresh() {
+  await Promise.all([loadPractitioners(), loadLedger(), loadPayouts(), loadParked(), loadAudit()]);
+}
+
+const reverse = document.getElementById('reverse');
+reverse.addEventListener('submit', event => {
+  event.preventDefault();
+  act(async () => {
+    const id = reverse.bookingId.value.trim();
+    const r = await api('POST', `/api/operator/bookings/${encodeURIComponent(id)}/reverse-charge`, { reason: reason() });
+    say(done, `${money(r.refunded)} will be refunded to the client; commission ${money(r.commissionUndone)} and `
+      + `earnings ${money(r.earningsUndone)} undone.`);
+    await refresh();
+  }, document.getElementById('reverse-submit'));
+});
+
+document.getElementById('logout').addEventListener('click', () => act(async () => {
+  await api('POST', '/api/operator/logout');
+  location.assign('/operator/login');
+}));
+
+act(async () => {
+  const me = await api('GET', '/api/operator/me');
+  say(document.getElementById('who'), me.email);
+  await refresh();
+});
+
+// Payout batches (SEPA files) come from another module when it is there; until then the section stays empty.
+import('./operator-batches.js').then(m => m.mount(document.getElementById('payout-batches'))).catch(() => {});
