@@ -35,12 +35,11 @@ import org.rendezvous.payments.sepa.Pain001Files;
  * file (who, when and why are kept; marking again changes nothing). Operators only: sessions with role OPERATOR.
  */
 @Controller("/api/operator/payout-batches")
-@Secured(OperatorPayoutBatchController.OPERATOR)
+@Secured(Roles.OPERATOR)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
 class OperatorPayoutBatchController {
 
-    static final String OPERATOR = "OPERATOR";
     private static final int LISTED = 200;
 
     private final Rendezvous engine;

@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
@@ -31,7 +30,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
  * (PLATFORM_COLLECTS, PO-4). Only the session's own.
  */
 @Controller("/api/practitioner/payment-account")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured(Roles.PRACTITIONER)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
 class PaymentAccountController {

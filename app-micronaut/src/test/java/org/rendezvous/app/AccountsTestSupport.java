@@ -118,6 +118,17 @@ final class AccountsTestSupport {
     }
 
     /** Registers, verifies the e-mail and logs in: the session token. */
+    /** A real operator's session: invited, password set through the link, logged in (role OPERATOR). */
+    static String operatorSession(BlockingHttpClient http, org.rendezvous.core.Rendezvous engine, String email) {
+        String password = "the operator's long password";
+        org.rendezvous.core.operator.Invitation invitation = engine.operators()
+                .invite(org.rendezvous.core.contact.EmailAddress.of(email)).orElseThrow();
+        http.exchange(HttpRequest.POST("/api/operator/set-password", Map.of("token", invitation.secret(), "password", password)));
+        HttpResponse<Map> login = http.exchange(HttpRequest.POST("/api/operator/login",
+                Map.of("email", email, "password", password)), Map.class);
+        return (String) login.body().get("accessToken");
+    }
+
     static String session(BlockingHttpClient http, Stores stores, String email, String password) {
         http.exchange(HttpRequest.POST("/api/auth/register", Map.of("name", "Practitioner " + email, "email", email,
                 "password", password, "zone", "Europe/Paris")));

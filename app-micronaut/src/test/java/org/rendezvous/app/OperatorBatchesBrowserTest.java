@@ -9,8 +9,6 @@ import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.File;
@@ -75,7 +73,7 @@ class OperatorBatchesBrowserTest {
     Stores stores;
 
     @Inject
-    TokenGenerator tokens;
+    org.rendezvous.core.Rendezvous engine;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -117,8 +115,7 @@ class OperatorBatchesBrowserTest {
                 Map.of("holder", "Anna Martin", "iban", "NL91 ABNA 0417 1643 00")).bearerAuth(practitioner));
         http.exchange(HttpRequest.POST("/api/practitioner/payouts", Map.of()).bearerAuth(practitioner)
                 .header("Idempotency-Key", UUID.randomUUID().toString()));
-        String operator = tokens.generateToken(Authentication.build("operator:olga", List.of("OPERATOR"), Map.of()), 600)
-                .orElseThrow();
+        String operator = AccountsTestSupport.operatorSession(http, engine, "olga-" + UUID.randomUUID() + "@operators.example");
 
         // "localhost", not 127.0.0.1: browsers accept the Secure session cookie over plain HTTP only there.
         String base = "http://localhost:" + server.getPort();

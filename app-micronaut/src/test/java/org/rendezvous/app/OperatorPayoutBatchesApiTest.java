@@ -12,8 +12,6 @@ import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -60,7 +58,7 @@ class OperatorPayoutBatchesApiTest {
     Stores stores;
 
     @Inject
-    TokenGenerator tokens;
+    org.rendezvous.core.Rendezvous engine;
 
     BlockingHttpClient http;
     String practitioner;
@@ -71,9 +69,7 @@ class OperatorPayoutBatchesApiTest {
         http = client.toBlocking();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         practitioner = AccountsTestSupport.session(http, stores, "anna-" + suffix + "@example.org", "anna's long password");
-        // Operator accounts come with another change; their sessions carry the role OPERATOR, as this one does.
-        operator = tokens.generateToken(Authentication.build("operator:olga", List.of("OPERATOR"), Map.of()), 600)
-                .orElseThrow();
+        operator = AccountsTestSupport.operatorSession(http, engine, "olga-" + UUID.randomUUID() + "@operators.example");
     }
 
     /** 57.00 become payable to the practitioner (as a completed consultation's release would), then asked for. */
