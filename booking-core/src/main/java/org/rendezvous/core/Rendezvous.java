@@ -35,6 +35,7 @@ public final class Rendezvous {
     private final PayoutService payouts;
     private final PlanService plans;
     private final AccountService accounts;
+    private final InvoiceService invoices;
     private final Engine engine;
 
     private Rendezvous(Builder builder) {
@@ -53,6 +54,9 @@ public final class Rendezvous {
         this.accounts = new AccountService(engine, practitioners,
                 builder.accounts != null ? builder.accounts : InMemoryAccounts.joining(builder.stores.transactions()),
                 builder.passwordHasher != null ? builder.passwordHasher : new Pbkdf2PasswordHasher());
+        this.invoices = new InvoiceService(engine, cashier, builder.invoiceStores != null ? builder.invoiceStores
+                : org.rendezvous.core.inmemory.InMemoryInvoiceStores.joining(builder.stores.transactions()),
+                builder.invoiceDocuments);
     }
 
     public static Builder builder() {
@@ -103,6 +107,11 @@ public final class Rendezvous {
         return accounts;
     }
 
+    /** Legal identity, invoices, credit notes and their documents (INV-1). */
+    public InvoiceService invoices() {
+        return invoices;
+    }
+
     /**
      * Accounts on this engine with another store and hasher than the builder's: for a host that receives
      * an engine built elsewhere. The store must share the engine's transactions.
@@ -122,8 +131,22 @@ public final class Rendezvous {
         private int payoutParallelism = 8;
         private Accounts accounts;
         private PasswordHasher passwordHasher;
+        private org.rendezvous.core.port.InvoiceStores invoiceStores;
+        private org.rendezvous.core.port.InvoiceDocuments invoiceDocuments;
 
         private Builder() {
+        }
+
+        /** Where invoices live; by default in memory, joined to in-memory stores' transactions. They must share the stores' transactions. */
+        public Builder invoiceStores(org.rendezvous.core.port.InvoiceStores value) {
+            this.invoiceStores = Objects.requireNonNull(value, "invoiceStores");
+            return this;
+        }
+
+        /** What renders an issued invoice as a PDF; without one, documents cannot be downloaded or sent. */
+        public Builder invoiceDocuments(org.rendezvous.core.port.InvoiceDocuments value) {
+            this.invoiceDocuments = Objects.requireNonNull(value, "invoiceDocuments");
+            return this;
         }
 
         public Builder stores(Stores value) {

@@ -76,5 +76,13 @@ public enum Reason {
 
     // Public page (PAGE)
     /** PAGE-1: another practitioner's page has this slug. */
-    SLUG_TAKEN
+    SLUG_TAKEN,
+
+    // Invoices (INV)
+    /** INV-1: an issued invoice never changes; a correction is a credit note. */
+    INVOICE_ISSUED,
+    /** INV-1: invoicing needs the practitioner's legal identity first. */
+    LEGAL_IDENTITY_MISSING,
+    /** INV-1: the invoice already has its credit note. */
+    ALREADY_CREDITED
 }
