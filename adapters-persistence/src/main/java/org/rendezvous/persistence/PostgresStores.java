@@ -91,6 +91,21 @@ public final class PostgresStores {
         return new JdbiAccounts(transactions);
     }
 
+    /**
+     * Invoicing's stores (INV-1, INV-2) on the database of stores this class opened, sharing their
+     * transactions: {@code Rendezvous.builder().stores(stores).invoiceStores(PostgresStores.invoices(stores))}.
+     *
+     * @throws IllegalArgumentException if {@code stores} were not opened by this class
+     */
+    public static org.rendezvous.core.port.InvoiceStores invoices(Stores stores) {
+        Objects.requireNonNull(stores, "stores");
+        if (!(stores.transactions() instanceof JdbiTransactions transactions)) {
+            throw new IllegalArgumentException("stores: not opened by PostgresStores");
+        }
+        return new org.rendezvous.core.port.InvoiceStores(new JdbiInvoicingProfiles(transactions),
+                new JdbiInvoices(transactions));
+    }
+
     /** The stores on a database whose schema is already migrated. */
     public static Stores open(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
