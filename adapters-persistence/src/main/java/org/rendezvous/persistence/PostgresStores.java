@@ -103,7 +103,7 @@ public final class PostgresStores {
             throw new IllegalArgumentException("stores: not opened by PostgresStores");
         }
         return new org.rendezvous.core.port.InvoiceStores(new JdbiInvoicingProfiles(transactions),
-                new JdbiInvoices(transactions));
+                new JdbiInvoices(transactions), new JdbiOnSitePayments(transactions));
     }
 
     /** The stores on a database whose schema is already migrated. */

@@ -36,6 +36,7 @@ public final class Rendezvous {
     private final PlanService plans;
     private final AccountService accounts;
     private final InvoiceService invoices;
+    private final RevenueService revenue;
     private final Engine engine;
 
     private Rendezvous(Builder builder) {
@@ -54,9 +55,10 @@ public final class Rendezvous {
         this.accounts = new AccountService(engine, practitioners,
                 builder.accounts != null ? builder.accounts : InMemoryAccounts.joining(builder.stores.transactions()),
                 builder.passwordHasher != null ? builder.passwordHasher : new Pbkdf2PasswordHasher());
-        this.invoices = new InvoiceService(engine, cashier, builder.invoiceStores != null ? builder.invoiceStores
-                : org.rendezvous.core.inmemory.InMemoryInvoiceStores.joining(builder.stores.transactions()),
-                builder.invoiceDocuments);
+        org.rendezvous.core.port.InvoiceStores invoiceStores = builder.invoiceStores != null ? builder.invoiceStores
+                : org.rendezvous.core.inmemory.InMemoryInvoiceStores.joining(builder.stores.transactions());
+        this.invoices = new InvoiceService(engine, cashier, invoiceStores, builder.invoiceDocuments);
+        this.revenue = new RevenueService(engine, cashier, invoiceStores);
     }
 
     public static Builder builder() {
@@ -110,6 +112,11 @@ public final class Rendezvous {
     /** Legal identity, invoices, credit notes and their documents (INV-1). */
     public InvoiceService invoices() {
         return invoices;
+    }
+
+    /** Turnover for any period and payments taken on site (INV-2). */
+    public RevenueService revenue() {
+        return revenue;
     }
 
     /**

@@ -16,6 +16,7 @@ public final class InMemoryInvoiceStores {
      */
     public static InvoiceStores joining(Transactions transactions) {
         InMemoryTransactions inMemory = transactions instanceof InMemoryTransactions t ? t : new InMemoryTransactions();
-        return new InvoiceStores(new InMemoryInvoicingProfiles(inMemory), new InMemoryInvoices(inMemory));
+        return new InvoiceStores(new InMemoryInvoicingProfiles(inMemory), new InMemoryInvoices(inMemory),
+                new InMemoryOnSitePayments(inMemory));
     }
 }

@@ -1,0 +1,45 @@
+package org.rendezvous.core.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rendezvous.core.lifecycle.Scenario.accepted;
+import static org.rendezvous.core.lifecycle.Scenario.rejected;
+
+import java.time.DayOfWeek;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.rendezvous.core.agenda.ConsultationMode;
+import org.rendezvous.core.booking.Booking;
+import org.rendezvous.core.booking.BookingId;
+import org.rendezvous.core.outcome.Reason;
+import org.rendezvous.core.revenue.PaymentMethod;
+import org.rendezvous.core.revenue.Revenue;
+
+/** INV-2 through the engine: payments recorded on site and what the period's revenue says of them. */
+class RevenueTest {
+
+    @Test
+    @DisplayName("INV-2 on-site payments count on the day paid, by activity, mode and method; another's booking is refused")
+    void onSitePayments() {
+        Scenario s = Scenario.create();
+        Booking booking = s.book(s.at(DayOfWeek.TUESDAY, 9));
+        accepted(s.engine.revenue().recordOnSitePayment(s.anna, booking.id(), PaymentMethod.CASH, Scenario.eur("40.00"),
+                s.date(DayOfWeek.TUESDAY)));
+        accepted(s.engine.revenue().recordOnSitePayment(s.anna, booking.id(), PaymentMethod.CARD, Scenario.eur("20.00"),
+                s.date(DayOfWeek.WEDNESDAY)));
+        assertThat(rejected(s.engine.revenue().recordOnSitePayment(s.anna, new BookingId(UUID.randomUUID()),
+                PaymentMethod.CASH, Scenario.eur("1.00"), s.date(DayOfWeek.TUESDAY))).reason()).isEqualTo(Reason.NOT_FOUND);
+
+        Revenue week = accepted(s.engine.revenue().revenue(s.anna, s.date(DayOfWeek.MONDAY), s.date(DayOfWeek.SUNDAY)));
+        assertThat(week.total()).isEqualTo(Scenario.eur("60.00"));
+        assertThat(week.onSite()).isEqualTo(Scenario.eur("60.00"));
+        assertThat(week.byActivity()).containsEntry("Shiatsu", Scenario.eur("60.00"));
+        assertThat(week.byMode()).containsEntry(ConsultationMode.IN_PERSON, Scenario.eur("60.00"));
+        assertThat(week.byMethod()).containsEntry(PaymentMethod.CASH, Scenario.eur("40.00"))
+                .containsEntry(PaymentMethod.CARD, Scenario.eur("20.00"));
+        Revenue tuesday = accepted(s.engine.revenue().revenue(s.anna, s.date(DayOfWeek.TUESDAY), s.date(DayOfWeek.TUESDAY)));
+        assertThat(tuesday.total()).isEqualTo(Scenario.eur("40.00"));
+        assertThat(rejected(s.engine.revenue().revenue(s.anna, s.date(DayOfWeek.TUESDAY), s.date(DayOfWeek.MONDAY)))
+                .detail()).startsWith("to:");
+    }
+}
