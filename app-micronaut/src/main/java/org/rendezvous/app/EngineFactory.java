@@ -74,13 +74,16 @@ final class EngineFactory {
 
     @Singleton
     Rendezvous rendezvous(HostSettings settings, Stores stores, Accounts accounts, PasswordHasher hasher,
-                          Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe, Clock clock) {
+                          Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe, Clock clock,
+                          org.rendezvous.core.port.InvoiceStores invoiceStores) {
         PaymentGateway payments = stripe.<PaymentGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         PayoutGateway payouts = stripe.<PayoutGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         Rendezvous engine = Rendezvous.builder()
                 .stores(stores)
                 .accounts(accounts)
                 .passwordHasher(hasher)
+                .invoiceStores(invoiceStores)
+                .invoiceDocuments(new org.rendezvous.invoices.FacturXInvoiceDocuments())
                 .paymentGateway(payments)
                 .payoutGateway(payouts)
                 .clock(clock)

@@ -282,7 +282,89 @@ public final class InvoiceService {
         if (counted) {
             engine.stores.usage().record(month, UsageKind.INVOICE, invoice.id().toString());
         }
+        announce(issued, "invoice:" + issued.id() + ":issued", now);
         return Outcome.accepted(issued);
+    }
+
+    /**
+     * E-mails an issued invoice to its buyer again (through the outbox: at least once, one Message-ID per
+     * request). Refused for a draft, or when the buyer has no e-mail address.
+     */
+    public Outcome<Invoice> send(PractitionerId practitioner, InvoiceId id) {
+        return engine.stores.transactions().inAgenda(practitioner, () -> {
+            Optional<Invoice> found = stores.invoices().find(practitioner, id);
+            if (found.isEmpty()) {
+                return Outcome.rejected(Reason.NOT_FOUND, "invoiceId: no such invoice");
+            }
+            Invoice invoice = found.get();
+            if (!invoice.isIssued()) {
+                return Outcome.rejected(Reason.ILLEGAL_TRANSITION, "invoiceId: a draft is not sent; issue it first");
+            }
+            if (invoice.content().buyer().email().isEmpty()) {
+                return Outcome.rejected(Reason.INVALID_SETTING, "buyerEmail: the buyer has no e-mail address");
+            }
+            Instant now = engine.now();
+            announce(invoice, "invoice:" + id + ":sent:" + now, now);
+            return Outcome.accepted(invoice);
+        });
+    }
+
+    /** Writes the e-mail of an issued invoice to the outbox, in the issuing transaction, if the buyer has an address. */
+    private void announce(Invoice invoice, String cause, Instant now) {
+        Buyer buyer = invoice.content().buyer();
+        if (buyer.email().isEmpty()) {
+            return;
+        }
+        java.util.Map<String, String> parameters = new java.util.TreeMap<>();
+        parameters.put(INVOICE_ID, invoice.id().toString());
+        parameters.put("number", invoice.number().orElseThrow().toString());
+        parameters.put("creditNote", Boolean.toString(invoice.kind() == InvoiceKind.CREDIT_NOTE));
+        parameters.put("gross", invoice.totals().gross().toString());
+        parameters.put(BUYER_NAME, buyer.name());
+        parameters.put(BUYER_EMAIL, buyer.email().get().value());
+        parameters.put(BUYER_LANGUAGE, invoice.content().language().name());
+        for (org.rendezvous.core.notification.MessageKind.Route route
+                : org.rendezvous.core.notification.MessageKind.INVOICE_ISSUED.routes()) {
+            engine.stores.outbox().append(org.rendezvous.core.notification.OutboxMessage.of(
+                    new org.rendezvous.core.notification.OutboxMessageId(engine.ids.newId()), invoice.practitionerId(),
+                    invoice.content().booking().filter(b -> engine.stores.bookings().find(b).isPresent()),
+                    org.rendezvous.core.notification.MessageKind.INVOICE_ISSUED, route, cause, parameters, now));
+        }
+    }
+
+    static final String INVOICE_ID = "invoiceId";
+    static final String BUYER_NAME = "buyerName";
+    static final String BUYER_EMAIL = "buyerEmail";
+    static final String BUYER_LANGUAGE = "buyerLanguage";
+
+    /** Whom an invoice's e-mail goes to, as the outbox message recorded it. */
+    static Optional<org.rendezvous.core.notification.Contact> buyerOf(org.rendezvous.core.notification.OutboxMessage message) {
+        var p = message.parameters();
+        if (p.get(BUYER_EMAIL) == null || p.get(BUYER_NAME) == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new org.rendezvous.core.notification.Contact(
+                    org.rendezvous.core.contact.PersonName.of(p.get(BUYER_NAME)),
+                    org.rendezvous.core.contact.EmailAddress.of(p.get(BUYER_EMAIL)), Optional.empty(),
+                    org.rendezvous.core.contact.Language.valueOf(p.getOrDefault(BUYER_LANGUAGE, "FRENCH"))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What the outbox dispatcher attaches to an invoice's e-mail: its PDF (rendered once, then kept). */
+    public org.rendezvous.core.port.MessageAttachments attachments() {
+        return message -> {
+            if (message.kind() != org.rendezvous.core.notification.MessageKind.INVOICE_ISSUED
+                    || message.parameters().get(INVOICE_ID) == null) {
+                return List.of();
+            }
+            InvoiceId id = InvoiceId.of(message.parameters().get(INVOICE_ID));
+            return document(message.practitionerId(), id).fold(
+                    d -> List.of(new org.rendezvous.core.notification.Attachment(d.fileName(), "application/pdf", d.pdf())),
+                    rejected -> List.of());
+        };
     }
 
     public Optional<Invoice> find(PractitionerId practitioner, InvoiceId id) {

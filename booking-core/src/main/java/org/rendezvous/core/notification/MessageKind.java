@@ -42,7 +42,9 @@ public enum MessageKind {
     SECOND_REMINDER(List.of(new Route(PRACTITIONER, SMS), new Route(PRACTITIONER, EMAIL),
             new Route(CLIENT, SMS), new Route(CLIENT, EMAIL))),
     EMAIL_VERIFICATION(List.of(new Route(PRACTITIONER, EMAIL))),
-    PASSWORD_RESET(List.of(new Route(PRACTITIONER, EMAIL)));
+    PASSWORD_RESET(List.of(new Route(PRACTITIONER, EMAIL))),
+    /** INV-1: an issued invoice or credit note, its PDF attached, to the buyer's e-mail address. */
+    INVOICE_ISSUED(List.of(new Route(CLIENT, EMAIL)));
 
     private final List<Route> routes;
 
