@@ -3,6 +3,7 @@
 import {
   addDays, api, dateTime, day, fill, h, modeText, money, newKey, run, say, stateText, time, today,
 } from '/assets/common.js';
+import { loadInvoices, loadRevenue } from '/assets/invoices.js';
 
 const P = '/api/practitioner';
 const error = document.getElementById('error');
@@ -25,6 +26,8 @@ const loaders = {
   activities: () => loadActivities(),
   openings: () => loadOpenings(),
   page: () => loadPage(),
+  invoices: () => loadInvoices(),
+  revenue: () => loadRevenue(),
 };
 
 function select(tab) {
