@@ -49,6 +49,10 @@ final class JdbiInvoicingProfiles implements InvoicingProfiles {
                     signature = EXCLUDED.signature
                 """)
         void save(@BindMethods ProfileRow row);
+
+        @SqlQuery("SELECT * FROM invoicing_profiles WHERE auto_issue <> 'NEVER' ORDER BY practitioner_id LIMIT :limit")
+        @RegisterConstructorMapper(ProfileRow.class)
+        java.util.List<ProfileRow> withAutoIssue(@Bind("limit") int limit);
     }
 
     private final JdbiTransactions transactions;
@@ -77,6 +81,12 @@ final class JdbiInvoicingProfiles implements InvoicingProfiles {
             transactions.attach(h, Dao.class).save(row);
             return null;
         });
+    }
+
+    @Override
+    public java.util.List<InvoicingProfile> withAutoIssue(int limit) {
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).withAutoIssue(limit)).stream()
+                .map(JdbiInvoicingProfiles::toProfile).toList();
     }
 
     static String exemption(VatStatus vat) {

@@ -172,4 +172,52 @@ class InvoiceApiTest {
         assertThat(csv).contains("Shiatsu;IN_PERSON;ON_SITE_CHEQUE;60.00;0.00;0.00;EUR");
         problemBody(failure(http, HttpRequest.GET(P + "/revenue?from=" + today + "&to=2000-01-01").bearerAuth(token)), 400);
     }
+
+    /** ACC-2: the invoicing routes as PractitionerApiTest probes them with Alice's session and Bob's ids. */
+    static void probes(Map<String, PractitionerApiTest.Probe> p, String date) {
+        var own = PractitionerApiTest.Expect.OWN;
+        var refused = PractitionerApiTest.Expect.REFUSED;
+        String someInvoice = "/invoices/" + UUID.randomUUID();
+        Map<String, Object> draft = Map.of("buyerName", "Zoé", "serviceDate", date,
+                "lines", List.of(Map.of("description", "Séance", "quantity", "1", "unitPrice", "50.00")));
+        p.put("GET /api/practitioner/invoicing-profile", new PractitionerApiTest.Probe(own,
+                ids -> HttpRequest.GET(P + "/invoicing-profile")));
+        p.put("PUT /api/practitioner/invoicing-profile", new PractitionerApiTest.Probe(own,
+                ids -> HttpRequest.PUT(P + "/invoicing-profile", identity("73282932000074"))));
+        for (String image : List.of("logo", "signature")) {
+            p.put("PUT /api/practitioner/invoicing-profile/" + image, new PractitionerApiTest.Probe(own,
+                    ids -> HttpRequest.PUT(P + "/invoicing-profile/" + image, ProfileApiTest.png(300))
+                            .contentType(MediaType.IMAGE_PNG_TYPE)));
+            p.put("DELETE /api/practitioner/invoicing-profile/" + image, new PractitionerApiTest.Probe(own,
+                    ids -> HttpRequest.DELETE(P + "/invoicing-profile/" + image)));
+        }
+        p.put("GET /api/practitioner/invoices", new PractitionerApiTest.Probe(own, ids -> HttpRequest.GET(P + "/invoices")));
+        p.put("POST /api/practitioner/invoices", new PractitionerApiTest.Probe(own,
+                ids -> HttpRequest.POST(P + "/invoices", draft)));
+        p.put("GET /api/practitioner/invoices/{invoiceId}", new PractitionerApiTest.Probe(refused,
+                ids -> HttpRequest.GET(P + someInvoice)));
+        p.put("PUT /api/practitioner/invoices/{invoiceId}", new PractitionerApiTest.Probe(refused,
+                ids -> HttpRequest.PUT(P + someInvoice, draft)));
+        p.put("DELETE /api/practitioner/invoices/{invoiceId}", new PractitionerApiTest.Probe(refused,
+                ids -> HttpRequest.DELETE(P + someInvoice)));
+        for (String action : List.of("issue", "credit-note", "send")) {
+            p.put("POST /api/practitioner/invoices/{invoiceId}/" + action, new PractitionerApiTest.Probe(refused,
+                    ids -> HttpRequest.POST(P + someInvoice + "/" + action, "")));
+        }
+        p.put("GET /api/practitioner/invoices/{invoiceId}/pdf", new PractitionerApiTest.Probe(refused,
+                ids -> HttpRequest.GET(P + someInvoice + "/pdf")));
+        p.put("GET /api/practitioner/invoices/export.csv", new PractitionerApiTest.Probe(own,
+                ids -> HttpRequest.GET(P + "/invoices/export.csv?from=2000-01-01&to=2000-12-31")));
+        p.put("GET /api/practitioner/revenue", new PractitionerApiTest.Probe(own,
+                ids -> HttpRequest.GET(P + "/revenue?from=" + date + "&to=" + date)));
+        p.put("GET /api/practitioner/revenue/export.csv", new PractitionerApiTest.Probe(own,
+                ids -> HttpRequest.GET(P + "/revenue/export.csv?from=" + date + "&to=" + date)));
+        p.put("POST /api/practitioner/bookings/{bookingId}/invoice", new PractitionerApiTest.Probe(refused,
+                ids -> HttpRequest.POST(P + "/bookings/" + ids.get("bookingId") + "/invoice", "")));
+        p.put("POST /api/practitioner/bookings/{bookingId}/on-site-payments", new PractitionerApiTest.Probe(refused,
+                ids -> HttpRequest.POST(P + "/bookings/" + ids.get("bookingId") + "/on-site-payments",
+                        Map.of("method", "CASH", "amount", "10.00", "paidOn", date))));
+        p.put("GET /api/practitioner/bookings/{bookingId}/on-site-payments", new PractitionerApiTest.Probe(own,
+                ids -> HttpRequest.GET(P + "/bookings/" + ids.get("bookingId") + "/on-site-payments")));
+    }
 }

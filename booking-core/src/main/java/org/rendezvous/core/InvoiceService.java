@@ -367,6 +367,49 @@ public final class InvoiceService {
         };
     }
 
+    /**
+     * The automatic issue job: for each practitioner who chose it, every booking of the last
+     * {@value #AUTO_ISSUE_DAYS} days that was paid online (WHEN_PAID) or completed (WHEN_COMPLETED) and
+     * has no invoice yet gets one, prefilled and issued. A refused issue (quota) leaves the draft for the
+     * practitioner; a booking with a draft or an invoice is never invoiced twice.
+     */
+    public JobReport issueAutomatically() {
+        java.time.Instant now = engine.now();
+        int examined = 0;
+        int issued = 0;
+        int deferred = 0;
+        for (InvoicingProfile profile : stores.profiles().withAutoIssue(1_000)) {
+            PractitionerId practitioner = profile.practitionerId();
+            for (Booking booking : engine.stores.bookings().ofPractitioner(practitioner,
+                    now.minus(java.time.Duration.ofDays(AUTO_ISSUE_DAYS)), now)) {
+                boolean due = profile.autoIssue() == InvoicingProfile.AutoIssue.WHEN_PAID
+                        ? booking.paid().isPositive()
+                        : booking.state() == org.rendezvous.core.booking.BookingState.COMPLETED;
+                if (!due || !stores.invoices().ofBooking(booking.id()).isEmpty()) {
+                    continue;
+                }
+                examined++;
+                // Checked again under the agenda lock: two instances running the job make one draft.
+                Optional<Invoice> draft = engine.stores.transactions().inAgenda(practitioner,
+                        () -> stores.invoices().ofBooking(booking.id()).isEmpty()
+                                ? draftFromBooking(practitioner, booking.id()).fold(Optional::of, r -> Optional.<Invoice>empty())
+                                : Optional.<Invoice>empty());
+                if (draft.isEmpty()) {
+                    continue;
+                }
+                Outcome<Invoice> result = issue(practitioner, draft.get().id());
+                if (result.isAccepted()) {
+                    issued++;
+                } else {
+                    deferred++;
+                }
+            }
+        }
+        return new JobReport(examined, issued, deferred);
+    }
+
+    static final int AUTO_ISSUE_DAYS = 14;
+
     public Optional<Invoice> find(PractitionerId practitioner, InvoiceId id) {
         return stores.invoices().find(practitioner, id);
     }

@@ -33,4 +33,10 @@ final class InMemoryInvoicingProfiles implements InvoicingProfiles {
             }
         });
     }
+
+    @Override
+    public java.util.List<InvoicingProfile> withAutoIssue(int limit) {
+        return byPractitioner.values().stream().filter(p -> p.autoIssue() != InvoicingProfile.AutoIssue.NEVER)
+                .sorted(java.util.Comparator.comparing(p -> p.practitionerId().value())).limit(limit).toList();
+    }
 }

@@ -11,4 +11,7 @@ public interface InvoicingProfiles {
 
     /** Adds or replaces the practitioner's set-up, images included. */
     void save(InvoicingProfile profile);
+
+    /** The practitioners whose invoices are issued automatically (any {@code autoIssue} but NEVER), at most {@code limit}. */
+    java.util.List<InvoicingProfile> withAutoIssue(int limit);
 }

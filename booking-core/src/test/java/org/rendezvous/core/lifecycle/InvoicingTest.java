@@ -130,4 +130,24 @@ class InvoicingTest {
         assertThat(accepted(s.engine.invoices().issue(s.anna, eleventh.id())).number())
                 .contains(new InvoiceNumber(2025, 12));
     }
+
+    @Test
+    @DisplayName("INV-1 automatic issue when completed: the job invoices each completed booking once, and none for a practitioner who did not choose it")
+    void automaticIssueWhenCompleted() {
+        Scenario s = Scenario.create();
+        accepted(s.engine.invoices().saveIdentity(s.anna, InvoiceFixtures.exemptIdentity(),
+                InvoicingProfile.AutoIssue.WHEN_COMPLETED));
+        Booking booking = s.book(s.at(DayOfWeek.TUESDAY, 9));
+        s.confirm(booking);
+        assertThat(s.engine.invoices().issueAutomatically().changed()).as("not completed yet").isZero();
+        s.setClock(s.at(DayOfWeek.TUESDAY, 11));
+        s.engine.jobs().completeEnded();
+
+        assertThat(s.engine.invoices().issueAutomatically().changed()).isEqualTo(1);
+        assertThat(s.engine.invoices().issueAutomatically().examined()).as("never twice").isZero();
+        List<Invoice> invoices = s.engine.invoices().list(s.anna, 10);
+        assertThat(invoices).hasSize(1);
+        assertThat(invoices.get(0).number()).contains(new InvoiceNumber(2025, 1));
+        assertThat(invoices.get(0).content().booking()).contains(booking.id());
+    }
 }

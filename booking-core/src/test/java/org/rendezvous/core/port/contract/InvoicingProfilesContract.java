@@ -53,4 +53,16 @@ public abstract class InvoicingProfilesContract {
         assertThat(profiles.find(anna)).contains(changed);
         assertThat(profiles.find(newPractitioner())).isEmpty();
     }
+
+    @Test
+    @DisplayName("INV-1 the practitioners with automatic issue are listed, the others not")
+    void autoIssueList() {
+        profiles.save(InvoiceFixtures.profile(anna, InvoiceFixtures.exemptIdentity()));
+        PractitionerId bruno = newPractitioner();
+        InvoicingProfile brunos = new InvoicingProfile(bruno, InvoiceFixtures.exemptIdentity(),
+                InvoicingProfile.AutoIssue.WHEN_PAID, Optional.empty(), Optional.empty());
+        profiles.save(brunos);
+        assertThat(profiles.withAutoIssue(10)).containsExactly(brunos);
+        assertThat(profiles.withAutoIssue(0)).isEmpty();
+    }
 }
