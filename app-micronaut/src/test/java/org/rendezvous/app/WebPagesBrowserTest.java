@@ -547,6 +547,15 @@ class WebPagesBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#invoices-list a[data-action=download]"))).hasSize(2);
         screenshot("dashboard-invoices");
 
+        // The client downloads it from their booking link once one is issued for the booking.
+        Map<?, ?> fromBooking = send(agenda.session(), HttpRequest.POST(P + "/bookings/" + booking.get("id") + "/invoice", ""));
+        send(agenda.session(), HttpRequest.POST(P + "/invoices/" + fromBooking.get("id") + "/issue", ""));
+        String link = (String) booking.get("clientLink");
+        open("/b/" + link.substring(link.lastIndexOf('/') + 1));
+        assertThat(byId("invoice").getDomAttribute("href")).endsWith("/invoice");
+        open("/dashboard");
+        waiting.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+
         byId("tab-revenue").click();
         assertThat(textOf("revenue-total", "60.00")).isEqualTo("60.00 EUR");
         assertThat(byId("revenue-result").getText()).contains("on site: 60.00 EUR").contains("Shiatsu: 60.00 EUR")
