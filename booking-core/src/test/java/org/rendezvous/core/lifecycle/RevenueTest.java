@@ -42,4 +42,23 @@ class RevenueTest {
         assertThat(rejected(s.engine.revenue().revenue(s.anna, s.date(DayOfWeek.TUESDAY), s.date(DayOfWeek.MONDAY)))
                 .detail()).startsWith("to:");
     }
+
+    @Test
+    @DisplayName("INV-2 FEE-2 a prepaid video consultation counts online on its day, by mode; the 5 % commission and the provider's fee are shown apart, not deducted")
+    void onlinePayments() {
+        Scenario s = Scenario.create();
+        Booking video = s.bookPrepaidConfirmed(s.at(DayOfWeek.THURSDAY, 10));
+        assertThat(video.paid()).isEqualTo(Scenario.PRICE);
+
+        Revenue thursday = accepted(s.engine.revenue().revenue(s.anna, s.date(DayOfWeek.THURSDAY), s.date(DayOfWeek.THURSDAY)));
+        assertThat(thursday.total()).isEqualTo(Scenario.eur("60.00"));
+        assertThat(thursday.online()).isEqualTo(Scenario.eur("60.00"));
+        assertThat(thursday.onSite().isZero()).isTrue();
+        assertThat(thursday.byMode()).containsEntry(ConsultationMode.VIDEO, Scenario.eur("60.00"));
+        assertThat(thursday.commissions()).isEqualTo(Scenario.eur("3.00"));
+        assertThat(thursday.fees().isPositive()).isTrue();
+        assertThat(thursday.lines()).singleElement().satisfies(line -> assertThat(line.online()).isTrue());
+        Revenue wednesday = accepted(s.engine.revenue().revenue(s.anna, s.date(DayOfWeek.WEDNESDAY), s.date(DayOfWeek.WEDNESDAY)));
+        assertThat(wednesday.total().isZero()).isTrue();
+    }
 }
