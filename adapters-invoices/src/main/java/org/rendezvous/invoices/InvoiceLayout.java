@@ -136,7 +136,9 @@ final class InvoiceLayout {
         InvoiceTotals totals = invoice.totals();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {labels.totalNet(), labels.money(totals.net())});
-        for (InvoiceTotals.VatAmount vat : totals.vat()) {
+        // Exempt from VAT: no rate to show, the mention below says why there is none.
+        for (InvoiceTotals.VatAmount vat : FacturXInvoiceDocuments.vatMention(seller).isPresent() ? List.<InvoiceTotals.VatAmount>of()
+                : totals.vat()) {
             rows.add(new String[] {labels.vatAt() + " " + labels.percent(vat.rate()), labels.money(vat.tax())});
         }
         rows.add(new String[] {labels.totalVat(), labels.money(totals.vatTotal())});

@@ -76,6 +76,9 @@ class FacturXInvoiceDocumentsTest {
         assertThat(xml.getUTF8()).contains("urn:cen.eu:en16931:2017", "73282932000074",
                 "TVA non applicable, art. 293 B du CGI", "<ram:CategoryCode>E</ram:CategoryCode>");
         assertPdfA3WithEmbeddedFonts(pdf);
+        if (System.getProperty("invoice.sample.fr") != null) {
+            java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("invoice.sample.fr")), pdf);
+        }
     }
 
     @Test
