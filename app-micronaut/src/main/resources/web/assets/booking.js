@@ -63,6 +63,20 @@ async function load() {
   document.getElementById('loading').hidden = true;
   if (b) {
     show(b);
+    showInvoice();
+  }
+}
+
+/** INV-1: once the practitioner has issued an invoice for this booking, the client downloads it here. */
+async function showInvoice() {
+  try {
+    const response = await fetch(base + '/invoice', { credentials: 'same-origin' });
+    if (response.ok) {
+      document.getElementById('invoice').href = base + '/invoice';
+      document.getElementById('invoice-link').hidden = false;
+    }
+  } catch (e) {
+    // No invoice link: the rest of the page works without it.
   }
 }
 

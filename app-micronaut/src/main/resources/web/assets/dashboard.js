@@ -5,6 +5,7 @@ import {
 } from '/assets/common.js';
 import { loadPaymentAccount } from '/assets/payment-account.js';
 import { bookingsTable, historyTable, moneyText, totalsTable } from '/assets/money-view.js';
+import { loadInvoices, loadRevenue } from '/assets/invoices.js';
 
 const P = '/api/practitioner';
 const error = document.getElementById('error');
@@ -28,6 +29,8 @@ const loaders = {
   openings: () => loadOpenings(),
   page: () => loadPage(),
   'payment-account': () => loadPaymentAccount(zone),
+  invoices: () => loadInvoices(),
+  revenue: () => loadRevenue(),
 };
 
 function select(tab) {

@@ -71,7 +71,21 @@ final class MimeMessages {
         alternative.addBodyPart(html);
 
         Optional<CalendarInvitations.Invitation> invitation = invitations.invitationFor(message);
-        if (invitation.isEmpty()) {
+        if (invitation.isEmpty() && !message.attachments().isEmpty()) {
+            // INV-1: an invoice's PDF travels as an attachment beside the text.
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(body);
+            for (org.rendezvous.core.notification.Attachment file : message.attachments()) {
+                MimeBodyPart attachment = new MimeBodyPart();
+                attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(file.bytes(), file.mediaType())));
+                attachment.setFileName(file.fileName());
+                attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+                mixed.addBodyPart(attachment);
+            }
+            mime.setContent(mixed);
+        } else if (invitation.isEmpty()) {
             mime.setContent(alternative);
         } else {
             byte[] ics = invitation.get().ics().getBytes(StandardCharsets.UTF_8);

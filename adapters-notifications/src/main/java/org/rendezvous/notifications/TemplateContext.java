@@ -30,7 +30,7 @@ import org.rendezvous.core.notification.Recipient;
 final class TemplateContext {
 
     /** Parameters the core may record with an event; each is always in the context. */
-    static final String[] OPTIONAL_PARAMETERS = {"link", "amount", "limit"};
+    static final String[] OPTIONAL_PARAMETERS = {"link", "amount", "limit", "number", "gross"};
 
     private TemplateContext() {
     }
@@ -85,8 +85,10 @@ final class TemplateContext {
         c.put("waitingSince", instant(p.get("waitingSince")).<Object>map(i -> when(i, zone, language)).orElse(false));
         for (String name : OPTIONAL_PARAMETERS) {
             String value = p.get(name);
-            c.put(name, value == null || value.isBlank() ? false : "amount".equals(name) ? amount(value, locale, sms) : value);
+            c.put(name, value == null || value.isBlank() ? false
+                    : "amount".equals(name) || "gross".equals(name) ? amount(value, locale, sms) : value);
         }
+        c.put("creditNote", "true".equals(p.get("creditNote")));
         return c;
     }
 

@@ -113,6 +113,18 @@ public final class PostgresStores {
         return new JdbiOperatorActions(transactionsOf(stores));
     }
 
+    /**
+     * Invoicing's stores (INV-1, INV-2) on the database of stores this class opened, sharing their
+     * transactions: {@code Rendezvous.builder().stores(stores).invoiceStores(PostgresStores.invoices(stores))}.
+     *
+     * @throws IllegalArgumentException if {@code stores} were not opened by this class
+     */
+    public static org.rendezvous.core.port.InvoiceStores invoices(Stores stores) {
+        JdbiTransactions transactions = transactionsOf(stores);
+        return new org.rendezvous.core.port.InvoiceStores(new JdbiInvoicingProfiles(transactions),
+                new JdbiInvoices(transactions), new JdbiOnSitePayments(transactions));
+    }
+
     private static JdbiTransactions transactionsOf(Stores stores) {
         Objects.requireNonNull(stores, "stores");
         if (!(stores.transactions() instanceof JdbiTransactions transactions)) {

@@ -112,6 +112,19 @@ final class DatabaseFactory {
         return InMemoryStores.create();
     }
 
+    /** INV-1, INV-2: invoicing's stores, on the same database and transactions as the others. */
+    @Singleton
+    @Requires(property = "rendezvous.database.mode", notEquals = "memory", defaultValue = "embedded")
+    org.rendezvous.core.port.InvoiceStores postgresInvoiceStores(Stores stores) {
+        return PostgresStores.invoices(stores);
+    }
+
+    @Singleton
+    @Requires(property = "rendezvous.database.mode", value = "memory")
+    org.rendezvous.core.port.InvoiceStores memoryInvoiceStores(Stores stores) {
+        return org.rendezvous.core.inmemory.InMemoryInvoiceStores.joining(stores.transactions());
+    }
+
     @Singleton
     @Requires(property = "rendezvous.database.mode", notEquals = "memory", defaultValue = "embedded")
     ReminderCandidates postgresReminderCandidates(Stores stores) {

@@ -85,7 +85,8 @@ final class EngineFactory {
     Rendezvous rendezvous(HostSettings settings, Stores stores, Accounts accounts, PasswordHasher hasher,
                           Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe, Clock clock,
                           BankFileSettings bankFile, ProviderFeeSettings providerFees,
-                          Operators operators, OperatorActions operatorActions) {
+                          Operators operators, OperatorActions operatorActions,
+                          org.rendezvous.core.port.InvoiceStores invoiceStores) {
         PaymentGateway payments = stripe.<PaymentGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         PayoutGateway payouts = stripe.<PayoutGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         payouts = PayoutRouting.withBankFile(payouts, bankFile); // bank details by SEPA file, when configured
@@ -95,6 +96,8 @@ final class EngineFactory {
                 .passwordHasher(hasher)
                 .operators(operators)
                 .operatorActions(operatorActions)
+                .invoiceStores(invoiceStores)
+                .invoiceDocuments(new org.rendezvous.invoices.FacturXInvoiceDocuments())
                 .paymentGateway(payments)
                 .payoutGateway(payouts)
                 .clock(clock)

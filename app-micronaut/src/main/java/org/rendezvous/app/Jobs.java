@@ -87,6 +87,12 @@ final class Jobs {
         run("planned payouts", () -> engine.payouts().resumePlanned());
     }
 
+    /** INV-1: invoices issued by themselves for practitioners who chose it (paid or completed bookings). */
+    @Scheduled(fixedDelay = "${rendezvous.jobs.invoices-interval:5m}", initialDelay = "45s")
+    void issueInvoices() {
+        run("automatic invoices", () -> engine.invoices().issueAutomatically());
+    }
+
     private void run(String name, java.util.function.Supplier<JobReport> job) {
         try {
             JobReport report = job.get();

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.rendezvous.core.OutboxDispatcher;
+import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.Reminders;
 import org.rendezvous.core.inmemory.SecureRandomIds;
 import org.rendezvous.core.notification.DeliverySettings;
@@ -73,8 +74,10 @@ final class NotificationFactory {
     }
 
     @Singleton
-    OutboxDispatcher outboxDispatcher(Stores stores, MessageSender sender, Clock clock) {
-        return new OutboxDispatcher(stores, sender, clock, DeliverySettings.of(instanceName()));
+    OutboxDispatcher outboxDispatcher(Stores stores, MessageSender sender, Clock clock, Rendezvous engine) {
+        // INV-1: an invoice's e-mail carries its PDF.
+        return new OutboxDispatcher(stores, sender, clock, DeliverySettings.of(instanceName()),
+                java.util.random.RandomGenerator.getDefault(), engine.invoices().attachments());
     }
 
     @Singleton

@@ -56,6 +56,7 @@ record Problem(URI type, String title, int status, String detail, @Nullable Stri
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case LOGIN_FAILED -> HttpStatus.UNAUTHORIZED;
             case EMAIL_TAKEN, SLUG_TAKEN -> HttpStatus.CONFLICT;
+            case INVOICE_ISSUED, ALREADY_CREDITED -> HttpStatus.CONFLICT;
             case INVALID_TOKEN -> HttpStatus.BAD_REQUEST;
             case TOKEN_EXPIRED -> HttpStatus.GONE;
             case IDEMPOTENCY_KEY_REUSED, SLOT_FULL, OPENING_OVERLAP, ILLEGAL_TRANSITION, ALREADY_SUBSCRIBED -> HttpStatus.CONFLICT;

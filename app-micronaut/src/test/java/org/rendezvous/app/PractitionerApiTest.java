@@ -211,6 +211,7 @@ class PractitionerApiTest {
         p.put("GET /api/practitioner/plan", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/plan")));
         p.put("POST /api/practitioner/plan/subscribe", new Probe(Expect.OWN, ids -> HttpRequest.POST(P + "/plan/subscribe", "")));
         p.put("POST /api/practitioner/plan/cancel", new Probe(Expect.OWN, ids -> HttpRequest.POST(P + "/plan/cancel", "")));
+        InvoiceApiTest.probes(p, date);
         return p;
     }
 

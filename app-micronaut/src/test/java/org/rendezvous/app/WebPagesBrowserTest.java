@@ -513,4 +513,55 @@ class WebPagesBrowserTest {
         assertThat(AccountsTestSupport.failure(http, HttpRequest.GET("/assets/..%2Fapplication.yml")).getStatus().getCode())
                 .isEqualTo(404);
     }
+
+    @Test
+    @DisplayName("PAGE-4, INV-1, INV-2 the Invoices tab records the legal identity, makes a draft, issues it and its credit note; the Revenue tab shows the period's turnover")
+    void dashboardInvoicesAndRevenue() {
+        String email = unique("ines");
+        Agenda agenda = agenda(email, "ines's long password", "AUTOMATIC");
+        Map<?, ?> booking = bookThroughApi(agenda, "Claire Dubois", LocalTime.of(9, 0));
+        send(agenda.session(), HttpRequest.POST(P + "/bookings/" + booking.get("id") + "/on-site-payments",
+                Map.of("method", "CASH", "amount", "60.00", "paidOn", LocalDate.now(PARIS).toString())));
+
+        logInInBrowser(email, "ines's long password");
+        byId("tab-invoices").click();
+        type("inv-legal-name", "Ines Moreau");
+        type("inv-street", "3 rue Oberkampf");
+        type("inv-postcode", "75011");
+        type("inv-city", "Paris");
+        type("inv-siret", "73282932000074");
+        browser.findElement(By.cssSelector("#identity-form button[type=submit]")).click();
+        assertThat(textOf("done", "Legal identity saved")).isEqualTo("Legal identity saved: Ines Moreau EI.");
+
+        type("inv-buyer", "Claire Dubois");
+        type("inv-buyer-email", "claire@example.org");
+        type("inv-description", "Séance de shiatsu");
+        type("inv-price", "60.00");
+        browser.findElement(By.cssSelector("#invoice-form button[type=submit]")).click();
+        textOf("done", "Draft saved");
+        waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#invoices-list [data-action=issue]"))).click();
+        String year = String.valueOf(LocalDate.now(PARIS).getYear());
+        assertThat(textOf("done", "issued")).isEqualTo("Invoice " + year + "-0001 issued.");
+        waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#invoices-list [data-action=credit]"))).click();
+        assertThat(textOf("done", "Credit note")).isEqualTo("Credit note " + year + "-0002 issued.");
+        assertThat(textOf("invoices-list", year + "-0002")).contains(year + "-0001").contains("Credit note for " + year + "-0001")
+                .contains("60.00 EUR");
+        assertThat(browser.findElements(By.cssSelector("#invoices-list a[data-action=download]"))).hasSize(2);
+        screenshot("dashboard-invoices");
+
+        // The client downloads it from their booking link once one is issued for the booking.
+        Map<?, ?> fromBooking = send(agenda.session(), HttpRequest.POST(P + "/bookings/" + booking.get("id") + "/invoice", ""));
+        send(agenda.session(), HttpRequest.POST(P + "/invoices/" + fromBooking.get("id") + "/issue", ""));
+        String link = (String) booking.get("clientLink");
+        open("/b/" + link.substring(link.lastIndexOf('/') + 1));
+        assertThat(byId("invoice").getDomAttribute("href")).endsWith("/invoice");
+        open("/dashboard");
+        waiting.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+
+        byId("tab-revenue").click();
+        assertThat(textOf("revenue-total", "60.00")).isEqualTo("60.00 EUR");
+        assertThat(byId("revenue-result").getText()).contains("on site: 60.00 EUR").contains("Shiatsu: 60.00 EUR")
+                .contains("CASH: 60.00 EUR");
+        screenshot("dashboard-revenue");
+    }
 }

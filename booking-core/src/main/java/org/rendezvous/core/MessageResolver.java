@@ -40,8 +40,15 @@ final class MessageResolver {
 
     private final Stores stores;
 
+    private final org.rendezvous.core.port.MessageAttachments attachments;
+
     MessageResolver(Stores stores) {
+        this(stores, org.rendezvous.core.port.MessageAttachments.NONE);
+    }
+
+    MessageResolver(Stores stores, org.rendezvous.core.port.MessageAttachments attachments) {
         this.stores = stores;
+        this.attachments = attachments;
     }
 
     Resolution resolve(OutboxMessage message, Instant now) {
@@ -66,6 +73,20 @@ final class MessageResolver {
         Optional<Contact> client = booking.map(b -> new Contact(b.client().name(), b.client().email(),
                 Optional.of(b.client().phone()), b.client().language()));
         Contact to;
+        if (message.kind() == MessageKind.INVOICE_ISSUED) {
+            // INV-1: to the invoice's buyer, who may have no booking, with the PDF.
+            Optional<Contact> buyer = InvoiceService.buyerOf(message);
+            if (buyer.isEmpty()) {
+                return new Skip("the invoice has no buyer e-mail address");
+            }
+            java.util.List<org.rendezvous.core.notification.Attachment> files = attachments.attachmentsFor(message);
+            if (files.isEmpty()) {
+                return new Skip("the invoice's document is not available");
+            }
+            return new Ready(new OutgoingMessage(message.id(), message.causeKey(), message.kind(), message.channel(),
+                    message.recipient(), buyer.get(), practitioner, settings.zone(),
+                    booking.map(b -> details(b, settings)), buyer, message.parameters(), files));
+        }
         if (message.recipient() == Recipient.PRACTITIONER) {
             to = practitioner;
         } else if (client.isPresent()) {

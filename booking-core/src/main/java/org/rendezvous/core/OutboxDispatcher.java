@@ -53,8 +53,14 @@ public final class OutboxDispatcher {
 
     public OutboxDispatcher(Stores stores, MessageSender sender, Clock clock, DeliverySettings settings,
                             RandomGenerator random) {
+        this(stores, sender, clock, settings, random, org.rendezvous.core.port.MessageAttachments.NONE);
+    }
+
+    /** A dispatcher whose messages may carry files, such as invoices' PDFs ({@code engine.invoices().attachments()}). */
+    public OutboxDispatcher(Stores stores, MessageSender sender, Clock clock, DeliverySettings settings,
+                            RandomGenerator random, org.rendezvous.core.port.MessageAttachments attachments) {
         this.outbox = Objects.requireNonNull(stores, "stores").outbox();
-        this.resolver = new MessageResolver(stores);
+        this.resolver = new MessageResolver(stores, Objects.requireNonNull(attachments, "attachments"));
         this.sender = Objects.requireNonNull(sender, "sender");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");

@@ -42,6 +42,8 @@ public final class Rendezvous {
     private final AccountService accounts;
     private final PaymentAccountService paymentAccounts;
     private final OperatorService operators;
+    private final InvoiceService invoices;
+    private final RevenueService revenue;
     private final Engine engine;
 
     private Rendezvous(Builder builder) {
@@ -67,6 +69,10 @@ public final class Rendezvous {
         this.operators = new OperatorService(engine, cashier,
                 builder.operators != null ? builder.operators : InMemoryOperators.joining(builder.stores.transactions()),
                 operatorActions, accounts, hasher);
+        org.rendezvous.core.port.InvoiceStores invoiceStores = builder.invoiceStores != null ? builder.invoiceStores
+                : org.rendezvous.core.inmemory.InMemoryInvoiceStores.joining(builder.stores.transactions());
+        this.invoices = new InvoiceService(engine, cashier, invoiceStores, builder.invoiceDocuments);
+        this.revenue = new RevenueService(engine, cashier, invoiceStores);
     }
 
     public static Builder builder() {
@@ -122,6 +128,16 @@ public final class Rendezvous {
         return accounts;
     }
 
+    /** Legal identity, invoices, credit notes and their documents (INV-1). */
+    public InvoiceService invoices() {
+        return invoices;
+    }
+
+    /** Turnover for any period and payments taken on site (INV-2). */
+    public RevenueService revenue() {
+        return revenue;
+    }
+
     /**
      * Accounts on this engine with another store and hasher than the builder's: for a host that receives
      * an engine built elsewhere. The store must share the engine's transactions.
@@ -170,8 +186,22 @@ public final class Rendezvous {
         private OnboardingGateway onboarding;
         private Operators operators;
         private OperatorActions operatorActions;
+        private org.rendezvous.core.port.InvoiceStores invoiceStores;
+        private org.rendezvous.core.port.InvoiceDocuments invoiceDocuments;
 
         private Builder() {
+        }
+
+        /** Where invoices live; by default in memory, joined to in-memory stores' transactions. They must share the stores' transactions. */
+        public Builder invoiceStores(org.rendezvous.core.port.InvoiceStores value) {
+            this.invoiceStores = Objects.requireNonNull(value, "invoiceStores");
+            return this;
+        }
+
+        /** What renders an issued invoice as a PDF; without one, documents cannot be downloaded or sent. */
+        public Builder invoiceDocuments(org.rendezvous.core.port.InvoiceDocuments value) {
+            this.invoiceDocuments = Objects.requireNonNull(value, "invoiceDocuments");
+            return this;
         }
 
         public Builder stores(Stores value) {

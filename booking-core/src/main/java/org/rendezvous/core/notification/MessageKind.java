@@ -44,7 +44,9 @@ public enum MessageKind {
     EMAIL_VERIFICATION(List.of(new Route(PRACTITIONER, EMAIL))),
     PASSWORD_RESET(List.of(new Route(PRACTITIONER, EMAIL))),
     /** CX-4: an operator reversed a contested charge: the client is refunded in full, the practitioner's earnings undone. */
-    CHARGE_REVERSED(List.of(new Route(PRACTITIONER, EMAIL), new Route(CLIENT, EMAIL)));
+    CHARGE_REVERSED(List.of(new Route(PRACTITIONER, EMAIL), new Route(CLIENT, EMAIL))),
+    /** INV-1: an issued invoice or credit note, its PDF attached, to the buyer's e-mail address. */
+    INVOICE_ISSUED(List.of(new Route(CLIENT, EMAIL)));
 
     private final List<Route> routes;
 

@@ -2,6 +2,7 @@ package org.rendezvous.core.notification;
 
 import java.time.ZoneId;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -18,7 +19,16 @@ import java.util.TreeMap;
 public record OutgoingMessage(OutboxMessageId id, String causeKey, MessageKind kind, Channel channel,
                               Recipient recipientRole, Contact to, Contact practitioner, ZoneId zone,
                               Optional<BookingDetails> booking, Optional<Contact> client,
-                              SortedMap<String, String> parameters) {
+                              SortedMap<String, String> parameters, List<Attachment> attachments) {
+
+    /** A message that carries no file. */
+    public OutgoingMessage(OutboxMessageId id, String causeKey, MessageKind kind, Channel channel,
+                           Recipient recipientRole, Contact to, Contact practitioner, ZoneId zone,
+                           Optional<BookingDetails> booking, Optional<Contact> client,
+                           SortedMap<String, String> parameters) {
+        this(id, causeKey, kind, channel, recipientRole, to, practitioner, zone, booking, client, parameters, List.of());
+    }
+
     public OutgoingMessage {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(causeKey, "causeKey");
@@ -31,6 +41,7 @@ public record OutgoingMessage(OutboxMessageId id, String causeKey, MessageKind k
         Objects.requireNonNull(booking, "booking");
         Objects.requireNonNull(client, "client");
         parameters = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(parameters, "parameters")));
+        attachments = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
         if (channel == Channel.SMS && to.phone().isEmpty()) {
             throw new IllegalArgumentException("to: an SMS needs a phone number");
         }

@@ -94,5 +94,12 @@ public enum Reason {
     /** CX-4: the booking's charge was reversed already; a charge is reversed once. */
     ALREADY_REVERSED,
     /** The message is not parked (FAILED), so there is nothing to retry. */
-    NOT_PARKED
+    NOT_PARKED,
+    // Invoices (INV)
+    /** INV-1: an issued invoice never changes; a correction is a credit note. */
+    INVOICE_ISSUED,
+    /** INV-1: invoicing needs the practitioner's legal identity first. */
+    LEGAL_IDENTITY_MISSING,
+    /** INV-1: the invoice already has its credit note. */
+    ALREADY_CREDITED
 }
