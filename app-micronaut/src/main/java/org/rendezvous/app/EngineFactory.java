@@ -9,7 +9,11 @@ import java.time.Clock;
 import java.util.Optional;
 import org.rendezvous.core.EngineSettings;
 import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.plan.PlanSettings;
 import org.rendezvous.core.port.Accounts;
+import org.rendezvous.core.port.BillingGateway;
+import org.rendezvous.core.sandbox.SandboxBillingGateway;
+import org.rendezvous.payments.StripeBillingGateway;
 import org.rendezvous.core.port.PasswordHasher;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.port.PaymentGateway;
@@ -43,6 +47,21 @@ final class EngineFactory {
         return new SandboxPaymentGateway(URI.create(base(settings) + "/sandbox/checkout/"));
     }
 
+    /** PLAN-3: the sandbox bills the paid plan too, with pages of its own under /sandbox/billing/. */
+    @Singleton
+    @Requires(missingProperty = STRIPE_KEY)
+    SandboxBillingGateway sandboxBillingGateway(HostSettings settings, Clock clock) {
+        return new SandboxBillingGateway(URI.create(base(settings) + "/sandbox/billing/"), clock);
+    }
+
+    @Singleton
+    @Requires(property = STRIPE_KEY)
+    StripeBillingGateway stripeBillingGateway(StripeSettings stripe, HostSettings settings, BillingSettings billing,
+                                              Clock clock) {
+        return new StripeBillingGateway(stripe, billing.priceId(), base(settings) + "/dashboard.html#plan",
+                base(settings) + "/dashboard.html#plan", clock);
+    }
+
     @Singleton
     @Requires(property = STRIPE_KEY)
     StripeSettings stripeSettings(HostSettings settings, @Value("${" + STRIPE_KEY + "}") String secretKey,
@@ -74,7 +93,13 @@ final class EngineFactory {
 
     @Singleton
     Rendezvous rendezvous(HostSettings settings, Stores stores, Accounts accounts, PasswordHasher hasher,
-                          Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe, Clock clock) {
+                          Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe,
+                          Optional<SandboxBillingGateway> sandboxBilling, Optional<StripeBillingGateway> stripeBilling,
+                          BillingSettings billing, Clock clock) {
+        BillingGateway billingGateway = stripeBilling.<BillingGateway>map(s -> s).orElseGet(() -> sandboxBilling.orElseThrow());
+        EngineSettings engineSettings = EngineSettings.of(settings.model()).withOperatorZone(settings.zone());
+        engineSettings = engineSettings.withPlans(new PlanSettings(billing.price(), engineSettings.plans().bookingsPerMonth(),
+                engineSettings.plans().invoicesPerMonth(), engineSettings.plans().trialLength()));
         PaymentGateway payments = stripe.<PaymentGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         PayoutGateway payouts = stripe.<PayoutGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         Rendezvous engine = Rendezvous.builder()
@@ -83,11 +108,13 @@ final class EngineFactory {
                 .passwordHasher(hasher)
                 .paymentGateway(payments)
                 .payoutGateway(payouts)
+                .billingGateway(billingGateway)
                 .clock(clock)
-                .settings(EngineSettings.of(settings.model()).withOperatorZone(settings.zone()))
+                .settings(engineSettings)
                 .build();
         // The sandbox's events reach the engine as a provider's webhooks would.
         sandbox.ifPresent(s -> s.onEvent(event -> engine.payments().apply(event)));
+        sandboxBilling.ifPresent(s -> s.onEvent(event -> engine.plans().apply(event)));
         return engine;
     }
 

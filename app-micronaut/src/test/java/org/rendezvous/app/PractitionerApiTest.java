@@ -199,7 +199,11 @@ class PractitionerApiTest {
                 Map.of("holder", "Alice", "iban", "DE89370400440532013000"))));
         p.put("GET /api/practitioner/plan", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/plan")));
         p.put("POST /api/practitioner/plan/subscribe", new Probe(Expect.OWN, ids -> HttpRequest.POST(P + "/plan/subscribe", "")));
-        p.put("POST /api/practitioner/plan/cancel", new Probe(Expect.OWN, ids -> HttpRequest.POST(P + "/plan/cancel", "")));
+        p.put("POST /api/practitioner/plan/portal", new Probe(Expect.OWN, ids -> HttpRequest.POST(P + "/plan/portal", "")));
+        for (String action : List.of("renew", "fail-next-renewal", "end-trial")) {
+            p.put("POST /api/practitioner/plan/sandbox/" + action, new Probe(Expect.OWN,
+                    ids -> HttpRequest.POST(P + "/plan/sandbox/" + action, "")));
+        }
         return p;
     }
 

@@ -42,7 +42,9 @@ public enum MessageKind {
     SECOND_REMINDER(List.of(new Route(PRACTITIONER, SMS), new Route(PRACTITIONER, EMAIL),
             new Route(CLIENT, SMS), new Route(CLIENT, EMAIL))),
     EMAIL_VERIFICATION(List.of(new Route(PRACTITIONER, EMAIL))),
-    PASSWORD_RESET(List.of(new Route(PRACTITIONER, EMAIL)));
+    PASSWORD_RESET(List.of(new Route(PRACTITIONER, EMAIL))),
+    /** PLAN-1: the trial ends in 7 days; afterwards the free plan's quotas apply unless the practitioner subscribes. */
+    TRIAL_ENDING(List.of(new Route(PRACTITIONER, EMAIL)));
 
     private final List<Route> routes;
 

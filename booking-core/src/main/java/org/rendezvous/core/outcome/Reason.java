@@ -76,5 +76,7 @@ public enum Reason {
 
     // Public page (PAGE)
     /** PAGE-1: another practitioner's page has this slug. */
-    SLUG_TAKEN
+    SLUG_TAKEN,
+    // Plans (PLAN) in a model without plans
+    NO_PLANS_IN_THIS_MODEL
 }

@@ -65,6 +65,7 @@ final class Scenario {
     final MutableClock clock;
     final Stores stores;
     final SandboxPaymentGateway gateway;
+    final org.rendezvous.core.sandbox.SandboxBillingGateway billing;
     final Rendezvous engine;
     final PractitionerId anna;
     final Activity shiatsu;
@@ -79,13 +80,16 @@ final class Scenario {
         this.clock = new MutableClock(monday.atTime(10, 0).atZone(zone).toInstant());
         this.stores = InMemoryStores.create();
         this.gateway = new SandboxPaymentGateway();
+        this.billing = new org.rendezvous.core.sandbox.SandboxBillingGateway(clock);
         this.engine = Rendezvous.builder()
                 .clock(clock)
                 .ids(new SequentialIds())
                 .stores(stores)
                 .paymentGateway(gateway)
+                .billingGateway(billing)
                 .model(builder.model)
                 .build();
+        billing.onEvent(engine.plans()::apply);
         Instant start = clock.instant();
         clock.set(start.atZone(zone).minus(builder.registeredBefore).toInstant());
         this.anna = engine.practitioners()
