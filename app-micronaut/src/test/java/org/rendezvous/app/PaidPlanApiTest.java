@@ -142,7 +142,7 @@ class PaidPlanApiTest {
     }
 
     @Test
-    @DisplayName("PLAN-2 PLAN-3 a failed renewal: the free plan with its quota applies; the 41st booking of the month is refused with QUOTA_REACHED")
+    @DisplayName("PLAN-2 PLAN-3 a failed renewal: the free plan with its quota applies; the 41st booking of the month is refused with QUOTA_REACHED and the public page says so")
     void failedRenewalFallsToFreeWithQuota() {
         post(P + "/plan/sandbox/end-trial");
         subscribeAndPay();
@@ -166,6 +166,10 @@ class PaidPlanApiTest {
                         "email", "client@example.org", "name", "Chloé Dubois", "phone", "+33 6 12 34 56 78"))
                 .header("Idempotency-Key", "over-quota").bearerAuth(anna)), 429);
         assertThat(problem).contains("problems/quota-reached").contains("40 bookings");
+        String slug = "quota-" + UUID.randomUUID().toString().substring(0, 8);
+        http.exchange(HttpRequest.PUT(P + "/profile", Map.of("slug", slug, "presentation", "Shiatsu")).bearerAuth(anna));
+        Map<?, ?> page = http.retrieve(HttpRequest.GET("/api/public/pages/" + slug), Map.class);
+        assertThat((String) page.get("bookingsClosed")).as("the public page says so").contains("no more online bookings");
     }
 
     @Test
