@@ -377,5 +377,9 @@ $('logout').addEventListener('click', async event => {
   await loadActivityNames();
   await refreshCount();
   await loadAgenda();
+  // PLAN-3: back from the provider's checkout or portal (…/dashboard.html#plan), the Plan tab opens.
+  if (location.hash === '#plan') {
+    select($('tab-plan'));
+  }
   document.body.dataset.ready = 'true';
 })();
