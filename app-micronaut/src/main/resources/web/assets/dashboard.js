@@ -6,6 +6,7 @@ import {
 import { loadPaymentAccount } from '/assets/payment-account.js';
 import { bookingsTable, historyTable, moneyText, totalsTable } from '/assets/money-view.js';
 import { loadInvoices, loadRevenue } from '/assets/invoices.js';
+import { loadPlan } from '/assets/plan.js';
 
 const P = '/api/practitioner';
 const error = document.getElementById('error');
@@ -24,7 +25,7 @@ const loaders = {
   requests: () => loadRequests(),
   clients: () => loadClients(),
   money: () => loadMoney(),
-  plan: () => loadPlan(),
+  plan: () => loadPlan(error, done, zone),
   activities: () => loadActivities(),
   openings: () => loadOpenings(),
   page: () => loadPage(),
@@ -278,28 +279,6 @@ $('destination').addEventListener('submit', async event => {
     loadMoney();
   }
 });
-
-// Plan (PLAN-1 … PLAN-3)
-
-async function loadPlan() {
-  const plan = await run(error, () => api('GET', `${P}/plan`));
-  if (plan) {
-    fill($('plan-now'),
-      h('p', {}, h('strong', {}, plan.plan), ` · ${plan.month}: ${plan.bookingsUsed} bookings used`,
-        plan.bookingsLeft === null || plan.bookingsLeft === undefined ? '' : `, ${plan.bookingsLeft} left`),
-      h('p', { class: 'muted' }, `Trial until ${dateTime(plan.trialEndsAt, zone)}`,
-        plan.paidUntil ? ` · paid until ${dateTime(plan.paidUntil, zone)}` : '', plan.renewing ? ' · renewing' : ''));
-  }
-}
-
-for (const [id, path, message] of [['plan-subscribe', 'subscribe', 'Subscribed.'], ['plan-cancel', 'cancel', 'Subscription cancelled.']]) {
-  $(id).addEventListener('click', async event => {
-    if (await run(error, () => api('POST', `${P}/plan/${path}`), event.currentTarget)) {
-      say(done, message);
-      loadPlan();
-    }
-  });
-}
 
 // Activities (AG-2) and openings (AG-3)
 

@@ -42,7 +42,9 @@ function showPage(p) {
     : h('li', {}, a.label ? h('strong', {}, a.label, ': ') : '', a.address)));
 
   const activities = p.activities || [];
-  fill($('activities'), activities.length === 0 ? h('p', { class: 'muted' }, 'Nothing can be booked online for now.')
+  // PLAN-2: past the free plan's monthly quota, the page says so instead of offering times.
+  fill($('activities'), p.bookingsClosed ? h('p', { class: 'error', id: 'bookings-closed' }, p.bookingsClosed)
+    : activities.length === 0 ? h('p', { class: 'muted' }, 'Nothing can be booked online for now.')
     : activities.map((a, i) => h('div', { class: 'check' },
       h('input', { type: 'radio', name: 'activity', id: `activity-${i}`, value: a.id, checked: i === 0 }),
       h('label', { for: `activity-${i}` }, `${a.name} · ${a.durationMinutes} min · ${money(a.price)} · ${(a.modes || []).map(modeText).join(', ')}`))));

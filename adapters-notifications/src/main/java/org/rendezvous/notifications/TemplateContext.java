@@ -83,6 +83,8 @@ final class TemplateContext {
                         StandardCharsets.UTF_8)
                 : c.get("manageLink"));
         c.put("waitingSince", instant(p.get("waitingSince")).<Object>map(i -> when(i, zone, language)).orElse(false));
+        // PLAN-1: the trial's last day, a local date in the practitioner's zone.
+        c.put("trialEndDay", day(p.get("trialEndsOn"), language).<Object>map(d -> d).orElse(false));
         for (String name : OPTIONAL_PARAMETERS) {
             String value = p.get(name);
             c.put(name, value == null || value.isBlank() ? false
@@ -97,6 +99,20 @@ final class TemplateContext {
         return language == Language.FRENCH
                 ? DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).format(at)
                 : DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy 'at' h:mm a", Locale.ENGLISH).format(at);
+    }
+
+    static Optional<String> day(String isoDate, Language language) {
+        if (isoDate == null) {
+            return Optional.empty();
+        }
+        try {
+            java.time.LocalDate date = java.time.LocalDate.parse(isoDate);
+            return Optional.of(language == Language.FRENCH
+                    ? DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH).format(date)
+                    : DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH).format(date));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     static String whenShort(Instant instant, ZoneId zone, Language language) {

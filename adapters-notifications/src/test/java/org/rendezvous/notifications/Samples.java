@@ -47,7 +47,7 @@ final class Samples {
             MessageKind.LATE_CANCELLATION_CHARGED);
     static final Set<MessageKind> WITHOUT_BOOKING = EnumSet.of(MessageKind.EMAIL_VERIFICATION,
             MessageKind.PASSWORD_RESET, MessageKind.PAYOUT_SENT, MessageKind.PAYOUT_CARRIED_OVER,
-            MessageKind.QUOTA_REACHED);
+            MessageKind.QUOTA_REACHED, MessageKind.TRIAL_ENDING);
 
     private Samples() {
     }
@@ -77,6 +77,7 @@ final class Samples {
         p.put("link", "https://rdv.example.org/verify?t=abc&x=1");
         p.put("amount", "1234.50 EUR");
         p.put("limit", "40");
+        p.put("trialEndsOn", "2025-06-20");
         return p;
     }
 

@@ -4,6 +4,9 @@ import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.model.EventDataObjectDeserializer;
+import com.stripe.model.Invoice;
+import com.stripe.model.InvoiceLineItem;
+import com.stripe.model.Subscription;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Payout;
 import com.stripe.model.Refund;
@@ -13,12 +16,15 @@ import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.rendezvous.core.booking.BookingId;
 import org.rendezvous.core.payment.PaymentEvent;
 import org.rendezvous.core.payout.PayoutId;
+import org.rendezvous.core.plan.BillingEvent;
+import org.rendezvous.core.practitioner.PractitionerId;
 import org.rendezvous.core.policy.CommercialModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,6 +151,10 @@ public final class StripeWebhooks {
 
     /** A booking's event must come from the account its payment lives on (PAY-5: authenticated, and by whom). */
     private WebhookOutcome fromTheRightAccount(Event event, WebhookOutcome outcome) {
+        if (outcome instanceof WebhookOutcome.VerifiedBilling && event.getAccount() != null) {
+            // PLAN-3: the platform bills practitioners on its own account; a connected account's billing is not ours.
+            return new WebhookOutcome.Ignored(event.getId(), event.getType(), "billing on a connected account");
+        }
         if (!(outcome instanceof WebhookOutcome.Verified verified)) {
             return outcome;
         }
@@ -209,6 +219,10 @@ public final class StripeWebhooks {
             }
             case "account.updated" -> accountUpdated(event, (com.stripe.model.Account) object(event));
             case "payout.failed" -> payoutFailed(id, type, (Payout) object(event));
+            case "invoice.paid" -> invoice(id, type, (Invoice) object(event), true);
+            case "invoice.payment_failed" -> invoice(id, type, (Invoice) object(event), false);
+            case "customer.subscription.updated" -> subscriptionUpdated(id, type, (Subscription) object(event));
+            case "customer.subscription.deleted" -> subscriptionDeleted(id, type, (Subscription) object(event));
             default -> new WebhookOutcome.Ignored(id, type, "not an event the engine uses");
         };
     }
@@ -317,6 +331,77 @@ public final class StripeWebhooks {
         }
         return new WebhookOutcome.Verified(new PaymentEvent.PayoutFailed(id, ours.get(),
                 payout.getFailureCode() == null ? "payout failed" : payout.getFailureCode() + ": " + payout.getFailureMessage()));
+    }
+
+    // PLAN-3: the paid plan's subscription on the platform's account
+
+    private WebhookOutcome invoice(String id, String type, Invoice invoice, boolean paid) {
+        Invoice.Parent parent = invoice.getParent();
+        Invoice.Parent.SubscriptionDetails details = parent == null ? null : parent.getSubscriptionDetails();
+        if (details == null || details.getSubscription() == null) {
+            return new WebhookOutcome.Ignored(id, type, "not a subscription's invoice");
+        }
+        Optional<PractitionerId> practitioner = planPractitioner(details.getMetadata());
+        if (practitioner.isEmpty()) {
+            return new WebhookOutcome.Ignored(id, type, "no Rendezvous plan in the subscription's metadata");
+        }
+        if (invoice.getCustomer() == null || invoice.getLines() == null || invoice.getLines().getData() == null
+                || invoice.getLines().getData().isEmpty() || invoice.getLines().getData().get(0).getPeriod() == null) {
+            return new WebhookOutcome.Rejected("body: a subscription invoice without customer or line period");
+        }
+        // The period paid for is the subscription line's (the invoice's own period_* is the one before it).
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (InvoiceLineItem line : invoice.getLines().getData()) {
+            if (line.getPeriod() != null && line.getPeriod().getStart() != null && line.getPeriod().getEnd() != null) {
+                start = Math.min(start, line.getPeriod().getStart());
+                end = Math.max(end, line.getPeriod().getEnd());
+            }
+        }
+        if (start >= end) {
+            return new WebhookOutcome.Ignored(id, type, "an invoice without a period");
+        }
+        Instant from = Instant.ofEpochSecond(start);
+        Instant until = Instant.ofEpochSecond(end);
+        if (paid) {
+            return new WebhookOutcome.VerifiedBilling(new BillingEvent.PeriodPaid(id, practitioner.get(), invoice.getCustomer(),
+                    details.getSubscription(), from, until));
+        }
+        return new WebhookOutcome.VerifiedBilling(new BillingEvent.RenewalFailed(id, practitioner.get(), invoice.getCustomer(),
+                details.getSubscription(), from, until, "invoice " + invoice.getId() + " payment failed"));
+    }
+
+    private WebhookOutcome subscriptionUpdated(String id, String type, Subscription subscription) {
+        Optional<PractitionerId> practitioner = planPractitioner(subscription.getMetadata());
+        if (practitioner.isEmpty()) {
+            return new WebhookOutcome.Ignored(id, type, "no Rendezvous plan in the subscription's metadata");
+        }
+        // cancel_at_period_end, or a cancel_at date the portal set: either way it stops renewing.
+        boolean renewing = !Boolean.TRUE.equals(subscription.getCancelAtPeriodEnd()) && subscription.getCancelAt() == null;
+        return new WebhookOutcome.VerifiedBilling(new BillingEvent.RenewalChanged(id, practitioner.get(),
+                subscription.getId(), renewing));
+    }
+
+    private WebhookOutcome subscriptionDeleted(String id, String type, Subscription subscription) {
+        Optional<PractitionerId> practitioner = planPractitioner(subscription.getMetadata());
+        if (practitioner.isEmpty()) {
+            return new WebhookOutcome.Ignored(id, type, "no Rendezvous plan in the subscription's metadata");
+        }
+        Instant ended = subscription.getEndedAt() == null ? clock.instant() : Instant.ofEpochSecond(subscription.getEndedAt());
+        return new WebhookOutcome.VerifiedBilling(new BillingEvent.SubscriptionEnded(id, practitioner.get(),
+                subscription.getId(), ended));
+    }
+
+    private static Optional<PractitionerId> planPractitioner(Map<String, String> metadata) {
+        if (!StripeBillingGateway.PLAN_FLOW.equals(value(metadata, StripePaymentGateway.FLOW))) {
+            return Optional.empty();
+        }
+        String value = value(metadata, StripePaymentGateway.PRACTITIONER_ID);
+        try {
+            return value == null ? Optional.empty() : Optional.of(PractitionerId.of(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static StripeObject object(Event event) throws EventDataObjectDeserializationException {

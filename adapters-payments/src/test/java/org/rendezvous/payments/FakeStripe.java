@@ -381,6 +381,176 @@ final class FakeStripe implements AutoCloseable {
         return requirements;
     }
 
+    // Billing (PLAN-3): subscriptions on the platform, their invoices and the customer portal
+
+    /** How long the fake's subscription periods are (Stripe's months vary; the engine reads the period it is given). */
+    static final long PERIOD_SECONDS = 30L * 86_400;
+
+    /**
+     * The practitioner pays a subscription Checkout page: a subscription (trialing until {@code trial_end} if
+     * one was asked) and its first invoice, paid; the invoice as {@code invoice.paid} sends it.
+     */
+    synchronized JsonObject completeSubscription(String sessionId) {
+        JsonObject session = objects.get(sessionId);
+        String account = accounts.get(sessionId);
+        JsonObject wanted = session.getAsJsonObject("rdv_subscription");
+        long now = clock.instant().getEpochSecond();
+        long end = wanted.has("trial_end") ? wanted.get("trial_end").getAsLong() : now + PERIOD_SECONDS;
+        JsonObject subscription = new JsonObject();
+        subscription.addProperty("id", "sub_test_" + next());
+        subscription.addProperty("object", "subscription");
+        subscription.addProperty("customer", session.get("customer").getAsString());
+        subscription.addProperty("status", wanted.has("trial_end") ? "trialing" : "active");
+        subscription.addProperty("cancel_at_period_end", false);
+        subscription.add("cancel_at", JsonNull.INSTANCE);
+        subscription.add("ended_at", JsonNull.INSTANCE);
+        subscription.addProperty("created", now);
+        subscription.addProperty("rdv_period_end", end);
+        subscription.add("metadata", wanted.getAsJsonObject("metadata").deepCopy());
+        store(subscription, account);
+        session.addProperty("status", "complete");
+        session.addProperty("payment_status", wanted.has("trial_end") ? "no_payment_required" : "paid");
+        session.addProperty("subscription", subscription.get("id").getAsString());
+        return invoice(subscription, now, end, true, account);
+    }
+
+    /** The subscription's next month is charged: its invoice, paid or (declined card) open after a failed attempt. */
+    synchronized JsonObject renew(String subscriptionId, boolean paid) {
+        JsonObject subscription = objects.get(subscriptionId);
+        long start = subscription.get("rdv_period_end").getAsLong();
+        long end = start + PERIOD_SECONDS;
+        if (paid) {
+            subscription.addProperty("rdv_period_end", end);
+            subscription.addProperty("status", "active");
+        } else {
+            subscription.addProperty("status", "past_due");
+        }
+        return invoice(subscription, start, end, paid, accounts.get(subscriptionId));
+    }
+
+    /** The practitioner cancels at the period's end on the portal (or takes it back): the subscription as updated. */
+    synchronized JsonObject cancelAtPeriodEnd(String subscriptionId, boolean cancel) {
+        JsonObject subscription = objects.get(subscriptionId);
+        subscription.addProperty("cancel_at_period_end", cancel);
+        return sent(subscription);
+    }
+
+    /** The subscription ends at its period's end: the subscription as {@code customer.subscription.deleted} sends it. */
+    synchronized JsonObject endSubscription(String subscriptionId) {
+        JsonObject subscription = objects.get(subscriptionId);
+        subscription.addProperty("status", "canceled");
+        subscription.addProperty("ended_at", subscription.get("rdv_period_end").getAsLong());
+        return sent(subscription);
+    }
+
+    /** An event as Stripe delivers it to the platform's endpoint, unsigned. */
+    String event(String type, JsonObject object) {
+        JsonObject data = new JsonObject();
+        data.add("object", object);
+        JsonObject event = new JsonObject();
+        event.addProperty("id", "evt_test_" + next());
+        event.addProperty("object", "event");
+        event.addProperty("api_version", com.stripe.Stripe.API_VERSION);
+        event.addProperty("created", clock.instant().getEpochSecond());
+        event.addProperty("type", type);
+        event.addProperty("livemode", false);
+        event.addProperty("pending_webhooks", 1);
+        event.add("data", data);
+        return GSON.toJson(event);
+    }
+
+    private JsonObject invoice(JsonObject subscription, long start, long end, boolean paid, String account) {
+        JsonObject period = new JsonObject();
+        period.addProperty("start", start);
+        period.addProperty("end", end);
+        JsonObject line = new JsonObject();
+        line.addProperty("id", "il_test_" + next());
+        line.addProperty("object", "line_item");
+        line.add("period", period);
+        JsonArray lineData = new JsonArray();
+        lineData.add(line);
+        JsonObject lines = new JsonObject();
+        lines.addProperty("object", "list");
+        lines.add("data", lineData);
+        lines.addProperty("has_more", false);
+        JsonObject details = new JsonObject();
+        details.addProperty("subscription", subscription.get("id").getAsString());
+        details.add("metadata", subscription.getAsJsonObject("metadata").deepCopy());
+        JsonObject parent = new JsonObject();
+        parent.addProperty("type", "subscription_details");
+        parent.add("subscription_details", details);
+        JsonObject invoice = new JsonObject();
+        invoice.addProperty("id", "in_test_" + next());
+        invoice.addProperty("object", "invoice");
+        invoice.addProperty("customer", subscription.get("customer").getAsString());
+        invoice.addProperty("status", paid ? "paid" : "open");
+        invoice.addProperty("billing_reason", start == subscription.get("created").getAsLong()
+                ? "subscription_create" : "subscription_cycle");
+        // Stripe's invoice period is the one before the line's (usage-based); the engine must read the line's.
+        invoice.addProperty("period_start", start - PERIOD_SECONDS);
+        invoice.addProperty("period_end", start);
+        invoice.add("parent", parent);
+        invoice.add("lines", lines);
+        invoice.addProperty("created", clock.instant().getEpochSecond());
+        store(invoice, account);
+        return invoice.deepCopy();
+    }
+
+    private Reply subscriptionSession(Map<String, String> p, JsonObject session) {
+        if (p.get("customer") == null && p.get("customer_email") == null) {
+            return error(400, "invalid_request_error", null, "A customer or customer_email is needed.", "customer");
+        }
+        boolean price = p.get("line_items[0][price]") != null;
+        boolean recurring = "month".equals(p.get("line_items[0][price_data][recurring][interval]"))
+                && p.get("line_items[0][price_data][unit_amount]") != null;
+        if (!price && !recurring) {
+            return error(400, "invalid_request_error", null,
+                    "You must specify a recurring price in `subscription` mode.", "line_items");
+        }
+        JsonObject wanted = new JsonObject();
+        wanted.add("metadata", metadata(p, "subscription_data[metadata]"));
+        if (p.get("subscription_data[trial_end]") != null) {
+            long trialEnd = Long.parseLong(p.get("subscription_data[trial_end]"));
+            if (trialEnd < clock.instant().getEpochSecond() + 48 * 3600) {
+                return error(400, "invalid_request_error", null,
+                        "`subscription_data[trial_end]` must be at least 48 hours in the future.", "subscription_data[trial_end]");
+            }
+            wanted.addProperty("trial_end", trialEnd);
+        }
+        session.add("amount_total", recurring ? new com.google.gson.JsonPrimitive(
+                Long.parseLong(p.get("line_items[0][price_data][unit_amount]"))) : JsonNull.INSTANCE);
+        session.addProperty("currency", recurring ? p.get("line_items[0][price_data][currency]") : "eur");
+        session.add("subscription", JsonNull.INSTANCE);
+        session.add("rdv_subscription", wanted);
+        return null;
+    }
+
+    private Reply createPortalSession(Map<String, String> p, String account) {
+        String customer = p.get("customer");
+        if (customer == null) {
+            return error(400, "invalid_request_error", "parameter_missing", "Missing required param: customer.", "customer");
+        }
+        if (mine(customer, account) == null) {
+            return missing(customer);
+        }
+        JsonObject portal = new JsonObject();
+        String id = "bps_test_" + next();
+        portal.addProperty("id", id);
+        portal.addProperty("object", "billing_portal.session");
+        portal.addProperty("customer", customer);
+        portal.addProperty("return_url", p.get("return_url"));
+        portal.addProperty("url", "https://billing.stripe.com/p/session/" + id);
+        portal.addProperty("created", clock.instant().getEpochSecond());
+        portal.addProperty("livemode", false);
+        return ok(store(portal, account));
+    }
+
+    private static JsonObject sent(JsonObject object) {
+        JsonObject copy = object.deepCopy();
+        copy.remove("rdv_period_end");
+        return copy;
+    }
+
     // HTTP
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -522,6 +692,9 @@ final class FakeStripe implements AutoCloseable {
         if (connect != null) {
             return connect;
         }
+        if (method.equals("POST") && path.equals("/v1/billing_portal/sessions")) {
+            return createPortalSession(p, account);
+        }
         return error(404, "invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path + ")", null);
     }
 
@@ -571,6 +744,11 @@ final class FakeStripe implements AutoCloseable {
             session.add("amount_total", JsonNull.INSTANCE);
             session.add("currency", JsonNull.INSTANCE);
             session.add("rdv_setup_metadata", metadata(p, "setup_intent_data[metadata]"));
+        } else if ("subscription".equals(mode)) {
+            Reply refused = subscriptionSession(p, session);
+            if (refused != null) {
+                return refused;
+            }
         } else {
             return error(400, "invalid_request_error", null, "Invalid mode: " + mode, "mode");
         }
@@ -578,6 +756,7 @@ final class FakeStripe implements AutoCloseable {
         JsonObject sent = session.deepCopy();
         sent.remove("rdv_intent_metadata");
         sent.remove("rdv_setup_metadata");
+        sent.remove("rdv_subscription");
         return ok(sent);
     }
 
@@ -799,6 +978,7 @@ final class FakeStripe implements AutoCloseable {
             JsonObject copy = o.deepCopy();
             copy.remove("rdv_intent_metadata");
             copy.remove("rdv_setup_metadata");
+            copy.remove("rdv_subscription");
             data.add(copy);
         });
         JsonObject result = new JsonObject();

@@ -16,25 +16,31 @@ import org.rendezvous.core.port.Subscriptions;
 import org.rendezvous.core.practitioner.PractitionerId;
 
 /**
- * One subscription per practitioner (PLAN-1 … PLAN-3), replaced in place. A renewal is due when
- * {@code paid_until - RENEWAL_WINDOW <= now}, asked as {@code paid_until <= now + RENEWAL_WINDOW} so that
- * the partial index on renewing subscriptions by {@code paid_until} answers it.
+ * One subscription per practitioner (PLAN-1 … PLAN-3), replaced in place. The trial-end job asks for
+ * trials ending in {@code (now, now + TRIAL_END_NOTICE]} not told yet, which the partial index on
+ * untold trials by {@code trial_ends_at} answers.
  */
 final class JdbiSubscriptions implements Subscriptions {
 
     public record SubscriptionRow(UUID practitionerId, String zone, Instant trialEndsAt, Instant paidSince,
-                                  Instant paidUntil, boolean renewing) {
+                                  Instant paidUntil, boolean renewing, String customerRef, String subscriptionRef,
+                                  boolean renewalFailed, boolean trialEndTold) {
     }
 
-    private static final String COLUMNS = "practitioner_id, zone, trial_ends_at, paid_since, paid_until, renewing";
+    private static final String COLUMNS = "practitioner_id, zone, trial_ends_at, paid_since, paid_until, renewing, "
+            + "customer_ref, subscription_ref, renewal_failed, trial_end_told";
 
     interface Dao {
         @SqlUpdate("""
-                INSERT INTO subscriptions (practitioner_id, zone, trial_ends_at, paid_since, paid_until, renewing)
-                VALUES (:practitionerId, :zone, :trialEndsAt, :paidSince, :paidUntil, :renewing)
+                INSERT INTO subscriptions (practitioner_id, zone, trial_ends_at, paid_since, paid_until, renewing,
+                                           customer_ref, subscription_ref, renewal_failed, trial_end_told)
+                VALUES (:practitionerId, :zone, :trialEndsAt, :paidSince, :paidUntil, :renewing,
+                        :customerRef, :subscriptionRef, :renewalFailed, :trialEndTold)
                 ON CONFLICT (practitioner_id) DO UPDATE SET
                     zone = EXCLUDED.zone, trial_ends_at = EXCLUDED.trial_ends_at, paid_since = EXCLUDED.paid_since,
-                    paid_until = EXCLUDED.paid_until, renewing = EXCLUDED.renewing
+                    paid_until = EXCLUDED.paid_until, renewing = EXCLUDED.renewing,
+                    customer_ref = EXCLUDED.customer_ref, subscription_ref = EXCLUDED.subscription_ref,
+                    renewal_failed = EXCLUDED.renewal_failed, trial_end_told = EXCLUDED.trial_end_told
                 """)
         void save(@BindMethods SubscriptionRow row);
 
@@ -42,14 +48,16 @@ final class JdbiSubscriptions implements Subscriptions {
         @RegisterConstructorMapper(SubscriptionRow.class)
         Optional<SubscriptionRow> find(@Bind("practitionerId") UUID practitionerId);
 
-        @SqlQuery("""
-                SELECT practitioner_id, zone, trial_ends_at, paid_since, paid_until, renewing FROM subscriptions
-                WHERE renewing AND paid_until <= :latestEnd
-                ORDER BY paid_until, practitioner_id
+        @SqlQuery("SELECT " + COLUMNS + """
+                 FROM subscriptions
+                WHERE NOT trial_end_told AND trial_ends_at > :now AND trial_ends_at <= :latestEnd
+                  AND NOT (paid_since IS NOT NULL AND paid_since <= trial_ends_at AND trial_ends_at < paid_until)
+                ORDER BY trial_ends_at, practitioner_id
                 LIMIT :limit
                 """)
         @RegisterConstructorMapper(SubscriptionRow.class)
-        List<SubscriptionRow> renewalsDue(@Bind("latestEnd") Instant latestEnd, @Bind("limit") int limit);
+        List<SubscriptionRow> trialEndsToTell(@Bind("now") Instant now, @Bind("latestEnd") Instant latestEnd,
+                                              @Bind("limit") int limit);
     }
 
     private final JdbiTransactions transactions;
@@ -68,7 +76,9 @@ final class JdbiSubscriptions implements Subscriptions {
     @Override
     public void save(Subscription s) {
         SubscriptionRow row = new SubscriptionRow(s.practitionerId().value(), s.zone().getId(), s.trialEndsAt(),
-                s.paidSince().orElse(null), s.paidUntil().orElse(null), s.renewing());
+                s.paidSince().orElse(null), s.paidUntil().orElse(null), s.renewing(),
+                s.billing().customerRef().orElse(null), s.billing().subscriptionRef().orElse(null),
+                s.billing().renewalFailed(), s.trialEndTold());
         transactions.withHandle(h -> {
             transactions.attach(h, Dao.class).save(row);
             return null;
@@ -76,18 +86,21 @@ final class JdbiSubscriptions implements Subscriptions {
     }
 
     @Override
-    public List<Subscription> renewalsDue(Instant now, int limit) {
+    public List<Subscription> trialEndsToTell(Instant now, int limit) {
         Objects.requireNonNull(now, "now");
         if (limit < 0) {
             throw new IllegalArgumentException("limit: must not be negative, was " + limit);
         }
-        Instant latestEnd = now.plus(Subscription.RENEWAL_WINDOW);
-        return transactions.withHandle(h -> transactions.attach(h, Dao.class).renewalsDue(latestEnd, limit)).stream()
-                .map(JdbiSubscriptions::subscription).toList();
+        Instant latestEnd = now.plus(Subscription.TRIAL_END_NOTICE);
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).trialEndsToTell(now, latestEnd, limit))
+                .stream().map(JdbiSubscriptions::subscription).toList();
     }
 
     private static Subscription subscription(SubscriptionRow row) {
         return Subscription.restore(new PractitionerId(row.practitionerId()), ZoneId.of(row.zone()), row.trialEndsAt(),
-                Optional.ofNullable(row.paidSince()), Optional.ofNullable(row.paidUntil()), row.renewing());
+                Optional.ofNullable(row.paidSince()), Optional.ofNullable(row.paidUntil()), row.renewing(),
+                new Subscription.Billing(Optional.ofNullable(row.customerRef()), Optional.ofNullable(row.subscriptionRef()),
+                        row.renewalFailed()),
+                row.trialEndTold());
     }
 }

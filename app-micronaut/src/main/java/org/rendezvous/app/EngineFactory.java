@@ -9,9 +9,13 @@ import java.time.Clock;
 import java.util.Optional;
 import org.rendezvous.core.EngineSettings;
 import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.plan.PlanSettings;
 import org.rendezvous.core.port.Accounts;
 import org.rendezvous.core.port.OperatorActions;
 import org.rendezvous.core.port.Operators;
+import org.rendezvous.core.port.BillingGateway;
+import org.rendezvous.core.sandbox.SandboxBillingGateway;
+import org.rendezvous.payments.StripeBillingGateway;
 import org.rendezvous.core.port.PasswordHasher;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.payment.PaymentEvent;
@@ -46,6 +50,21 @@ final class EngineFactory {
     @Requires(missingProperty = STRIPE_KEY)
     SandboxPaymentGateway sandboxPaymentGateway(HostSettings settings) {
         return new SandboxPaymentGateway(URI.create(base(settings) + "/sandbox/checkout/"), Clock.systemUTC());
+    }
+
+    /** PLAN-3: the sandbox bills the paid plan too, with pages of its own under /sandbox/billing/. */
+    @Singleton
+    @Requires(missingProperty = STRIPE_KEY)
+    SandboxBillingGateway sandboxBillingGateway(HostSettings settings, Clock clock) {
+        return new SandboxBillingGateway(URI.create(base(settings) + "/sandbox/billing/"), clock);
+    }
+
+    @Singleton
+    @Requires(property = STRIPE_KEY)
+    StripeBillingGateway stripeBillingGateway(StripeSettings stripe, HostSettings settings, BillingSettings billing,
+                                              Clock clock) {
+        return new StripeBillingGateway(stripe, billing.priceId(), base(settings) + "/dashboard.html#plan",
+                base(settings) + "/dashboard.html#plan", clock);
     }
 
     @Singleton
@@ -83,10 +102,17 @@ final class EngineFactory {
 
     @Singleton
     Rendezvous rendezvous(HostSettings settings, Stores stores, Accounts accounts, PasswordHasher hasher,
-                          Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe, Clock clock,
+                          Optional<SandboxPaymentGateway> sandbox, Optional<StripePaymentGateway> stripe,
+                          Optional<SandboxBillingGateway> sandboxBilling, Optional<StripeBillingGateway> stripeBilling,
+                          BillingSettings billing, Clock clock,
                           BankFileSettings bankFile, ProviderFeeSettings providerFees,
                           Operators operators, OperatorActions operatorActions,
                           org.rendezvous.core.port.InvoiceStores invoiceStores) {
+        BillingGateway billingGateway = stripeBilling.<BillingGateway>map(s -> s).orElseGet(() -> sandboxBilling.orElseThrow());
+        EngineSettings engineSettings = EngineSettings.of(settings.model()).withOperatorZone(settings.zone());
+        engineSettings = providerFees.schedule().map(engineSettings::withProviderFees).orElse(engineSettings);
+        engineSettings = engineSettings.withPlans(new PlanSettings(billing.price(), engineSettings.plans().bookingsPerMonth(),
+                engineSettings.plans().invoicesPerMonth(), engineSettings.plans().trialLength()));
         PaymentGateway payments = stripe.<PaymentGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         PayoutGateway payouts = stripe.<PayoutGateway>map(s -> s).orElseGet(() -> sandbox.orElseThrow());
         payouts = PayoutRouting.withBankFile(payouts, bankFile); // bank details by SEPA file, when configured
@@ -100,12 +126,13 @@ final class EngineFactory {
                 .invoiceDocuments(new org.rendezvous.invoices.FacturXInvoiceDocuments())
                 .paymentGateway(payments)
                 .payoutGateway(payouts)
+                .billingGateway(billingGateway)
                 .clock(clock)
-                .settings(providerFees.schedule().map(EngineSettings.of(settings.model())::withProviderFees)
-                        .orElseGet(() -> EngineSettings.of(settings.model())).withOperatorZone(settings.zone()))
+                .settings(engineSettings)
                 .build();
         // The sandbox's events reach the engine as a provider's webhooks would.
         sandbox.ifPresent(s -> s.onEvent(event -> apply(engine, event)));
+        sandboxBilling.ifPresent(s -> s.onEvent(event -> engine.plans().apply(event)));
         return engine;
     }
 

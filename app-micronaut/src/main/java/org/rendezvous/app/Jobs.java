@@ -93,6 +93,12 @@ final class Jobs {
         run("automatic invoices", () -> engine.invoices().issueAutomatically());
     }
 
+    /** PLAN-1: the trial's end told by e-mail 7 days before, once per practitioner and trial. */
+    @Scheduled(fixedDelay = "${rendezvous.jobs.trial-end-interval:1h}", initialDelay = "40s")
+    void tellTrialsEnding() {
+        run("trial end", () -> engine.plans().tellTrialsEnding());
+    }
+
     private void run(String name, java.util.function.Supplier<JobReport> job) {
         try {
             JobReport report = job.get();

@@ -16,8 +16,11 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
+import java.util.Optional;
+import org.rendezvous.core.sandbox.SandboxBillingGateway;
 import org.rendezvous.app.PractitionerViews.BalancesView;
 import org.rendezvous.app.PractitionerViews.BookingMoneyView;
+import org.rendezvous.app.PractitionerViews.BillingPageView;
 import org.rendezvous.app.PractitionerViews.DestinationRequest;
 import org.rendezvous.app.PractitionerViews.DestinationView;
 import org.rendezvous.app.PractitionerViews.PayoutView;
@@ -42,9 +45,14 @@ import org.rendezvous.core.practitioner.PractitionerId;
 class PractitionerMoneyController {
 
     private final Rendezvous engine;
+    private final BillingSettings billing;
+    /** Whether the sandbox's billing controls exist (SandboxPlanController): the dashboard shows them then. */
+    private final boolean sandbox;
 
-    PractitionerMoneyController(Rendezvous engine) {
+    PractitionerMoneyController(Rendezvous engine, BillingSettings billing, Optional<SandboxBillingGateway> sandbox) {
         this.engine = engine;
+        this.billing = billing;
+        this.sandbox = sandbox.isPresent();
     }
 
     /** PAY-6: every payment, refund, commission and payout of the practitioner's own money, oldest first. */
@@ -110,18 +118,24 @@ class PractitionerMoneyController {
     HttpResponse<?> plan(Authentication authentication) {
         PractitionerId me = me(authentication);
         return PublicBookingController.respond(engine.plans().quota(me), quota -> engine.plans().subscription(me)
-                .<HttpResponse<?>>map(s -> HttpResponse.ok(PlanView.of(quota, s)))
+                .<HttpResponse<?>>map(s -> HttpResponse.ok(PlanView.of(quota, s, billing, sandbox)))
                 .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "practitionerId: no subscription").toResponse()));
     }
 
+    /**
+     * PLAN-3: opens the provider's subscription checkout; the answer's {@code redirect} is where to send
+     * the practitioner. Nothing is granted until the provider reports the first payment.
+     */
     @Post("/plan/subscribe")
     HttpResponse<?> subscribe(Authentication authentication) {
-        PractitionerId me = me(authentication);
-        return PublicBookingController.respond(engine.plans().subscribe(me), s -> plan(authentication));
+        return PublicBookingController.respond(engine.plans().subscribe(me(authentication)),
+                page -> HttpResponse.ok(new BillingPageView(page.redirect().toString())));
     }
 
-    @Post("/plan/cancel")
-    HttpResponse<?> cancelPlan(Authentication authentication) {
-        return PublicBookingController.respond(engine.plans().cancel(me(authentication)), s -> plan(authentication));
+    /** PLAN-3: opens the provider's billing portal (change the card, cancel at the period's end, resume). */
+    @Post("/plan/portal")
+    HttpResponse<?> portal(Authentication authentication) {
+        return PublicBookingController.respond(engine.plans().portal(me(authentication)),
+                page -> HttpResponse.ok(new BillingPageView(page.redirect().toString())));
     }
 }

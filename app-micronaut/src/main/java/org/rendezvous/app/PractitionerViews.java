@@ -239,12 +239,21 @@ final class PractitionerViews {
 
     @Serdeable
     record PlanView(String plan, String month, long bookingsUsed, @Nullable Long bookingsLeft, boolean bookingsClosed,
-                    Instant trialEndsAt, @Nullable Instant paidUntil, boolean renewing) {
-        static PlanView of(PlanService.QuotaStatus quota, Subscription subscription) {
+                    Instant trialEndsAt, @Nullable Instant paidUntil, boolean renewing, boolean subscribed,
+                    boolean renewalFailed, boolean billed, String monthlyPrice, boolean sandbox) {
+        static PlanView of(PlanService.QuotaStatus quota, Subscription subscription, BillingSettings billing,
+                           boolean sandbox) {
             return new PlanView(quota.plan().name(), quota.month().month().toString(), quota.bookingsUsed(),
                     quota.bookingsLeft().isPresent() ? quota.bookingsLeft().getAsLong() : null, quota.bookingsClosed(),
-                    subscription.trialEndsAt(), subscription.paidUntil().orElse(null), subscription.renewing());
+                    subscription.trialEndsAt(), subscription.paidUntil().orElse(null), subscription.renewing(),
+                    !subscription.canSubscribe(), subscription.billing().renewalFailed(),
+                    subscription.billing().customerRef().isPresent(), billing.price().toString(), sandbox);
         }
+    }
+
+    /** A provider's page (subscription checkout, billing portal) to send the practitioner to. */
+    @Serdeable
+    record BillingPageView(String redirect) {
     }
 
     // Requests

@@ -68,8 +68,13 @@ final class ProfileViews {
     @Serdeable
     record PublicPageView(String practitionerId, String name, String slug, String presentation, List<AddressView> addresses,
                           @Nullable String photoUrl, String zone, List<ActivityView> activities,
-                          List<FormFieldView> form, OnlinePayment onlinePayment) {
+                          List<FormFieldView> form, OnlinePayment onlinePayment, @Nullable String bookingsClosed) {
         static PublicPageView of(PublicPage page, String baseUrl) {
+            return of(page, baseUrl, null);
+        }
+
+        /** {@code bookingsClosed}: why new bookings are refused now (PLAN-2: the free plan's quota), or null. */
+        static PublicPageView of(PublicPage page, String baseUrl, @Nullable String bookingsClosed) {
             AgendaSettings settings = page.settings();
             String slug = page.profile().slug().orElseThrow().value();
             return new PublicPageView(page.practitioner().id().toString(), page.practitioner().name().value(), slug,
@@ -77,7 +82,7 @@ final class ProfileViews {
                     page.profile().hasPhoto() ? baseUrl + "/api/public/pages/" + slug + "/photo" : null,
                     page.zone().getId(), page.activities().stream().map(ActivityView::of).toList(),
                     settings.form().fields().stream().map(FormFieldView::of).toList(),
-                    settings.onlinePayment());
+                    settings.onlinePayment(), bookingsClosed);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.rendezvous.app.ProfileViews.PublicPageView;
+import org.rendezvous.core.PublicPage;
 import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.practitioner.ProfilePhoto;
@@ -39,8 +40,17 @@ final class PublicPageController {
 
     @Get("/{slug}")
     HttpResponse<?> page(@PathVariable String slug) {
-        return pages.visible(slug).<HttpResponse<?>>map(page -> HttpResponse.ok(PublicPageView.of(page, host.baseUrl())))
+        return pages.visible(slug).<HttpResponse<?>>map(page -> HttpResponse.ok(PublicPageView.of(page, host.baseUrl(),
+                        closed(page))))
                 .orElseGet(PublicPageController::noSuchPage);
+    }
+
+    /** PLAN-2: past the free plan's quota the page says that new bookings wait until next month. */
+    private String closed(PublicPage page) {
+        return engine.plans().quota(page.practitioner().id()).fold(
+                quota -> quota.bookingsClosed() ? "This practitioner takes no more online bookings this month; "
+                        + "bookings open again on " + quota.month().month().plusMonths(1).atDay(1) + "." : null,
+                rejected -> null);
     }
 
     @Get("/{slug}/photo")

@@ -55,6 +55,11 @@ final class StripeWebhookController {
         if (outcome instanceof WebhookOutcome.Ignored ignored) {
             return HttpResponse.ok(new Received("ignored"));
         }
+        if (outcome instanceof WebhookOutcome.VerifiedBilling billing) {
+            // PLAN-3: an unknown practitioner (another platform's subscription on the same account) is acknowledged.
+            return engine.plans().apply(billing.event()).fold(s -> HttpResponse.ok(new Received("applied")),
+                    rejected -> HttpResponse.ok(new Received("ignored")));
+        }
         PaymentEvent event = ((WebhookOutcome.Verified) outcome).event();
         EngineFactory.apply(engine, event);
         return HttpResponse.ok(new Received("applied"));

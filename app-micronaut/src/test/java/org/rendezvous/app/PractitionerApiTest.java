@@ -210,7 +210,11 @@ class PractitionerApiTest {
                 P + "/payment-account/payouts", "")));
         p.put("GET /api/practitioner/plan", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/plan")));
         p.put("POST /api/practitioner/plan/subscribe", new Probe(Expect.OWN, ids -> HttpRequest.POST(P + "/plan/subscribe", "")));
-        p.put("POST /api/practitioner/plan/cancel", new Probe(Expect.OWN, ids -> HttpRequest.POST(P + "/plan/cancel", "")));
+        p.put("POST /api/practitioner/plan/portal", new Probe(Expect.OWN, ids -> HttpRequest.POST(P + "/plan/portal", "")));
+        for (String action : List.of("renew", "fail-next-renewal", "end-trial")) {
+            p.put("POST /api/practitioner/plan/sandbox/" + action, new Probe(Expect.OWN,
+                    ids -> HttpRequest.POST(P + "/plan/sandbox/" + action, "")));
+        }
         InvoiceApiTest.probes(p, date);
         return p;
     }

@@ -77,4 +77,10 @@ public record EngineSettings(CommercialModel model, Money providerMinimumCharge,
         return new EngineSettings(model, providerMinimumCharge, newCommissions, providerFees, operatorZone, payoutMinimum,
                 plans, retryDelay);
     }
+
+    /** PLAN-1 … PLAN-3: the paid plan's price, the free plan's quotas, the trial's length. */
+    public EngineSettings withPlans(PlanSettings newPlans) {
+        return new EngineSettings(model, providerMinimumCharge, commissions, providerFees, operatorZone, payoutMinimum,
+                newPlans, retryDelay);
+    }
 }

@@ -5,7 +5,22 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.time.LocalDate;
+import java.util.Map;
 import org.rendezvous.core.agenda.AgendaSettings;
+import org.rendezvous.core.idempotency.IdempotencyKey;
+import org.rendezvous.core.idempotency.IdempotencyRecord;
+import org.rendezvous.core.notification.MessageKind;
+import org.rendezvous.core.payment.ProviderKey;
+import org.rendezvous.core.plan.BillingEvent;
+import org.rendezvous.core.plan.BillingPage;
+import org.rendezvous.core.plan.PortalRequest;
+import org.rendezvous.core.plan.SubscriptionCheckout;
+import org.rendezvous.core.policy.CommercialModel;
+import org.rendezvous.core.port.BillingGateway;
+import org.rendezvous.core.practitioner.Practitioner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.plan.Plan;
@@ -19,10 +34,13 @@ import org.rendezvous.core.practitioner.PractitionerId;
  * Plans and quotas (PLAN-1 … PLAN-3): the trial every practitioner starts with, the free plan's
  * monthly quotas, the paid plan and its renewals.
  *
- * <p>The engine keeps the subscription and its periods. Collecting the 30.00 a month is the payment
- * adapter's business (a provider's billing product); the host renews a period once it is paid.
+ * <p>The engine keeps the subscription and its periods. Collecting the 30.00 a month, renewing and
+ * retrying a declined card are the billing provider's ({@link BillingGateway}); what it reports comes
+ * back as {@link BillingEvent}s through {@link #apply}.
  */
 public final class PlanService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlanService.class);
 
     /** What a practitioner may still do this month, for the dashboard and the public page (PLAN-2). */
     public record QuotaStatus(Plan plan, UsageMonth month, long bookingsUsed, OptionalLong bookingsLeft) {
@@ -40,11 +58,13 @@ public final class PlanService {
 
     private final Engine engine;
     private final Cashier cashier;
+    private final BillingGateway billing;
     private final int batchSize;
 
-    PlanService(Engine engine, Cashier cashier, int batchSize) {
+    PlanService(Engine engine, Cashier cashier, BillingGateway billing, int batchSize) {
         this.engine = engine;
         this.cashier = cashier;
+        this.billing = billing;
         this.batchSize = batchSize;
     }
 
@@ -70,24 +90,144 @@ public final class PlanService {
         return Outcome.accepted(new QuotaStatus(plan, month, used, left));
     }
 
-    /** PLAN-3: the paid plan from now (or from the trial's end, if still on trial). */
-    public Outcome<Subscription> subscribe(PractitionerId practitioner) {
-        return change(practitioner, (subscription, now) -> subscription.subscribePaid(now));
+    /**
+     * PLAN-3: opens the provider's subscription checkout for the paid plan. Nothing is granted here:
+     * the paid plan starts when the provider reports the first payment ({@link #apply}). During the
+     * trial, billing starts at the trial's end, so that its remaining days are not lost. Refused with
+     * {@link Reason#ALREADY_SUBSCRIBED} while a provider subscription lives (it is resumed or its card
+     * changed through the portal, so that nobody pays twice).
+     */
+    public Outcome<BillingPage.Opened> subscribe(PractitionerId practitioner) {
+        Optional<Outcome<BillingPage.Opened>> refused = refusedPlans(practitioner);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Subscription current = engine.stores.subscriptions().find(practitioner).orElseThrow();
+        if (!current.canSubscribe()) {
+            return Outcome.rejected(Reason.ALREADY_SUBSCRIBED, "plan: already subscribed to the paid plan; "
+                    + "change the card, cancel or resume it from the billing portal");
+        }
+        Practitioner who = engine.stores.practitioners().find(practitioner).orElseThrow();
+        Instant now = engine.now();
+        Optional<Instant> paidFrom = now.isBefore(current.trialEndsAt()) ? Optional.of(current.trialEndsAt())
+                : Optional.empty();
+        // A new key per checkout: each click opens a fresh page; the customer's own key is the adapter's.
+        BillingPage page = billing.startSubscription(new SubscriptionCheckout(practitioner, who.email(),
+                current.billing().customerRef(), engine.settings.plans().monthlyPrice(), paidFrom,
+                new ProviderKey("rdv:plan-checkout:" + practitioner + ":" + engine.ids.newId())));
+        return opened(practitioner, page);
     }
 
-    /** PLAN-3: no more renewals; the paid plan stays active until the end of the period paid for. */
-    public Outcome<Subscription> cancel(PractitionerId practitioner) {
-        return change(practitioner, (subscription, now) -> subscription.cancel(now));
+    /** PLAN-3: opens the provider's billing portal, where the practitioner changes the card, cancels or resumes. */
+    public Outcome<BillingPage.Opened> portal(PractitionerId practitioner) {
+        Optional<Outcome<BillingPage.Opened>> refused = refusedPlans(practitioner);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Subscription current = engine.stores.subscriptions().find(practitioner).orElseThrow();
+        if (current.billing().customerRef().isEmpty()) {
+            return Outcome.rejected(Reason.NOT_SUBSCRIBED, "plan: nothing billed yet; subscribe to the paid plan first");
+        }
+        Practitioner who = engine.stores.practitioners().find(practitioner).orElseThrow();
+        return opened(practitioner, billing.openPortal(new PortalRequest(practitioner, who.email(),
+                current.billing().customerRef())));
     }
 
-    /** Extends one paid period by a month, once its payment is in. Repeating it changes nothing (RENEWAL_NOT_DUE). */
-    public Outcome<Subscription> renew(PractitionerId practitioner) {
-        return change(practitioner, (subscription, now) -> subscription.renew(now));
+    private Optional<Outcome<BillingPage.Opened>> refusedPlans(PractitionerId practitioner) {
+        if (engine.settings.model() != CommercialModel.DIRECT_CONNECT) {
+            return Optional.of(Outcome.rejected(Reason.NO_PLANS_IN_THIS_MODEL,
+                    "plan: plans exist only in model DIRECT_CONNECT"));
+        }
+        if (engine.stores.subscriptions().find(practitioner).isEmpty()
+                || engine.stores.practitioners().find(practitioner).isEmpty()) {
+            return Optional.of(Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner"));
+        }
+        return Optional.empty();
     }
 
-    /** The subscriptions whose renewal window opened: what the host must collect and then renew. */
-    public List<Subscription> renewalsDue() {
-        return engine.stores.subscriptions().renewalsDue(engine.now(), batchSize);
+    private Outcome<BillingPage.Opened> opened(PractitionerId practitioner, BillingPage page) {
+        if (page instanceof BillingPage.Opened opened) {
+            // The customer is created once at the provider; it is remembered for every later page.
+            engine.stores.transactions().inAgenda(practitioner, () -> {
+                engine.stores.subscriptions().find(practitioner)
+                        .filter(s -> s.billing().customerRef().isEmpty())
+                        .ifPresent(s -> engine.stores.subscriptions().save(s.withCustomer(opened.customerRef())));
+                return null;
+            });
+            return Outcome.accepted(opened);
+        }
+        if (page instanceof BillingPage.Refused refused) {
+            LOG.warn("billing page refused for practitioner {}: {}", practitioner, refused.reason());
+            return Outcome.rejected(Reason.PAYMENT_REFUSED, "plan: the payment provider refused: " + refused.reason());
+        }
+        return Outcome.rejected(Reason.PAYMENT_PROVIDER_UNAVAILABLE,
+                "plan: the payment provider cannot be reached; try again in a moment");
+    }
+
+    /**
+     * Applies what the provider reported about a paid plan (PLAN-3), once per event id: delivered
+     * twice, it changes nothing the second time. The answer is the subscription as the event left it.
+     */
+    public Outcome<Subscription> apply(BillingEvent event) {
+        PractitionerId practitioner = event.practitionerId();
+        return engine.stores.transactions().inAgenda(practitioner, () -> {
+            Optional<Subscription> current = engine.stores.subscriptions().find(practitioner);
+            if (current.isEmpty()) {
+                return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
+            }
+            IdempotencyKey key = IdempotencyKey.of("billing-event:" + event.eventId());
+            if (engine.stores.idempotencyKeys().find(practitioner, key).isPresent()) {
+                return Outcome.accepted(current.get());
+            }
+            Subscription next = current.get().apply(event);
+            if (!next.equals(current.get())) {
+                engine.stores.subscriptions().save(next);
+            }
+            engine.stores.idempotencyKeys().remember(new IdempotencyRecord(practitioner, key, "billing-event",
+                    event.getClass().getSimpleName(), Optional.of(practitioner.toString()), Optional.empty(), "",
+                    engine.now()));
+            return Outcome.accepted(next);
+        });
+    }
+
+    /**
+     * PLAN-1: tells practitioners by e-mail, {@link Subscription#TRIAL_END_NOTICE} before, that their
+     * trial ends (once per practitioner and trial: the message's cause names both, and the
+     * subscription remembers it was told). Those who subscribed already are not told.
+     */
+    public JobReport tellTrialsEnding() {
+        Instant now = engine.now();
+        List<Subscription> due = engine.stores.subscriptions().trialEndsToTell(now, batchSize);
+        int told = 0;
+        for (Subscription candidate : due) {
+            boolean sent = engine.stores.transactions().inAgenda(candidate.practitionerId(), () -> {
+                Optional<Subscription> current = engine.stores.subscriptions().find(candidate.practitionerId());
+                if (current.isEmpty() || !current.get().trialEndNoticeDue(now)) {
+                    return false;
+                }
+                Subscription subscription = current.get();
+                engine.announceToPractitioner(MessageKind.TRIAL_ENDING, subscription.practitionerId(),
+                        "trial-ending:" + subscription.practitionerId() + ":" + subscription.trialEndsAt(),
+                        Map.of("trialEndsOn", LocalDate.ofInstant(subscription.trialEndsAt(), subscription.zone()).toString(),
+                                "amount", engine.settings.plans().monthlyPrice().toString(),
+                                "limit", Integer.toString(engine.settings.plans().bookingsPerMonth())),
+                        now);
+                engine.stores.subscriptions().save(subscription.trialEndWasTold());
+                return true;
+            });
+            if (sent) {
+                told++;
+            }
+        }
+        return new JobReport(due.size(), told, 0);
+    }
+
+    /**
+     * Ends a running trial now: for the sandbox and demos only (the host offers it with the sandbox
+     * provider, never with a real one), so that the free plan and its quotas can be tried at once.
+     */
+    public Outcome<Subscription> endTrialNow(PractitionerId practitioner) {
+        return change(practitioner, (subscription, now) -> Outcome.accepted(subscription.endTrial(now)));
     }
 
     @FunctionalInterface

@@ -11,6 +11,8 @@ import org.rendezvous.core.inmemory.InMemoryStores;
 import org.rendezvous.core.inmemory.SecureRandomIds;
 import org.rendezvous.core.policy.CommercialModel;
 import org.rendezvous.core.port.Accounts;
+import org.rendezvous.core.port.BillingGateway;
+import org.rendezvous.core.sandbox.SandboxBillingGateway;
 import org.rendezvous.core.port.Ids;
 import org.rendezvous.core.port.OperatorActions;
 import org.rendezvous.core.port.Operators;
@@ -59,10 +61,14 @@ public final class Rendezvous {
         this.jobs = new LifecycleJobs(engine, bookings, cashier, builder.jobBatchSize);
         this.payments = new PaymentService(engine, cashier, bookings, builder.jobBatchSize);
         this.payouts = new PayoutService(engine, builder.jobBatchSize, builder.payoutParallelism);
-        this.plans = new PlanService(engine, cashier, builder.jobBatchSize);
+        this.plans = new PlanService(engine, cashier, builder.billing, builder.jobBatchSize);
         this.engine = engine;
         this.paymentAccounts = new PaymentAccountService(engine, builder.onboarding);
         PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Pbkdf2PasswordHasher();
+        if (builder.defaultBilling != null) {
+            // The default sandbox's billing events reach this engine, as a provider's webhooks would.
+            builder.defaultBilling.onEvent(plans::apply);
+        }
         this.accounts = new AccountService(engine, practitioners,
                 builder.accounts != null ? builder.accounts : InMemoryAccounts.joining(builder.stores.transactions()),
                 hasher);
@@ -188,6 +194,8 @@ public final class Rendezvous {
         private OperatorActions operatorActions;
         private org.rendezvous.core.port.InvoiceStores invoiceStores;
         private org.rendezvous.core.port.InvoiceDocuments invoiceDocuments;
+        private BillingGateway billing;
+        private SandboxBillingGateway defaultBilling;
 
         private Builder() {
         }
@@ -211,6 +219,12 @@ public final class Rendezvous {
 
         public Builder paymentGateway(PaymentGateway value) {
             this.payments = Objects.requireNonNull(value, "paymentGateway");
+            return this;
+        }
+
+        /** Who bills the paid plan (PLAN-3); by default the in-process sandbox on the builder's clock. */
+        public Builder billingGateway(BillingGateway value) {
+            this.billing = Objects.requireNonNull(value, "billingGateway");
             return this;
         }
 
@@ -306,6 +320,11 @@ public final class Rendezvous {
             }
             if (onboarding == null) {
                 onboarding = payments instanceof OnboardingGateway both ? both : NO_ONBOARDING;
+            }
+            if (billing == null) {
+                SandboxBillingGateway sandboxBilling = new SandboxBillingGateway(clock);
+                billing = sandboxBilling;
+                defaultBilling = sandboxBilling;
             }
             return new Rendezvous(this);
         }

@@ -38,15 +38,14 @@ final class InMemorySubscriptions implements Subscriptions {
     }
 
     @Override
-    public List<Subscription> renewalsDue(Instant now, int limit) {
+    public List<Subscription> trialEndsToTell(Instant now, int limit) {
         Objects.requireNonNull(now, "now");
         if (limit < 0) {
             throw new IllegalArgumentException("limit: must not be negative, was " + limit);
         }
         return byPractitioner.values().stream()
-                .filter(s -> s.renewalOpensAt().map(opens -> !opens.isAfter(now)).orElse(false))
-                .sorted(Comparator.comparing((Subscription s) -> s.paidUntil().orElseThrow())
-                        .thenComparing(s -> s.practitionerId().value()))
+                .filter(s -> s.trialEndNoticeDue(now))
+                .sorted(Comparator.comparing(Subscription::trialEndsAt).thenComparing(s -> s.practitionerId().value()))
                 .limit(limit)
                 .toList();
     }

@@ -46,7 +46,9 @@ public enum MessageKind {
     /** CX-4: an operator reversed a contested charge: the client is refunded in full, the practitioner's earnings undone. */
     CHARGE_REVERSED(List.of(new Route(PRACTITIONER, EMAIL), new Route(CLIENT, EMAIL))),
     /** INV-1: an issued invoice or credit note, its PDF attached, to the buyer's e-mail address. */
-    INVOICE_ISSUED(List.of(new Route(CLIENT, EMAIL)));
+    INVOICE_ISSUED(List.of(new Route(CLIENT, EMAIL))),
+    /** PLAN-1: the trial ends in 7 days; afterwards the free plan's quotas apply unless the practitioner subscribes. */
+    TRIAL_ENDING(List.of(new Route(PRACTITIONER, EMAIL)));
 
     private final List<Route> routes;
 

@@ -101,5 +101,7 @@ public enum Reason {
     /** INV-1: invoicing needs the practitioner's legal identity first. */
     LEGAL_IDENTITY_MISSING,
     /** INV-1: the invoice already has its credit note. */
-    ALREADY_CREDITED
+    ALREADY_CREDITED,
+    // Plans (PLAN) in a model without plans
+    NO_PLANS_IN_THIS_MODEL
 }

@@ -4,12 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
-import org.rendezvous.core.outcome.Outcome;
-import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.practitioner.PractitionerId;
 
 /**
@@ -17,21 +13,20 @@ import org.rendezvous.core.practitioner.PractitionerId;
  * PLAN-2), then the free plan, or the paid plan while a paid period runs (PLAN-3). Immutable: every
  * change returns a new instance, and {@link #planAt(Instant)} answers for any instant.
  *
- * <p>A paid <em>run</em> starts when the practitioner subscribes and lasts as long as it is renewed,
- * month after month on the same day of the month in the practitioner's zone. Subscribing during the
- * trial starts the paid plan at once, and the first paid period ends one month after the trial
- * would have ended: the trial's remaining days are not lost, and renewals fall on the trial's end
- * date. A new run starts (and the monthly price is due) exactly when {@code planAt(now)} was not
- * {@link Plan#PAID} before {@link #subscribePaid}; a renewal is due on every accepted {@link #renew}.
+ * <p>The paid plan is billed by the payment provider (a subscription there, renewed monthly). The
+ * engine does not decide when a month is paid: it records what the provider reports, as
+ * {@link BillingEvent}s, and they may arrive late, twice or out of order. So the paid time is kept
+ * as one run {@code [paidSince, paidUntil)}: a paid period that touches or overlaps the run extends
+ * it, and so does a later one of the same subscription that never failed (the month between is paid
+ * and reported late); otherwise a later one after a gap starts a new run, and an earlier one after a
+ * gap is history and changes nothing. A failed renewal of the period starting at {@code X} ends the run at {@code X} at the
+ * latest: from the end of the paid period the free plan applies, with its quotas, until a payment
+ * (the provider's retry, or a new subscription) comes in. A period already paid cannot fail.
  */
 public final class Subscription {
 
-    /**
-     * How long before the end of a paid period the renewal may be taken: so that the plan does not
-     * drop to FREE between the end and a renewal job running a little late, and so that a retried
-     * renewal is refused once the period has been extended.
-     */
-    public static final Duration RENEWAL_WINDOW = Duration.ofDays(1);
+    /** PLAN-1: how long before the trial's end the practitioner is told by e-mail. */
+    public static final Duration TRIAL_END_NOTICE = Duration.ofDays(7);
 
     private final PractitionerId practitionerId;
     private final ZoneId zone;
@@ -39,14 +34,17 @@ public final class Subscription {
     private final Optional<Instant> paidSince;
     private final Optional<Instant> paidUntil;
     private final boolean renewing;
+    private final Billing billing;
+    private final boolean trialEndTold;
 
     private Subscription(PractitionerId practitionerId, ZoneId zone, Instant trialEndsAt, Optional<Instant> paidSince,
-                         Optional<Instant> paidUntil, boolean renewing) {
+                         Optional<Instant> paidUntil, boolean renewing, Billing billing, boolean trialEndTold) {
         this.practitionerId = Objects.requireNonNull(practitionerId, "practitionerId");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.trialEndsAt = Objects.requireNonNull(trialEndsAt, "trialEndsAt");
         this.paidSince = Objects.requireNonNull(paidSince, "paidSince");
         this.paidUntil = Objects.requireNonNull(paidUntil, "paidUntil");
+        this.billing = Objects.requireNonNull(billing, "billing");
         if (paidSince.isPresent() != paidUntil.isPresent()) {
             throw new IllegalArgumentException("paidUntil: a paid period needs both paidSince and paidUntil");
         }
@@ -58,6 +56,32 @@ public final class Subscription {
             throw new IllegalArgumentException("renewing: only a paid period can renew");
         }
         this.renewing = renewing;
+        this.trialEndTold = trialEndTold;
+    }
+
+    /**
+     * The provider's side of the paid plan: the customer the platform bills (created once per
+     * practitioner, then reused), the live subscription there if any, and whether its last renewal failed.
+     */
+    public record Billing(Optional<String> customerRef, Optional<String> subscriptionRef, boolean renewalFailed) {
+
+        public static final Billing NONE = new Billing(Optional.empty(), Optional.empty(), false);
+
+        public Billing {
+            customerRef = checkedRef(customerRef, "customerRef");
+            subscriptionRef = checkedRef(subscriptionRef, "subscriptionRef");
+            if (subscriptionRef.isPresent() && customerRef.isEmpty()) {
+                throw new IllegalArgumentException("customerRef: a provider subscription belongs to a customer");
+            }
+        }
+
+        private static Optional<String> checkedRef(Optional<String> ref, String field) {
+            Objects.requireNonNull(ref, field);
+            if (ref.isPresent() && (ref.get().isBlank() || ref.get().length() > 255)) {
+                throw new IllegalArgumentException(field + ": must be 1 to 255 characters");
+            }
+            return ref;
+        }
     }
 
     /**
@@ -72,13 +96,21 @@ public final class Subscription {
         Objects.requireNonNull(settings, "settings");
         Instant trialEnd = LocalDate.ofInstant(registeredAt, zone).plus(settings.trialLength()).atStartOfDay(zone)
                 .toInstant();
-        return new Subscription(practitionerId, zone, trialEnd, Optional.empty(), Optional.empty(), false);
+        return new Subscription(practitionerId, zone, trialEnd, Optional.empty(), Optional.empty(), false, Billing.NONE,
+                false);
     }
 
     /** Rebuilds a stored subscription; every rule of the constructor applies. */
     public static Subscription restore(PractitionerId practitionerId, ZoneId zone, Instant trialEndsAt,
+                                       Optional<Instant> paidSince, Optional<Instant> paidUntil, boolean renewing,
+                                       Billing billing, boolean trialEndTold) {
+        return new Subscription(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing, billing, trialEndTold);
+    }
+
+    /** Rebuilds a subscription that never met the provider. */
+    public static Subscription restore(PractitionerId practitionerId, ZoneId zone, Instant trialEndsAt,
                                        Optional<Instant> paidSince, Optional<Instant> paidUntil, boolean renewing) {
-        return new Subscription(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing);
+        return restore(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing, Billing.NONE, false);
     }
 
     /** The plan in force at {@code now}: PAID inside a paid period, otherwise TRIAL before the trial's end, otherwise FREE. */
@@ -95,99 +127,136 @@ public final class Subscription {
     }
 
     /**
-     * Subscribes to the paid plan at {@code now}. Outside a paid period this starts a new run,
-     * [now, one month later) — or, during the trial, [now, one month after the trial's end). During
-     * a paid period that was cancelled it resumes the renewals, with nothing new to pay. Refused with
-     * {@link Reason#ALREADY_SUBSCRIBED} during a paid period that renews.
+     * Whether a new subscription may be opened at the provider: not while one lives there (it is
+     * resumed, or its card changed, through the provider's portal), so that nobody pays twice.
      */
-    public Outcome<Subscription> subscribePaid(Instant now) {
-        Objects.requireNonNull(now, "now");
-        if (isPaidAt(now)) {
-            if (renewing) {
-                return Outcome.rejected(Reason.ALREADY_SUBSCRIBED, "plan: already on the paid plan, renewed on "
-                        + localDay(paidUntil.get()));
+    public boolean canSubscribe() {
+        return billing.subscriptionRef().isEmpty();
+    }
+
+    /** The customer the provider bills, recorded the first time it is created. */
+    public Subscription withCustomer(String customerRef) {
+        Objects.requireNonNull(customerRef, "customerRef");
+        if (billing.customerRef().equals(Optional.of(customerRef))) {
+            return this;
+        }
+        return with(paidSince, paidUntil, renewing, new Billing(Optional.of(customerRef), billing.subscriptionRef(),
+                billing.renewalFailed()));
+    }
+
+    /** Applies what the provider reported; see the class comment for how periods combine. */
+    public Subscription apply(BillingEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (!event.practitionerId().equals(practitionerId)) {
+            throw new IllegalArgumentException("event: for practitioner " + event.practitionerId() + ", not " + practitionerId);
+        }
+        if (event instanceof BillingEvent.PeriodPaid paid) {
+            return periodPaid(paid);
+        }
+        if (event instanceof BillingEvent.RenewalFailed failed) {
+            return renewalFailed(failed);
+        }
+        if (event instanceof BillingEvent.RenewalChanged changed) {
+            if (paidUntil.isEmpty() || !ofThisSubscription(changed.subscriptionRef())) {
+                return this;
             }
-            return Outcome.accepted(new Subscription(practitionerId, zone, trialEndsAt, paidSince, paidUntil, true));
+            return with(paidSince, paidUntil, changed.renewing(), billing);
         }
-        Instant anchor = now.isBefore(trialEndsAt) ? trialEndsAt : now;
-        return Outcome.accepted(new Subscription(practitionerId, zone, trialEndsAt, Optional.of(now),
-                Optional.of(monthsAfter(anchor, 1)), true));
+        BillingEvent.SubscriptionEnded ended = (BillingEvent.SubscriptionEnded) event;
+        if (!ofThisSubscription(ended.subscriptionRef())) {
+            return this;
+        }
+        Billing over = new Billing(billing.customerRef(), Optional.empty(), false);
+        return cutAt(ended.endedAt(), false, over);
     }
 
-    /**
-     * Extends the paid period by a month, keeping the run's day of the month. Allowed from
-     * {@link #RENEWAL_WINDOW} before the period's end, and also after it (a late job or a retried
-     * payment): the new end is then the first monthly date after {@code now}, so months entirely
-     * missed are not paid for. Refused with {@link Reason#NOT_SUBSCRIBED} without a paid period,
-     * {@link Reason#SUBSCRIPTION_CANCELLED} after a cancellation, {@link Reason#RENEWAL_NOT_DUE}
-     * before the window opens (which also makes a repeated renewal harmless).
-     */
-    public Outcome<Subscription> renew(Instant now) {
-        Objects.requireNonNull(now, "now");
+    private Subscription periodPaid(BillingEvent.PeriodPaid paid) {
+        Billing live = new Billing(Optional.of(paid.customerRef()), Optional.of(paid.subscriptionRef()), false);
+        boolean sameSubscription = billing.subscriptionRef().equals(Optional.of(paid.subscriptionRef()));
+        // Within one subscription that never failed, months are paid back to back: a gap is a month still to be reported.
+        boolean unbroken = sameSubscription && !billing.renewalFailed();
+        if (paidSince.isEmpty() || paid.periodStart().isAfter(paidUntil.get()) && !unbroken) {
+            // A first run, or a new one after a gap (the plan was FREE in between): the provider renews it.
+            return with(Optional.of(paid.periodStart()), Optional.of(paid.periodEnd()), true, live);
+        }
+        if (paid.periodEnd().isBefore(paidSince.get())) {
+            return this; // an old period reported late: the run it belonged to is over
+        }
+        Instant since = paid.periodStart().isBefore(paidSince.get()) ? paid.periodStart() : paidSince.get();
+        if (!paid.periodEnd().isAfter(paidUntil.get())) {
+            return with(Optional.of(since), paidUntil, renewing, billing); // nothing new, or an earlier month late
+        }
+        // A cancellation at the period's end (RenewalChanged) belongs to its subscription: a new one renews.
+        return with(Optional.of(since), Optional.of(paid.periodEnd()), !sameSubscription || renewing, live);
+    }
+
+    private Subscription renewalFailed(BillingEvent.RenewalFailed failed) {
+        if (paidUntil.isPresent() && !failed.periodEnd().isAfter(paidUntil.get())) {
+            return this; // that period was paid after all (a retry that succeeded came first)
+        }
+        Billing failing = new Billing(billing.customerRef().or(() -> Optional.of(failed.customerRef())),
+                Optional.of(failed.subscriptionRef()), true);
+        return cutAt(failed.periodStart(), renewing, failing);
+    }
+
+    /** The run ends at {@code end} at the latest; nothing paid is left when it ends before it started. */
+    private Subscription cutAt(Instant end, boolean stillRenewing, Billing newBilling) {
         if (paidUntil.isEmpty()) {
-            return Outcome.rejected(Reason.NOT_SUBSCRIBED, "plan: no paid plan to renew");
+            return with(paidSince, paidUntil, false, newBilling);
         }
-        if (!renewing) {
-            return Outcome.rejected(Reason.SUBSCRIPTION_CANCELLED, "plan: the paid plan was cancelled; it ends on "
-                    + localDay(paidUntil.get()));
+        if (!end.isAfter(paidSince.get())) {
+            return with(Optional.empty(), Optional.empty(), false, newBilling);
         }
-        Instant opens = paidUntil.get().minus(RENEWAL_WINDOW);
-        if (now.isBefore(opens)) {
-            return Outcome.rejected(Reason.RENEWAL_NOT_DUE, "plan: the paid period runs until "
-                    + localDay(paidUntil.get()) + "; it can be renewed from " + opens);
-        }
-        Instant from = now.isAfter(paidUntil.get()) ? now : paidUntil.get();
-        return Outcome.accepted(new Subscription(practitionerId, zone, trialEndsAt, paidSince,
-                Optional.of(endAfter(from)), true));
+        Instant until = end.isBefore(paidUntil.get()) ? end : paidUntil.get();
+        return with(paidSince, Optional.of(until), stillRenewing, newBilling);
+    }
+
+    private boolean ofThisSubscription(String subscriptionRef) {
+        return billing.subscriptionRef().isEmpty() || billing.subscriptionRef().get().equals(subscriptionRef);
     }
 
     /**
-     * Cancels the paid plan: it stays PAID until the end of the period paid for, then the plan is
-     * FREE (PLAN-3). Cancelling again changes nothing. Refused with {@link Reason#NOT_SUBSCRIBED}
-     * when no paid period runs at {@code now}.
+     * Ends the trial at {@code now} if it runs: for the sandbox and demos, so that the free plan can be
+     * tried without waiting two months. A trial already over stays as it is.
      */
-    public Outcome<Subscription> cancel(Instant now) {
+    public Subscription endTrial(Instant now) {
         Objects.requireNonNull(now, "now");
-        if (!isPaidAt(now)) {
-            return Outcome.rejected(Reason.NOT_SUBSCRIBED, "plan: not on the paid plan");
+        if (!now.isBefore(trialEndsAt)) {
+            return this;
         }
-        if (!renewing) {
-            return Outcome.accepted(this);
-        }
-        return Outcome.accepted(new Subscription(practitionerId, zone, trialEndsAt, paidSince, paidUntil, false));
+        return new Subscription(practitionerId, zone, now, paidSince, paidUntil, renewing, billing, trialEndTold);
+    }
+
+    /**
+     * PLAN-1: whether the practitioner must now be told that the trial ends: within
+     * {@link #TRIAL_END_NOTICE} of its end, not told yet, and no paid period covering the trial's end.
+     */
+    public boolean trialEndNoticeDue(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return !trialEndTold && now.isBefore(trialEndsAt) && !now.isBefore(trialEndsAt.minus(TRIAL_END_NOTICE))
+                && !isPaidAt(trialEndsAt);
+    }
+
+    /** The trial's end was told (or no longer needs to be): it is not told again. */
+    public Subscription trialEndWasTold() {
+        return new Subscription(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing, billing, true);
     }
 
     /** The same subscription read in another zone, after the practitioner changed theirs (AG-1); instants stay. */
     public Subscription inZone(ZoneId newZone) {
-        return new Subscription(practitionerId, newZone, trialEndsAt, paidSince, paidUntil, renewing);
+        return new Subscription(practitionerId, newZone, trialEndsAt, paidSince, paidUntil, renewing, billing, trialEndTold);
     }
 
-    /** The first monthly date of the run strictly after {@code instant}. */
-    private Instant endAfter(Instant instant) {
-        Instant anchor = paidSince.get().isBefore(trialEndsAt) ? trialEndsAt : paidSince.get();
-        ZonedDateTime start = anchor.atZone(zone);
-        long months = Math.max(1, ChronoUnit.MONTHS.between(start, instant.atZone(zone)));
-        Instant end = start.plusMonths(months).toInstant();
-        while (!end.isAfter(instant)) {
-            months++;
-            end = start.plusMonths(months).toInstant();
-        }
-        return end;
-    }
-
-    private Instant monthsAfter(Instant anchor, long months) {
-        return anchor.atZone(zone).plusMonths(months).toInstant();
-    }
-
-    private LocalDate localDay(Instant instant) {
-        return LocalDate.ofInstant(instant, zone);
+    private Subscription with(Optional<Instant> since, Optional<Instant> until, boolean newRenewing, Billing newBilling) {
+        return new Subscription(practitionerId, zone, trialEndsAt, since, until, newRenewing && until.isPresent(),
+                newBilling, trialEndTold);
     }
 
     public PractitionerId practitionerId() {
         return practitionerId;
     }
 
-    /** The practitioner's zone, in which the trial's end and the monthly dates are reckoned. */
+    /** The practitioner's zone, in which the trial's end and the months are reckoned. */
     public ZoneId zone() {
         return zone;
     }
@@ -206,36 +275,42 @@ public final class Subscription {
         return paidUntil;
     }
 
-    /** True when the paid plan renews at the end of the period; false once cancelled (or never subscribed). */
+    /** True when the provider renews the paid plan at the end of the period; false once cancelled (or never subscribed). */
     public boolean renewing() {
         return renewing;
     }
 
-    /** When a renewal may be taken, for a paid plan that renews. */
-    public Optional<Instant> renewalOpensAt() {
-        return renewing ? paidUntil.map(until -> until.minus(RENEWAL_WINDOW)) : Optional.empty();
+    public Billing billing() {
+        return billing;
+    }
+
+    public boolean trialEndTold() {
+        return trialEndTold;
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof Subscription that
                 && renewing == that.renewing
+                && trialEndTold == that.trialEndTold
                 && practitionerId.equals(that.practitionerId)
                 && zone.equals(that.zone)
                 && trialEndsAt.equals(that.trialEndsAt)
                 && paidSince.equals(that.paidSince)
-                && paidUntil.equals(that.paidUntil);
+                && paidUntil.equals(that.paidUntil)
+                && billing.equals(that.billing);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing);
+        return Objects.hash(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing, billing, trialEndTold);
     }
 
     @Override
     public String toString() {
         return "Subscription[practitionerId=" + practitionerId + ", zone=" + zone + ", trialEndsAt=" + trialEndsAt
                 + ", paidSince=" + paidSince.map(Instant::toString).orElse("-")
-                + ", paidUntil=" + paidUntil.map(Instant::toString).orElse("-") + ", renewing=" + renewing + "]";
+                + ", paidUntil=" + paidUntil.map(Instant::toString).orElse("-") + ", renewing=" + renewing
+                + ", billing=" + billing + ", trialEndTold=" + trialEndTold + "]";
     }
 }

@@ -15,8 +15,9 @@ public interface Subscriptions {
     void save(Subscription subscription);
 
     /**
-     * Up to {@code limit} subscriptions that renew and whose renewal window has opened by {@code now}
-     * ({@link Subscription#renewalOpensAt()} ≤ now), the earliest first: the work of a renewal job.
+     * Up to {@code limit} subscriptions whose trial's end must be told now (PLAN-1): the trial ends
+     * after {@code now} and at most {@link Subscription#TRIAL_END_NOTICE} later, it was not told yet,
+     * and no paid period covers the trial's end; the earliest end first. The work of a job.
      */
-    List<Subscription> renewalsDue(Instant now, int limit);
+    List<Subscription> trialEndsToTell(Instant now, int limit);
 }

@@ -88,8 +88,10 @@ class PlansAndQuotasTest {
     @DisplayName("PLAN-3 the paid plan has no quota, and stays active until the end of the paid period after a cancellation")
     void paidPlanHasNoQuota() {
         Scenario s = afterTrial(CommercialModel.DIRECT_CONNECT);
-        accepted(s.engine.plans().subscribe(s.anna));
-        accepted(s.engine.plans().cancel(s.anna));
+        String checkout = accepted(s.engine.plans().subscribe(s.anna)).redirect().getPath().replaceAll(".*/", "");
+        assertThat(s.engine.plans().planOf(s.anna)).as("nothing is granted before the payment").isEqualTo(Plan.FREE);
+        s.billing.completeCheckout(checkout).orElseThrow();
+        s.billing.setRenewing(s.anna, false).orElseThrow();
         assertThat(s.engine.plans().planOf(s.anna)).isEqualTo(Plan.PAID);
         for (int n = 0; n < 41; n++) {
             accepted(enter(s, n));

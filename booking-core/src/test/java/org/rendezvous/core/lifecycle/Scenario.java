@@ -65,6 +65,7 @@ final class Scenario {
     final MutableClock clock;
     final Stores stores;
     final SandboxPaymentGateway gateway;
+    final org.rendezvous.core.sandbox.SandboxBillingGateway billing;
     final Rendezvous engine;
     final PractitionerId anna;
     final Activity shiatsu;
@@ -79,6 +80,7 @@ final class Scenario {
         this.clock = new MutableClock(monday.atTime(10, 0).atZone(zone).toInstant());
         this.stores = InMemoryStores.create();
         this.gateway = new SandboxPaymentGateway(java.net.URI.create("http://localhost/sandbox/checkout/"), clock);
+        this.billing = new org.rendezvous.core.sandbox.SandboxBillingGateway(clock);
         this.engine = Rendezvous.builder()
                 .clock(clock)
                 .ids(new SequentialIds())
@@ -86,7 +88,9 @@ final class Scenario {
                 .paymentGateway(gateway)
                 .payoutGateway(builder.payouts.apply(gateway))
                 .settings(builder.engineSettings.apply(org.rendezvous.core.EngineSettings.of(builder.model)))
+                .billingGateway(billing)
                 .build();
+        billing.onEvent(engine.plans()::apply);
         Instant start = clock.instant();
         clock.set(start.atZone(zone).minus(builder.registeredBefore).toInstant());
         this.anna = engine.practitioners()

@@ -49,7 +49,8 @@ class SubscriptionTest {
         assertThat(subscription.paidUntil()).isEmpty();
         assertThat(subscription.paidSince()).isEmpty();
         assertThat(subscription.renewing()).isFalse();
-        assertThat(subscription.renewalOpensAt()).isEmpty();
+        assertThat(subscription.billing()).isEqualTo(Subscription.Billing.NONE);
+        assertThat(subscription.canSubscribe()).isTrue();
     }
 
     @Test
@@ -118,161 +119,152 @@ class SubscriptionTest {
 
     // PLAN-3: the paid plan
 
-    @Test
-    @DisplayName("PLAN-3 subscribing after the trial: PAID at once for one month in the practitioner's zone, then FREE unless renewed")
-    void subscribeAfterTheTrial() {
-        Subscription free = registeredAt(paris(2026, 1, 5, 10, 0));
-        Instant now = paris(2026, 3, 10, 9, 0);
+    private int events;
 
-        Subscription paid = free.subscribePaid(now).orElseThrow();
+    private BillingEvent.PeriodPaid paid(String subscription, Instant start, Instant end) {
+        return new BillingEvent.PeriodPaid("evt_" + ++events, anna, "cus_1", subscription, start, end);
+    }
 
-        assertThat(paid.planAt(now)).isEqualTo(Plan.PAID);
-        assertThat(paid.paidSince()).contains(now);
-        // 10 March 09:00 CET to 10 April 09:00 CEST: one calendar month, not 31 × 24 h
-        assertThat(paid.paidUntil()).contains(paris(2026, 4, 10, 9, 0));
-        assertThat(paid.renewing()).isTrue();
-        assertThat(paid.planAt(paris(2026, 4, 10, 9, 0).minusNanos(1))).isEqualTo(Plan.PAID);
-        assertThat(paid.planAt(paris(2026, 4, 10, 9, 0))).isEqualTo(Plan.FREE);
-        assertThat(paid.planAt(now.minusNanos(1))).isEqualTo(Plan.FREE);
-        assertThat(paid.renewalOpensAt()).contains(paris(2026, 4, 9, 9, 0));
+    private BillingEvent.RenewalFailed failed(String subscription, Instant start, Instant end) {
+        return new BillingEvent.RenewalFailed("evt_" + ++events, anna, "cus_1", subscription, start, end, "card_declined");
     }
 
     @Test
-    @DisplayName("PLAN-3 subscribing during the trial: PAID at once, and the first period ends a month after the trial would have")
-    void subscribeDuringTheTrial() {
-        Subscription trial = registeredAt(paris(2026, 1, 5, 10, 0));
-        Instant now = paris(2026, 2, 1, 12, 0);
-
-        Subscription paid = trial.subscribePaid(now).orElseThrow();
-
-        assertThat(trial.trialEndsAt()).isEqualTo(paris(2026, 3, 5, 0, 0));
-        assertThat(paid.planAt(now)).isEqualTo(Plan.PAID);
-        assertThat(paid.paidSince()).contains(now);
-        assertThat(paid.paidUntil()).contains(paris(2026, 4, 5, 0, 0));
-        assertThat(paid.planAt(paris(2026, 3, 20, 0, 0))).isEqualTo(Plan.PAID);
-        // Renewals fall on the trial's end date
-        Subscription renewed = paid.renew(paris(2026, 4, 4, 6, 0)).orElseThrow();
-        assertThat(renewed.paidUntil()).contains(paris(2026, 5, 5, 0, 0));
-    }
-
-    @Test
-    @DisplayName("PLAN-3 subscribing while the paid plan runs and renews is refused")
-    void subscribeTwice() {
-        Subscription paid = registeredAt(paris(2026, 1, 5, 10, 0)).subscribePaid(paris(2026, 3, 10, 9, 0)).orElseThrow();
-
-        Outcome<Subscription> again = paid.subscribePaid(paris(2026, 3, 20, 9, 0));
-
-        assertThat(rejection(again)).isEqualTo(Reason.ALREADY_SUBSCRIBED);
-        assertThat(again.<String>fold(s -> "", Outcome.Rejected::detail)).startsWith("plan:").contains("2026-04-10");
-    }
-
-    @Test
-    @DisplayName("PLAN-3 a cancelled paid plan stays PAID until the end of the paid period, then is FREE")
-    void cancelKeepsPaidUntilTheEnd() {
-        Subscription paid = registeredAt(paris(2026, 1, 5, 10, 0)).subscribePaid(paris(2026, 3, 10, 9, 0)).orElseThrow();
+    @DisplayName("PLAN-3 the first paid invoice starts the paid plan: PAID for the period paid, then FREE unless renewed")
+    void firstPaymentStartsThePaidPlan() {
+        Subscription free = registeredAt(paris(2026, 1, 5, 10, 0)).withCustomer("cus_1");
+        Instant start = paris(2026, 3, 10, 9, 0);
         Instant end = paris(2026, 4, 10, 9, 0);
 
-        Subscription cancelled = paid.cancel(paris(2026, 3, 11, 8, 0)).orElseThrow();
+        Subscription paid = free.apply(paid("sub_1", start, end));
 
+        assertThat(paid.planAt(start.minusNanos(1))).isEqualTo(Plan.FREE);
+        assertThat(paid.planAt(start)).isEqualTo(Plan.PAID);
+        assertThat(paid.planAt(end.minusNanos(1))).isEqualTo(Plan.PAID);
+        assertThat(paid.planAt(end)).isEqualTo(Plan.FREE);
+        assertThat(paid.renewing()).isTrue();
+        assertThat(paid.billing()).isEqualTo(new Subscription.Billing(Optional.of("cus_1"), Optional.of("sub_1"), false));
+        assertThat(paid.canSubscribe()).isFalse();
+    }
+
+    @Test
+    @DisplayName("PLAN-3 a renewal paid extends the run without a gap; the same period reported again changes nothing")
+    void renewalExtends() {
+        Subscription paid = registeredAt(paris(2026, 1, 5, 10, 0))
+                .apply(paid("sub_1", paris(2026, 3, 10, 9, 0), paris(2026, 4, 10, 9, 0)));
+
+        Subscription renewed = paid.apply(paid("sub_1", paris(2026, 4, 10, 9, 0), paris(2026, 5, 10, 9, 0)));
+
+        assertThat(renewed.paidSince()).contains(paris(2026, 3, 10, 9, 0));
+        assertThat(renewed.paidUntil()).contains(paris(2026, 5, 10, 9, 0));
+        assertThat(renewed.planAt(paris(2026, 4, 10, 9, 0))).isEqualTo(Plan.PAID);
+        assertThat(renewed.apply(paid("sub_1", paris(2026, 4, 10, 9, 0), paris(2026, 5, 10, 9, 0)))).isEqualTo(renewed);
+        assertThat(renewed.apply(paid("sub_1", paris(2026, 3, 10, 9, 0), paris(2026, 4, 10, 9, 0)))).isEqualTo(renewed);
+    }
+
+    @Test
+    @DisplayName("PLAN-3 subscribing during the trial: billing starts at the trial's end; the paid plan then follows the trial without a gap")
+    void paidFromTheTrialsEnd() {
+        Subscription trial = registeredAt(paris(2026, 1, 5, 10, 0));
+        Instant trialEnd = trial.trialEndsAt();
+
+        Subscription paid = trial.apply(paid("sub_1", paris(2026, 2, 1, 9, 0), trialEnd))
+                .apply(paid("sub_1", trialEnd, paris(2026, 4, 5, 0, 0)));
+
+        assertThat(paid.planAt(trialEnd.minusNanos(1))).isEqualTo(Plan.PAID);
+        assertThat(paid.planAt(trialEnd)).isEqualTo(Plan.PAID);
+        assertThat(paid.planAt(paris(2026, 4, 5, 0, 0))).isEqualTo(Plan.FREE);
+    }
+
+    @Test
+    @DisplayName("PLAN-2 PLAN-3 a failed renewal: the free plan, with its quotas, applies from the end of the paid period; a later payment brings PAID back")
+    void failedRenewalFallsToFree() {
+        Instant end = paris(2026, 4, 10, 9, 0);
+        Subscription paid = registeredAt(paris(2026, 1, 5, 10, 0)).apply(paid("sub_1", paris(2026, 3, 10, 9, 0), end));
+
+        Subscription failing = paid.apply(failed("sub_1", end, paris(2026, 5, 10, 9, 0)));
+
+        assertThat(failing.paidUntil()).contains(end);
+        assertThat(failing.planAt(end.minusNanos(1))).isEqualTo(Plan.PAID);
+        assertThat(failing.planAt(end)).isEqualTo(Plan.FREE);
+        assertThat(failing.planAt(end).hasQuotas()).isTrue();
+        assertThat(failing.billing().renewalFailed()).isTrue();
+        assertThat(failing.canSubscribe()).isFalse();
+
+        Instant retried = paris(2026, 4, 13, 9, 0);
+        Subscription recovered = failing.apply(paid("sub_1", end, paris(2026, 5, 10, 9, 0)));
+        assertThat(recovered.planAt(retried)).isEqualTo(Plan.PAID);
+        assertThat(recovered.billing().renewalFailed()).isFalse();
+    }
+
+    @Test
+    @DisplayName("PLAN-3 a failure reported after the same period was paid (a retry that succeeded came first) changes nothing")
+    void failureOfAPaidPeriodIsIgnored() {
+        Instant end = paris(2026, 4, 10, 9, 0);
+        Subscription renewed = registeredAt(paris(2026, 1, 5, 10, 0))
+                .apply(paid("sub_1", paris(2026, 3, 10, 9, 0), end))
+                .apply(paid("sub_1", end, paris(2026, 5, 10, 9, 0)));
+
+        assertThat(renewed.apply(failed("sub_1", end, paris(2026, 5, 10, 9, 0)))).isEqualTo(renewed);
+    }
+
+    @Test
+    @DisplayName("PLAN-3 cancelled at the period's end: PAID until the end of the paid period, then FREE; resumed, it renews again")
+    void cancelAtPeriodEnd() {
+        Instant end = paris(2026, 4, 10, 9, 0);
+        Subscription paid = registeredAt(paris(2026, 1, 5, 10, 0)).apply(paid("sub_1", paris(2026, 3, 10, 9, 0), end));
+
+        Subscription cancelled = paid.apply(new BillingEvent.RenewalChanged("evt_c", anna, "sub_1", false));
         assertThat(cancelled.renewing()).isFalse();
-        assertThat(cancelled.paidUntil()).contains(end);
-        assertThat(cancelled.planAt(paris(2026, 3, 11, 8, 0))).isEqualTo(Plan.PAID);
         assertThat(cancelled.planAt(end.minusNanos(1))).isEqualTo(Plan.PAID);
         assertThat(cancelled.planAt(end)).isEqualTo(Plan.FREE);
-        assertThat(cancelled.planAt(end.plus(Duration.ofDays(100)))).isEqualTo(Plan.FREE);
-        assertThat(cancelled.renewalOpensAt()).isEmpty();
-        assertThat(rejection(cancelled.renew(end.minus(Duration.ofHours(1))))).isEqualTo(Reason.SUBSCRIPTION_CANCELLED);
+        assertThat(cancelled.apply(new BillingEvent.RenewalChanged("evt_r", anna, "sub_1", true)).renewing()).isTrue();
+
+        Subscription ended = cancelled.apply(new BillingEvent.SubscriptionEnded("evt_e", anna, "sub_1", end));
+        assertThat(ended.paidUntil()).contains(end);
+        assertThat(ended.renewing()).isFalse();
+        assertThat(ended.canSubscribe()).isTrue();
+        assertThat(ended.billing().customerRef()).contains("cus_1");
     }
 
     @Test
-    @DisplayName("PLAN-3 a paid plan taken during the trial and cancelled stays PAID until its end, then FREE (the trial is over by then)")
-    void cancelDuringTheTrial() {
-        Subscription paid = registeredAt(paris(2026, 1, 5, 10, 0)).subscribePaid(paris(2026, 2, 1, 12, 0)).orElseThrow();
+    @DisplayName("PLAN-3 a subscription ended early at the provider ends the paid plan then; events of another subscription are ignored")
+    void endedEarly() {
+        Instant end = paris(2026, 4, 10, 9, 0);
+        Subscription paid = registeredAt(paris(2026, 1, 5, 10, 0)).apply(paid("sub_1", paris(2026, 3, 10, 9, 0), end));
 
-        Subscription cancelled = paid.cancel(paris(2026, 2, 2, 12, 0)).orElseThrow();
-
-        assertThat(cancelled.planAt(paris(2026, 3, 20, 0, 0))).isEqualTo(Plan.PAID);
-        assertThat(cancelled.planAt(paris(2026, 4, 5, 0, 0))).isEqualTo(Plan.FREE);
+        assertThat(paid.apply(new BillingEvent.SubscriptionEnded("evt_x", anna, "sub_other", paris(2026, 3, 20, 9, 0))))
+                .isEqualTo(paid);
+        Subscription ended = paid.apply(new BillingEvent.SubscriptionEnded("evt_e", anna, "sub_1", paris(2026, 3, 20, 9, 0)));
+        assertThat(ended.planAt(paris(2026, 3, 20, 9, 0))).isEqualTo(Plan.FREE);
+        assertThat(ended.planAt(paris(2026, 3, 20, 8, 59))).isEqualTo(Plan.PAID);
     }
 
     @Test
-    @DisplayName("PLAN-3 cancelling twice changes nothing; cancelling without a running paid plan is refused")
-    void cancelEdgeCases() {
+    @DisplayName("PLAN-1 the trial's end is due to be told 7 days before, once, and not to a practitioner paid through it")
+    void trialEndNotice() {
         Subscription trial = registeredAt(paris(2026, 1, 5, 10, 0));
-        Subscription cancelled = trial.subscribePaid(paris(2026, 3, 10, 9, 0)).orElseThrow()
-                .cancel(paris(2026, 3, 11, 9, 0)).orElseThrow();
+        Instant end = trial.trialEndsAt();
 
-        assertThat(cancelled.cancel(paris(2026, 3, 12, 9, 0)).orElseThrow()).isEqualTo(cancelled);
-        assertThat(rejection(trial.cancel(paris(2026, 2, 1, 9, 0)))).isEqualTo(Reason.NOT_SUBSCRIBED);
-        assertThat(rejection(cancelled.cancel(paris(2026, 4, 10, 9, 0)))).isEqualTo(Reason.NOT_SUBSCRIBED);
+        assertThat(trial.trialEndNoticeDue(end.minus(Duration.ofDays(7)).minusNanos(1000))).isFalse();
+        assertThat(trial.trialEndNoticeDue(end.minus(Duration.ofDays(7)))).isTrue();
+        assertThat(trial.trialEndNoticeDue(end.minusNanos(1000))).isTrue();
+        assertThat(trial.trialEndNoticeDue(end)).isFalse();
+        assertThat(trial.trialEndWasTold().trialEndNoticeDue(end.minus(Duration.ofDays(3)))).isFalse();
+        assertThat(trial.apply(paid("sub_1", end.minus(Duration.ofDays(20)), end.plus(Duration.ofDays(10))))
+                .trialEndNoticeDue(end.minus(Duration.ofDays(3)))).isFalse();
     }
 
     @Test
-    @DisplayName("PLAN-3 subscribing again before a cancelled period ends resumes the renewals, on the same period")
-    void resubscribeBeforeTheEnd() {
-        Subscription cancelled = registeredAt(paris(2026, 1, 5, 10, 0)).subscribePaid(paris(2026, 3, 10, 9, 0)).orElseThrow()
-                .cancel(paris(2026, 3, 11, 9, 0)).orElseThrow();
+    @DisplayName("PLAN-2 ending the trial early (sandbox) makes the free plan apply at once; an ended trial stays as it is")
+    void endTrialEarly() {
+        Subscription trial = registeredAt(paris(2026, 1, 5, 10, 0));
+        Instant now = paris(2026, 1, 20, 10, 0);
 
-        Subscription resumed = cancelled.subscribePaid(paris(2026, 3, 20, 9, 0)).orElseThrow();
+        Subscription ended = trial.endTrial(now);
 
-        assertThat(resumed.renewing()).isTrue();
-        assertThat(resumed.paidSince()).isEqualTo(cancelled.paidSince());
-        assertThat(resumed.paidUntil()).isEqualTo(cancelled.paidUntil());
-    }
-
-    @Test
-    @DisplayName("PLAN-3 subscribing after a paid period lapsed starts a new run from now")
-    void resubscribeAfterTheEnd() {
-        Subscription lapsed = registeredAt(paris(2026, 1, 5, 10, 0)).subscribePaid(paris(2026, 3, 10, 9, 0)).orElseThrow()
-                .cancel(paris(2026, 3, 11, 9, 0)).orElseThrow();
-        Instant now = paris(2026, 6, 2, 18, 0);
-
-        Subscription again = lapsed.subscribePaid(now).orElseThrow();
-
-        assertThat(again.paidSince()).contains(now);
-        assertThat(again.paidUntil()).contains(paris(2026, 7, 2, 18, 0));
-        assertThat(again.planAt(paris(2026, 5, 1, 0, 0))).isEqualTo(Plan.FREE);
-    }
-
-    @Test
-    @DisplayName("PLAN-3 renewal extends by one month from the window before the end; a repeated renewal is refused")
-    void renew() {
-        Subscription paid = registeredAt(paris(2026, 1, 5, 10, 0)).subscribePaid(paris(2026, 3, 10, 9, 0)).orElseThrow();
-        Instant opens = paris(2026, 4, 9, 9, 0);
-
-        assertThat(rejection(paid.renew(opens.minusNanos(1)))).isEqualTo(Reason.RENEWAL_NOT_DUE);
-        Subscription renewed = paid.renew(opens).orElseThrow();
-        assertThat(renewed.paidUntil()).contains(paris(2026, 5, 10, 9, 0));
-        assertThat(renewed.paidSince()).isEqualTo(paid.paidSince());
-        assertThat(renewed.renewing()).isTrue();
-        assertThat(rejection(renewed.renew(opens.plus(Duration.ofMinutes(5))))).isEqualTo(Reason.RENEWAL_NOT_DUE);
-        assertThat(rejection(registeredAt(paris(2026, 1, 5, 10, 0)).renew(opens))).isEqualTo(Reason.NOT_SUBSCRIBED);
-    }
-
-    @Test
-    @DisplayName("PLAN-3 monthly dates keep the day of the run: 31 January, 28 February, 31 March, 30 April, 31 May")
-    void renewalsKeepTheDayOfTheMonth() {
-        Subscription subscription = registeredAt(paris(2025, 10, 1, 10, 0)).subscribePaid(paris(2026, 1, 31, 10, 0)).orElseThrow();
-        assertThat(subscription.paidUntil()).contains(paris(2026, 2, 28, 10, 0));
-
-        for (LocalDate expected : new LocalDate[] {LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 30), LocalDate.of(2026, 5, 31)}) {
-            subscription = subscription.renew(subscription.renewalOpensAt().orElseThrow()).orElseThrow();
-            assertThat(subscription.paidUntil()).contains(expected.atTime(10, 0).atZone(PARIS).toInstant());
-        }
-    }
-
-    @Test
-    @DisplayName("PLAN-3 a late renewal runs to the first monthly date after now; the months missed are not paid for")
-    void lateRenewal() {
-        Subscription paid = registeredAt(paris(2026, 1, 5, 10, 0)).subscribePaid(paris(2026, 3, 10, 9, 0)).orElseThrow();
-        Instant late = paris(2026, 5, 20, 9, 0);
-
-        assertThat(paid.planAt(late)).isEqualTo(Plan.FREE);
-        Subscription renewed = paid.renew(late).orElseThrow();
-
-        assertThat(renewed.paidUntil()).contains(paris(2026, 6, 10, 9, 0));
-        assertThat(renewed.planAt(late)).isEqualTo(Plan.PAID);
-        assertThat(paid.renew(paris(2026, 4, 10, 9, 5)).orElseThrow().paidUntil()).contains(paris(2026, 5, 10, 9, 0));
+        assertThat(ended.planAt(now)).isEqualTo(Plan.FREE);
+        assertThat(ended.endTrial(paris(2026, 2, 1, 0, 0))).isEqualTo(ended);
     }
 
     // Persistence and value semantics
@@ -280,13 +272,15 @@ class SubscriptionTest {
     @Test
     @DisplayName("restore rebuilds an equal subscription from its fields")
     void restore() {
-        Subscription paid = registeredAt(paris(2026, 1, 5, 10, 0)).subscribePaid(paris(2026, 3, 10, 9, 0)).orElseThrow();
+        Subscription paid = registeredAt(paris(2026, 1, 5, 10, 0))
+                .apply(paid("sub_1", paris(2026, 3, 10, 9, 0), paris(2026, 4, 10, 9, 0)));
 
         Subscription restored = Subscription.restore(paid.practitionerId(), paid.zone(), paid.trialEndsAt(),
-                paid.paidSince(), paid.paidUntil(), paid.renewing());
+                paid.paidSince(), paid.paidUntil(), paid.renewing(), paid.billing(), paid.trialEndTold());
 
         assertThat(restored).isEqualTo(paid).hasSameHashCodeAs(paid).hasToString(paid.toString());
-        assertThat(restored).isNotEqualTo(paid.cancel(paris(2026, 3, 11, 9, 0)).orElseThrow());
+        assertThat(restored).isNotEqualTo(paid.apply(new BillingEvent.RenewalChanged("evt_c", anna, "sub_1", false)));
+        assertThat(restored).isNotEqualTo(paid.trialEndWasTold());
         assertThat(paid.inZone(ZoneId.of("Europe/London")).zone()).isEqualTo(ZoneId.of("Europe/London"));
         assertThat(paid.inZone(ZoneId.of("Europe/London")).paidUntil()).isEqualTo(paid.paidUntil());
     }
@@ -305,5 +299,9 @@ class SubscriptionTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("renewing:");
         assertThatThrownBy(() -> Subscription.restore(anna, null, trialEnd, Optional.empty(), Optional.empty(), false))
                 .isInstanceOf(NullPointerException.class).hasMessage("zone");
+        assertThatThrownBy(() -> new Subscription.Billing(Optional.empty(), Optional.of("sub_1"), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("customerRef:");
+        assertThatThrownBy(() -> new BillingEvent.PeriodPaid("evt", anna, "cus", "sub", since, since))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("periodEnd:");
     }
 }

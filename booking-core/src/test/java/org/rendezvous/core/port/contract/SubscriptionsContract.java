@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rendezvous.core.plan.BillingEvent;
 import org.rendezvous.core.plan.PlanSettings;
 import org.rendezvous.core.plan.Subscription;
 import org.rendezvous.core.port.Subscriptions;
@@ -66,19 +67,20 @@ public abstract class SubscriptionsContract {
     }
 
     @Test
-    @DisplayName("PLAN-3 a paid, then cancelled, subscription replaces the previous one, with every field, instants to the microsecond")
+    @DisplayName("PLAN-3 a paid (billed by the provider), then cancelled and told, subscription replaces the previous one, with every field, instants to the microsecond")
     void saveReplaces() {
         Subscription trial = trial();
         Subscription other = trial();
         subscriptions.save(trial);
         subscriptions.save(other);
         // Microsecond instants: what every store (PostgreSQL included) keeps.
-        Subscription paid = trial.subscribePaid(days(70).plusNanos(123_456_000)).orElseThrow();
+        Subscription paid = paid(trial.withCustomer("cus_1"), days(70).plusNanos(123_456_000));
 
         subscriptions.save(paid);
         assertThat(subscriptions.find(trial.practitionerId())).contains(paid);
 
-        Subscription cancelled = paid.cancel(days(71)).orElseThrow();
+        Subscription cancelled = paid.apply(new BillingEvent.RenewalChanged("evt_c", paid.practitionerId(), "sub_1", false))
+                .trialEndWasTold();
         subscriptions.save(cancelled);
         assertThat(subscriptions.find(trial.practitionerId())).contains(cancelled);
         assertThat(subscriptions.find(other.practitionerId())).contains(other);
@@ -94,27 +96,33 @@ public abstract class SubscriptionsContract {
         assertThat(subscriptions.find(tokyo.practitionerId()).orElseThrow().zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
     }
 
+    private static Subscription paid(Subscription subscription, Instant from) {
+        return subscription.apply(new BillingEvent.PeriodPaid("evt_" + from, subscription.practitionerId(), "cus_1", "sub_1",
+                from, from.plus(Duration.ofDays(30))));
+    }
+
     @Test
-    @DisplayName("PLAN-3 renewals due: renewing paid plans whose window has opened, earliest end first, up to the limit")
-    void renewalsDue() {
-        Subscription early = trial().subscribePaid(days(70)).orElseThrow();
-        Subscription late = trial().subscribePaid(days(75)).orElseThrow();
-        Subscription cancelled = trial().subscribePaid(days(65)).orElseThrow().cancel(days(66)).orElseThrow();
-        Subscription onTrial = trial();
-        Subscription notYet = trial().subscribePaid(days(90)).orElseThrow();
-        for (Subscription s : new Subscription[] {late, cancelled, onTrial, notYet, early}) {
+    @DisplayName("PLAN-1 trial ends to tell: within 7 days of the end, not told, not paid through it; earliest end first, up to the limit")
+    void trialEndsToTell() {
+        Subscription early = trial();
+        Subscription late = Subscription.startTrial(newPractitioner(), REGISTERED.plus(Duration.ofDays(2)), PARIS, SETTINGS);
+        Subscription told = trial().trialEndWasTold();
+        Subscription paidThrough = paid(trial(), days(40));
+        Subscription paidBefore = paid(trial(), days(10));
+        Subscription notYet = Subscription.startTrial(newPractitioner(), REGISTERED.plus(Duration.ofDays(20)), PARIS, SETTINGS);
+        for (Subscription s : new Subscription[] {late, told, paidThrough, paidBefore, notYet, early}) {
             subscriptions.save(s);
         }
-        Instant now = late.renewalOpensAt().orElseThrow();
+        Instant now = early.trialEndsAt().minus(Duration.ofDays(5));
 
-        assertThat(subscriptions.renewalsDue(now, 10)).containsExactly(early, late);
-        assertThat(subscriptions.renewalsDue(now, 1)).containsExactly(early);
-        assertThat(subscriptions.renewalsDue(now.minusNanos(1_000), 10)).containsExactly(early);
-        assertThat(subscriptions.renewalsDue(days(0), 10)).isEmpty();
+        assertThat(subscriptions.trialEndsToTell(now, 10)).containsExactlyInAnyOrder(early, paidBefore, late)
+                .last().isEqualTo(late);
+        assertThat(subscriptions.trialEndsToTell(now, 1)).hasSize(1);
+        assertThat(subscriptions.trialEndsToTell(early.trialEndsAt(), 10)).containsExactly(late);
+        assertThat(subscriptions.trialEndsToTell(days(0), 10)).isEmpty();
 
-        Subscription renewed = early.renew(now).orElseThrow();
-        subscriptions.save(renewed);
-        assertThat(subscriptions.renewalsDue(now, 10)).containsExactly(late);
+        subscriptions.save(early.trialEndWasTold());
+        assertThat(subscriptions.trialEndsToTell(now, 10)).doesNotContain(early);
     }
 
     @Test
@@ -123,7 +131,7 @@ public abstract class SubscriptionsContract {
         Subscription kept = trial();
         subscriptions.save(kept);
         Subscription added = trial();
-        Subscription keptPaid = kept.subscribePaid(days(70)).orElseThrow();
+        Subscription keptPaid = paid(kept, days(70));
         RuntimeException boom = new IllegalStateException("the work failed");
 
         assertThatThrownBy(() -> transactions().inTransaction(() -> {

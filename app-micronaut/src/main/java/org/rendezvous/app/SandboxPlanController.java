@@ -1,0 +1,68 @@
+package org.rendezvous.app;
+
+import static org.rendezvous.app.PractitionerAgendaController.me;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.outcome.Reason;
+import org.rendezvous.core.practitioner.PractitionerId;
+import org.rendezvous.core.sandbox.SandboxBillingGateway;
+
+/**
+ * The sandbox's time machine for the paid plan (PLAN-1 … PLAN-3): renew now, fail the next renewal,
+ * end the trial now, for the session's own practitioner. Only with the sandbox provider: with Stripe
+ * these routes do not exist (404), since a real provider renews on its own calendar.
+ */
+@Requires(beans = SandboxBillingGateway.class)
+@Controller("/api/practitioner/plan/sandbox")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = AuthController.BEARER)
+@SecurityRequirement(name = AuthController.COOKIE)
+class SandboxPlanController {
+
+    private final Rendezvous engine;
+    private final SandboxBillingGateway sandbox;
+    private final PractitionerMoneyController plans;
+
+    SandboxPlanController(Rendezvous engine, SandboxBillingGateway sandbox, PractitionerMoneyController plans) {
+        this.engine = engine;
+        this.sandbox = sandbox;
+        this.plans = plans;
+    }
+
+    /** The current period ends now and the next month is charged: paid, or refused after fail-next-renewal; a cancelled subscription ends. */
+    @Post("/renew")
+    HttpResponse<?> renew(Authentication authentication) {
+        if (sandbox.renewNow(me(authentication)).isEmpty()) {
+            return notSubscribed();
+        }
+        return plans.plan(authentication);
+    }
+
+    /** The next renewal's charge is declined. */
+    @Post("/fail-next-renewal")
+    HttpResponse<?> failNextRenewal(Authentication authentication) {
+        if (!sandbox.failNextRenewal(me(authentication))) {
+            return notSubscribed();
+        }
+        return plans.plan(authentication);
+    }
+
+    /** PLAN-2: the trial ends now, so that the free plan and its quotas can be tried at once. */
+    @Post("/end-trial")
+    HttpResponse<?> endTrial(Authentication authentication) {
+        PractitionerId me = me(authentication);
+        return PublicBookingController.respond(engine.plans().endTrialNow(me), s -> plans.plan(authentication));
+    }
+
+    private static HttpResponse<?> notSubscribed() {
+        return Problem.of(Reason.NOT_SUBSCRIBED, "plan: no sandbox subscription; subscribe first").toResponse();
+    }
+}
