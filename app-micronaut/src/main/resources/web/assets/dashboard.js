@@ -392,7 +392,7 @@ $('logout').addEventListener('click', async event => {
   await refreshCount();
   await loadAgenda();
   // Back from the payment provider's pages (or a link to a section): that section.
-  const linked = location.hash && document.querySelector(`[role=tab][aria-controls="${location.hash.slice(1)}"]`);
+  const linked = location.hash && document.querySelector(`[role=tab][aria-controls="${CSS.escape(location.hash.slice(1))}"]`);
   if (linked) {
     select(linked);
   }

@@ -326,8 +326,9 @@ public final class StripePaymentGateway implements PaymentGateway, PayoutGateway
             params.setPaymentIntent(request.paymentReference());
         }
         if (direct()) {
-            // PAY-4: the platform's commission is not given back; the practitioner bears the refund.
-            params.setRefundApplicationFee(false);
+            // PAY-4: the platform's commission is not given back, the practitioner bears the refund; except for an
+            // operator's reversal of a contested charge (CX-4), whose ledger returns the commission to the practitioner.
+            params.setRefundApplicationFee(request.returnApplicationFee());
         }
         try {
             Refund refund = stripe.v1().refunds().create(params.build(), options(Optional.of(request.key().value()), account));

@@ -158,6 +158,13 @@ public final class StripeWebhooks {
         if (!(outcome instanceof WebhookOutcome.Verified verified)) {
             return outcome;
         }
+        if (verified.event() instanceof PaymentEvent.PayoutFailed && event.getAccount() != null) {
+            // PO-4: the platform's transfers and payouts are its own objects; a connected account's event naming one
+            // (its metadata is the account's to set) must not make a payout owed a second time.
+            LOG.error("Stripe event {} ({}) from connected account {} names a payout: ignored", event.getId(),
+                    event.getType(), event.getAccount());
+            return new WebhookOutcome.Ignored(event.getId(), event.getType(), "a payout event from a connected account");
+        }
         Optional<BookingId> booking = bookingOf(verified.event());
         if (booking.isEmpty()) {
             return outcome; // payout events: transfers are the platform's own objects

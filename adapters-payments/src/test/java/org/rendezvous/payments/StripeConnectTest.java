@@ -258,6 +258,19 @@ class StripeConnectTest {
                         new PaymentEvent.PayoutFailed("evt_" + type, payout, "transfer " + transferId + " reversed")));
             }
         }
+
+        @Test
+        @DisplayName("PO-4 a connected account's event naming a payout is ignored: only the platform's own transfers owe a payout again")
+        void payoutEventFromAConnectedAccountIsIgnored() {
+            PayoutId payout = PayoutId.of("00000000-0000-0000-0000-0000000000f3");
+            PayoutResult sent = gateway(CommercialModel.PLATFORM_COLLECTS).pay(new PayoutOrder(payout, ANNA, Money.of("57.00", "EUR"),
+                    new PayoutDestination.ProviderAccount("acct_1Anna", true), payout.toString(), "Payout"));
+            JsonObject reversed = stripe.reverseTransfer(((PayoutResult.Sent) sent).reference());
+            StringBuilder signature = new StringBuilder();
+            String body = stripe.signedEvent("evt_forged", "transfer.reversed", reversed, "acct_1Anna",
+                    StripeTestSettings.WEBHOOK_SECRET, signature);
+            assertThat(webhooks().handle(body, signature.toString())).isInstanceOf(WebhookOutcome.Ignored.class);
+        }
     }
 
     @Nested

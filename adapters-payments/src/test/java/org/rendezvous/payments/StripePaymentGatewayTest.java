@@ -493,6 +493,20 @@ class StripePaymentGatewayTest {
         }
 
         @Test
+        @DisplayName("CX-4 DIRECT_CONNECT: an operator's reversal of a contested charge gives the application fee back too")
+        void reversalReturnsTheFee() {
+            String payment = stripe.succeededPayment(ACCOUNT, BOOKING, 2000, "eur");
+
+            RefundResult result = direct().refund(new RefundRequest(BOOKING, ANNA, payment, eur("20.00"), Optional.of(ACCOUNT),
+                    "NO_SHOW reversed", new ProviderKey("rdv:refund:reversal:1"), true));
+
+            assertThat(result).isInstanceOf(RefundResult.Refunded.class);
+            FakeStripe.Recorded sent = stripe.last("POST", "/v1/refunds");
+            assertThat(sent.header("Stripe-Account")).isEqualTo(ACCOUNT);
+            assertThat(sent.param("refund_application_fee")).isEqualTo("true");
+        }
+
+        @Test
         @DisplayName("PAY-4 a charge reference is refunded as a charge")
         void chargeReference() {
             String payment = stripe.succeededPayment(FakeStripe.PLATFORM, BOOKING, 6000, "eur");

@@ -63,8 +63,8 @@ final class EngineFactory {
     @Requires(property = STRIPE_KEY)
     StripeBillingGateway stripeBillingGateway(StripeSettings stripe, HostSettings settings, BillingSettings billing,
                                               Clock clock) {
-        return new StripeBillingGateway(stripe, billing.priceId(), base(settings) + "/dashboard.html#plan",
-                base(settings) + "/dashboard.html#plan", clock);
+        return new StripeBillingGateway(stripe, billing.priceId(), base(settings) + "/dashboard#plan",
+                base(settings) + "/dashboard#plan", clock);
     }
 
     @Singleton

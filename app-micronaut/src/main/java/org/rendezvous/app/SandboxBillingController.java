@@ -24,7 +24,7 @@ import org.rendezvous.core.sandbox.SandboxBillingGateway;
 @Controller("/sandbox/billing")
 final class SandboxBillingController {
 
-    private static final String BACK = "<p><a href=\"/dashboard.html#plan\">Back to the dashboard</a></p>";
+    private static final String BACK = "<p><a href=\"/dashboard#plan\">Back to the dashboard</a></p>";
 
     private final SandboxBillingGateway sandbox;
 

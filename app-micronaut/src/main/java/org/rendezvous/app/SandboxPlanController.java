@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.outcome.Reason;
@@ -22,7 +21,7 @@ import org.rendezvous.core.sandbox.SandboxBillingGateway;
  */
 @Requires(beans = SandboxBillingGateway.class)
 @Controller("/api/practitioner/plan/sandbox")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured(Roles.PRACTITIONER)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
 class SandboxPlanController {

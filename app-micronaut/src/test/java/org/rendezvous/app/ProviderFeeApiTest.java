@@ -128,7 +128,10 @@ class ProviderFeeApiTest {
         assertThat(List.copyOf(((Map<?, ?>) balances.get("byAccount")).keySet())).isEqualTo(List.of("PRACTITIONER_DIRECT"));
         assertThat(((Map<?, ?>) balances.get("byAccount")).get("PRACTITIONER_DIRECT")).isEqualTo(amount("18.52"));
 
-        send(session, HttpRequest.POST(P + "/plan/subscribe", ""));
+        // PLAN-3: the paid plan starts once the sandbox's subscription checkout is paid.
+        String checkout = java.net.URI.create((String) send(session, HttpRequest.POST(P + "/plan/subscribe", "")).get("redirect")).getPath();
+        http.exchange(HttpRequest.POST(checkout, "").contentType(io.micronaut.http.MediaType.APPLICATION_FORM_URLENCODED), String.class);
+        assertThat(send(session, HttpRequest.GET(P + "/plan")).get("plan")).isEqualTo("PAID");
         Map<?, ?> onPaidPlan = bookAndPay(http, id, activityId, monday, 10);
         Map<?, ?> money = send(session, HttpRequest.GET(P + "/bookings/" + onPaidPlan.get("id")));
         assertThat((Map<?, ?>) money.get("money")).satisfies(m -> {

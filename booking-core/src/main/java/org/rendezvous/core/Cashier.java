@@ -131,6 +131,11 @@ final class Cashier {
         return "reversal:" + booking;
     }
 
+    /** Whether a refund instruction gives back a reversed charge (CX-4), whose commission goes back with it. */
+    static boolean isReversalRefund(String instructionCause) {
+        return instructionCause.startsWith("refund:reversal:");
+    }
+
     /**
      * CX-4: an operator reverses a contested charge. What the client paid and has not had back (nor is about
      * to) is refunded in full through a refund instruction. In PLATFORM_COLLECTS the charge's commission and

@@ -251,7 +251,8 @@ public final class PaymentService {
         }
         RefundResult result = engine.payments.refund(new RefundRequest(booking.id(), booking.practitionerId(),
                 from.get(), instruction.amount(), connectedAccount(booking.practitionerId()),
-                "Booking " + booking.id() + " " + booking.state(), instruction.providerKey()));
+                "Booking " + booking.id() + " " + booking.state(), instruction.providerKey(),
+                Cashier.isReversalRefund(instruction.causeKey())));
         if (result instanceof RefundResult.Refunded refunded) {
             return new Step.Done(Optional.of(refunded.reference()));
         }

@@ -254,7 +254,10 @@ class PractitionerMoneyViewTest {
         @DisplayName("FEE-3: the same 20.00 on the paid plan → commission 0, provider fee 0.83, receives 19.17")
         void feeThreePaidPlan() {
             Scenario s = feeThree();
-            accepted(s.engine.plans().subscribe(s.anna));
+            // PLAN-3: the paid plan starts once its first invoice is paid at the (sandbox) provider.
+            String checkout = accepted(s.engine.plans().subscribe(s.anna)).redirect().getPath().replaceAll(".*/", "");
+            s.billing.completeCheckout(checkout).orElseThrow();
+            assertThat(s.engine.plans().planOf(s.anna)).isEqualTo(org.rendezvous.core.plan.Plan.PAID);
             Booking paid = payOnline(s, s.book(s.at(DayOfWeek.WEDNESDAY, 9), ConsultationMode.IN_PERSON));
             BookingMoney m = money(s, paid);
             assertThat(m.commission()).isEqualTo(eur("0.00"));
