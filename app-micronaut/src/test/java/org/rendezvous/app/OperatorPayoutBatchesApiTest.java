@@ -131,7 +131,7 @@ class OperatorPayoutBatchesApiTest {
         Map<?, ?> sent = http.retrieve(HttpRequest.POST(BATCHES + "/" + id + "/sent", Map.of("reason", "uploaded, bank ref 4411"))
                 .bearerAuth(operator), Map.class);
         assertThat(sent.get("state")).isEqualTo("SENT");
-        assertThat(sent.get("sentBy")).isEqualTo("operator:olga");
+        assertThat(sent.get("sentBy")).isEqualTo(http.retrieve(HttpRequest.GET("/api/operator/me").bearerAuth(operator), Map.class).get("operatorId"));
         assertThat(sent.get("reason")).isEqualTo("uploaded, bank ref 4411");
         Map<?, ?> again = http.retrieve(HttpRequest.POST(BATCHES + "/" + id + "/sent", Map.of("reason", "twice"))
                 .bearerAuth(operator), Map.class);

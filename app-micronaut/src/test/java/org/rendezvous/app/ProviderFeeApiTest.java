@@ -25,8 +25,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.rendezvous.core.Rendezvous;
-import org.rendezvous.core.payout.PayoutDestination;
-import org.rendezvous.core.practitioner.PractitionerId;
 import org.rendezvous.core.port.Stores;
 
 /**
@@ -95,9 +93,13 @@ class ProviderFeeApiTest {
                 "durationMinutes", 60, "price", amount("20.00"), "modes", List.of("IN_PERSON")))).get("id");
         send(session, HttpRequest.POST(P + "/openings", Map.of("day", "MONDAY", "validFrom", LocalDate.now(PARIS).toString(),
                 "start", "09:00", "end", "12:00")));
+        // DIRECT_CONNECT: the money goes to the practitioner's connected account, connected on the sandbox's onboarding
+        // page before online payment can be switched on (PAY-1).
+        String page = java.net.URI.create((String) send(session, HttpRequest.POST(P + "/payment-account/onboarding",
+                Map.of("country", "FR"))).get("url")).getPath();
+        http.exchange(HttpRequest.POST(page + "/complete", "").contentType(io.micronaut.http.MediaType.APPLICATION_FORM_URLENCODED),
+                String.class);
         send(session, HttpRequest.PUT(P + "/settings", Map.of("onlinePayment", "REQUIRED", "noShowPercent", "0")));
-        // DIRECT_CONNECT: the money goes to the practitioner's connected account (issue 12, item 1 connects it).
-        engine.payouts().setDestination(PractitionerId.of(id), new PayoutDestination.ProviderAccount("acct_fee3", true));
         // PLAN-1: the two months' trial has the paid plan's 0 %; three months on, the free plan applies.
         ((AccountsTestSupport.MovableClock) clock).advance(Duration.ofDays(92));
         LocalDate monday = LocalDate.ofInstant(clock.instant(), PARIS).plusDays(7)
