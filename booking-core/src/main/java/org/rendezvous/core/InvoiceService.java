@@ -382,8 +382,12 @@ public final class InvoiceService {
             PractitionerId practitioner = profile.practitionerId();
             for (Booking booking : engine.stores.bookings().ofPractitioner(practitioner,
                     now.minus(java.time.Duration.ofDays(AUTO_ISSUE_DAYS)), now)) {
+                // A paid booking is invoiced once it is confirmed: a request still pending may be refused, and a
+                // cancelled, refused or expired one was refunded (CX-2, CX-5, BK-3), so a numbered invoice, which
+                // never changes (INV-1), would need a credit note at once.
                 boolean due = profile.autoIssue() == InvoicingProfile.AutoIssue.WHEN_PAID
-                        ? booking.paid().isPositive()
+                        ? booking.paid().isPositive() && (booking.state() == org.rendezvous.core.booking.BookingState.CONFIRMED
+                                || booking.state() == org.rendezvous.core.booking.BookingState.COMPLETED)
                         : booking.state() == org.rendezvous.core.booking.BookingState.COMPLETED;
                 if (!due || !stores.invoices().ofBooking(booking.id()).isEmpty()) {
                     continue;

@@ -78,7 +78,7 @@ public final class Rendezvous {
         org.rendezvous.core.port.InvoiceStores invoiceStores = builder.invoiceStores != null ? builder.invoiceStores
                 : org.rendezvous.core.inmemory.InMemoryInvoiceStores.joining(builder.stores.transactions());
         this.invoices = new InvoiceService(engine, cashier, invoiceStores, builder.invoiceDocuments);
-        this.revenue = new RevenueService(engine, cashier, invoiceStores);
+        this.revenue = new RevenueService(engine, payments, invoiceStores);
     }
 
     public static Builder builder() {

@@ -10,12 +10,10 @@ import org.rendezvous.core.agenda.Activity;
 import org.rendezvous.core.agenda.AgendaSettings;
 import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.booking.BookingId;
-import org.rendezvous.core.money.CardClass;
+import org.rendezvous.core.payment.BookingMoney;
 import org.rendezvous.core.money.Money;
-import org.rendezvous.core.money.PaymentPurpose;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
-import org.rendezvous.core.policy.MoneyDecision;
 import org.rendezvous.core.port.InvoiceStores;
 import org.rendezvous.core.practitioner.PractitionerId;
 import org.rendezvous.core.revenue.OnSitePayment;
@@ -35,12 +33,12 @@ public final class RevenueService {
     public static final int MAX_DAYS = 366;
 
     private final Engine engine;
-    private final Cashier cashier;
     private final InvoiceStores stores;
+    private final PaymentService payments;
 
-    RevenueService(Engine engine, Cashier cashier, InvoiceStores stores) {
+    RevenueService(Engine engine, PaymentService payments, InvoiceStores stores) {
+        this.payments = payments;
         this.engine = engine;
-        this.cashier = cashier;
         this.stores = stores;
     }
 
@@ -86,17 +84,20 @@ public final class RevenueService {
         for (Booking b : engine.stores.bookings().ofPractitioner(practitioner, from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant())) {
             LocalDate day = b.start().atZone(zone).toLocalDate();
-            if (day.isBefore(from) || day.isAfter(to) || !b.paid().isPositive()) {
+            if (day.isBefore(from) || day.isAfter(to)) {
                 continue;
             }
-            Money refunded = b.settlement().flatMap(MoneyDecision::amountRefunded).orElse(Money.zero(b.paid().currency()));
-            Money kept = b.paid().minus(refunded.min(b.paid()));
+            // From the booking's ledger, as the practitioner's money views see it (PAY-6): guarantee charges count,
+            // refunds and an operator's reversal (CX-4) do not; the provider's fee is the practitioner's only where
+            // they bear it (DIRECT_CONNECT), and the commission is the one the money bears or will bear when released.
+            BookingMoney money = payments.money(b);
+            Money kept = money.paid().minus(money.refunded()).minus(money.refundPending());
             if (!kept.isPositive()) {
                 continue;
             }
-            Money commission = cashier.commissionSchedule(b, PaymentPurpose.CONSULTATION, b.createdAt()).on(kept);
-            Money fees = engine.settings.providerFees().estimate(b.paid(), CardClass.EEA_STANDARD);
-            lines.add(new RevenueLine(day, b.id(), activity(b), b.mode(), Optional.empty(), kept, commission, fees));
+            Money commission = kept.minus(money.net()).minus(money.providerFee()).max(Money.zero(kept.currency()));
+            lines.add(new RevenueLine(day, b.id(), activity(b), b.mode(), Optional.empty(), kept, commission,
+                    money.providerFee()));
         }
         for (OnSitePayment p : stores.onSitePayments().between(practitioner, from, to)) {
             Optional<Booking> b = engine.stores.bookings().find(p.bookingId());

@@ -132,6 +132,23 @@ class InvoicingTest {
     }
 
     @Test
+    @DisplayName("INV-1 automatic issue when paid: a prepaid booking is invoiced once confirmed; one refunded by a cancellation never is")
+    void automaticIssueWhenPaid() {
+        Scenario s = Scenario.create();
+        accepted(s.engine.invoices().saveIdentity(s.anna, InvoiceFixtures.exemptIdentity(),
+                InvoicingProfile.AutoIssue.WHEN_PAID));
+        Booking kept = s.bookPrepaidConfirmed(s.at(DayOfWeek.THURSDAY, 10));
+        Booking cancelled = s.bookPrepaidConfirmed(s.at(DayOfWeek.FRIDAY, 10));
+        accepted(s.engine.bookings().cancelByPractitioner(
+                new org.rendezvous.core.booking.CancelByPractitionerCommand(s.anna, cancelled.id(), s.key())));
+        s.setClock(s.at(DayOfWeek.FRIDAY, 12)); // the job looks at bookings whose start has passed
+
+        assertThat(s.engine.invoices().issueAutomatically().changed()).isEqualTo(1);
+        List<Invoice> invoices = s.engine.invoices().list(s.anna, 10);
+        assertThat(invoices).singleElement().satisfies(i -> assertThat(i.content().booking()).contains(kept.id()));
+    }
+
+    @Test
     @DisplayName("INV-1 automatic issue when completed: the job invoices each completed booking once, and none for a practitioner who did not choose it")
     void automaticIssueWhenCompleted() {
         Scenario s = Scenario.create();

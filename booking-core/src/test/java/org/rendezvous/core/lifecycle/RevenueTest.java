@@ -44,7 +44,7 @@ class RevenueTest {
     }
 
     @Test
-    @DisplayName("INV-2 FEE-2 a prepaid video consultation counts online on its day, by mode; the 5 % commission and the provider's fee are shown apart, not deducted")
+    @DisplayName("INV-2 FEE-2 a prepaid video consultation counts online on its day, by mode; the 5 % commission is shown apart, not deducted; the provider's fee is the platform's in this model; a refund takes it out")
     void onlinePayments() {
         Scenario s = Scenario.create();
         Booking video = s.bookPrepaidConfirmed(s.at(DayOfWeek.THURSDAY, 10));
@@ -56,9 +56,15 @@ class RevenueTest {
         assertThat(thursday.onSite().isZero()).isTrue();
         assertThat(thursday.byMode()).containsEntry(ConsultationMode.VIDEO, Scenario.eur("60.00"));
         assertThat(thursday.commissions()).isEqualTo(Scenario.eur("3.00"));
-        assertThat(thursday.fees().isPositive()).isTrue();
+        assertThat(thursday.fees().isZero()).as("PAY-6: in PLATFORM_COLLECTS the platform bears the provider's fee").isTrue();
         assertThat(thursday.lines()).singleElement().satisfies(line -> assertThat(line.online()).isTrue());
         Revenue wednesday = accepted(s.engine.revenue().revenue(s.anna, s.date(DayOfWeek.WEDNESDAY), s.date(DayOfWeek.WEDNESDAY)));
         assertThat(wednesday.total().isZero()).isTrue();
+
+        // CX-5: the practitioner cancels, the client is refunded in full: nothing of it is revenue any more.
+        accepted(s.engine.bookings().cancelByPractitioner(
+                new org.rendezvous.core.booking.CancelByPractitionerCommand(s.anna, video.id(), s.key())));
+        assertThat(accepted(s.engine.revenue().revenue(s.anna, s.date(DayOfWeek.THURSDAY), s.date(DayOfWeek.THURSDAY)))
+                .total().isZero()).isTrue();
     }
 }
