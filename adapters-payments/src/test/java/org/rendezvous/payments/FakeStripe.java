@@ -43,17 +43,17 @@ import org.rendezvous.core.booking.BookingId;
  * It records every request, and faults can be injected: an error status before any work, or a slow
  * answer after the work is done (a timeout in which the money moved). Thread-safe.
  */
-final class FakeStripe implements AutoCloseable {
+public final class FakeStripe implements AutoCloseable {
 
-    static final String PLATFORM = "platform";
+    public static final String PLATFORM = "platform";
     /** Test cards, as Stripe's test mode names them. */
-    static final String CARD_OK = "pm_card_visa";
-    static final String CARD_NEEDS_AUTHENTICATION = "pm_card_authenticationRequired";
-    static final String CARD_DECLINED = "pm_card_chargeDeclined";
-    static final String CARD_REQUIRES_ACTION = "pm_card_threeDSecureRequired";
+    public static final String CARD_OK = "pm_card_visa";
+    public static final String CARD_NEEDS_AUTHENTICATION = "pm_card_authenticationRequired";
+    public static final String CARD_DECLINED = "pm_card_chargeDeclined";
+    public static final String CARD_REQUIRES_ACTION = "pm_card_threeDSecureRequired";
 
     /** One request as the fake received it; {@code params} are the decoded form (or query) fields, flat. */
-    record Recorded(String method, String path, Map<String, String> params, Map<String, String> headers) {
+    public record Recorded(String method, String path, Map<String, String> params, Map<String, String> headers) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -92,7 +92,7 @@ final class FakeStripe implements AutoCloseable {
     private final Map<String, Stored> replies = new LinkedHashMap<>();
     private final Map<String, Long> refunded = new LinkedHashMap<>();
 
-    FakeStripe(Clock clock) {
+    public FakeStripe(Clock clock) {
         this.clock = clock;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -104,7 +104,7 @@ final class FakeStripe implements AutoCloseable {
         server.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -116,17 +116,17 @@ final class FakeStripe implements AutoCloseable {
 
     // What the tests look at
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
-    List<Recorded> requests(String method, String path) {
+    public List<Recorded> requests(String method, String path) {
         return requests().stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
     }
 
-    Recorded last(String method, String path) {
+    public Recorded last(String method, String path) {
         List<Recorded> found = requests(method, path);
         if (found.isEmpty()) {
             throw new AssertionError("no " + method + " " + path + " in " + requests());
@@ -134,7 +134,7 @@ final class FakeStripe implements AutoCloseable {
         return found.get(found.size() - 1);
     }
 
-    synchronized JsonObject object(String id) {
+    public synchronized JsonObject object(String id) {
         JsonObject found = objects.get(id);
         if (found == null) {
             throw new AssertionError("no object " + id);
@@ -143,14 +143,14 @@ final class FakeStripe implements AutoCloseable {
     }
 
     /** The objects of a kind on an account, oldest first. */
-    synchronized List<JsonObject> objects(String kind, String account) {
+    public synchronized List<JsonObject> objects(String kind, String account) {
         return objects.entrySet().stream()
                 .filter(e -> kind.equals(e.getValue().get("object").getAsString()) && account.equals(accounts.get(e.getKey())))
                 .map(e -> e.getValue().deepCopy()).toList();
     }
 
     /** Card payments that took money on an account: what "charged twice" would show. */
-    List<JsonObject> succeededPayments(String account) {
+    public List<JsonObject> succeededPayments(String account) {
         return objects("payment_intent", account).stream()
                 .filter(pi -> "succeeded".equals(pi.get("status").getAsString())).toList();
     }
@@ -158,7 +158,7 @@ final class FakeStripe implements AutoCloseable {
     // Faults
 
     /** The next matching request gets this status and error, before any work is done (nothing is stored). */
-    synchronized void failNext(String method, String pathPrefix, int status, String type, String code) {
+    public synchronized void failNext(String method, String pathPrefix, int status, String type, String code) {
         JsonObject error = new JsonObject();
         error.addProperty("type", type);
         if (code != null) {
@@ -171,14 +171,14 @@ final class FakeStripe implements AutoCloseable {
     }
 
     /** The next matching request is done, but its answer leaves only after {@code delay}. */
-    synchronized void answerLate(String method, String pathPrefix, Duration delay) {
+    public synchronized void answerLate(String method, String pathPrefix, Duration delay) {
         faults.add(new Fault(method, pathPrefix, 0, null, delay));
     }
 
     // What the client did on Stripe's pages, and what Stripe already holds
 
     /** A succeeded payment for a booking, as if the client paid through Checkout; its PaymentIntent id. */
-    synchronized String succeededPayment(String account, BookingId booking, long amount, String currency) {
+    public synchronized String succeededPayment(String account, BookingId booking, long amount, String currency) {
         JsonObject metadata = new JsonObject();
         metadata.addProperty(StripePaymentGateway.BOOKING_ID, booking.toString());
         metadata.addProperty(StripePaymentGateway.FLOW, "checkout");
@@ -188,7 +188,7 @@ final class FakeStripe implements AutoCloseable {
     }
 
     /** A card saved for a booking: a customer and a succeeded SetupIntent; the SetupIntent's id. */
-    synchronized String savedCard(String account, BookingId booking, String paymentMethod) {
+    public synchronized String savedCard(String account, BookingId booking, String paymentMethod) {
         JsonObject metadata = new JsonObject();
         metadata.addProperty(StripePaymentGateway.BOOKING_ID, booking.toString());
         JsonObject customer = customer("client@example.org", metadata);
@@ -199,7 +199,7 @@ final class FakeStripe implements AutoCloseable {
     }
 
     /** The client completes a Checkout page: the session as Stripe then sends it in checkout.session.completed. */
-    synchronized JsonObject complete(String sessionId) {
+    public synchronized JsonObject complete(String sessionId) {
         JsonObject session = objects.get(sessionId);
         String account = accounts.get(sessionId);
         session.addProperty("status", "complete");
@@ -226,7 +226,7 @@ final class FakeStripe implements AutoCloseable {
     // Connect (issue 12): Express accounts, Account Links, their events
 
     /** What the practitioner does on Stripe's onboarding pages: every detail given and checked. */
-    synchronized JsonObject completeOnboarding(String accountId) {
+    public synchronized JsonObject completeOnboarding(String accountId) {
         JsonObject account = objects.get(accountId);
         account.addProperty("details_submitted", true);
         account.addProperty("charges_enabled", account.getAsJsonObject("capabilities").has("card_payments"));
@@ -239,7 +239,7 @@ final class FakeStripe implements AutoCloseable {
     }
 
     /** Details given, Stripe still verifying them: nothing enabled meanwhile. */
-    synchronized JsonObject submitDetails(String accountId) {
+    public synchronized JsonObject submitDetails(String accountId) {
         JsonObject account = objects.get(accountId);
         account.addProperty("details_submitted", true);
         account.add("requirements", requirements(List.of(), List.of(), "requirements.pending_verification"));
@@ -247,7 +247,7 @@ final class FakeStripe implements AutoCloseable {
     }
 
     /** Stripe reverses a transfer in full (the connected account's bank refused, say): the transfer as then sent. */
-    synchronized JsonObject reverseTransfer(String transferId) {
+    public synchronized JsonObject reverseTransfer(String transferId) {
         JsonObject transfer = objects.get(transferId);
         transfer.addProperty("amount_reversed", transfer.get("amount").getAsLong());
         transfer.addProperty("reversed", true);
@@ -258,7 +258,7 @@ final class FakeStripe implements AutoCloseable {
      * A webhook delivery as Stripe sends it, signed with {@code secret} at the clock's time; {@code account}
      * is set for a connected account's event (Connect), null for the platform's own.
      */
-    String signedEvent(String eventId, String type, JsonObject object, String account, String secret, StringBuilder signature) {
+    public String signedEvent(String eventId, String type, JsonObject object, String account, String secret, StringBuilder signature) {
         JsonObject data = new JsonObject();
         data.add("object", object);
         JsonObject event = new JsonObject();
@@ -384,13 +384,13 @@ final class FakeStripe implements AutoCloseable {
     // Billing (PLAN-3): subscriptions on the platform, their invoices and the customer portal
 
     /** How long the fake's subscription periods are (Stripe's months vary; the engine reads the period it is given). */
-    static final long PERIOD_SECONDS = 30L * 86_400;
+    public static final long PERIOD_SECONDS = 30L * 86_400;
 
     /**
      * The practitioner pays a subscription Checkout page: a subscription (trialing until {@code trial_end} if
      * one was asked) and its first invoice, paid; the invoice as {@code invoice.paid} sends it.
      */
-    synchronized JsonObject completeSubscription(String sessionId) {
+    public synchronized JsonObject completeSubscription(String sessionId) {
         JsonObject session = objects.get(sessionId);
         String account = accounts.get(sessionId);
         JsonObject wanted = session.getAsJsonObject("rdv_subscription");
@@ -415,7 +415,7 @@ final class FakeStripe implements AutoCloseable {
     }
 
     /** The subscription's next month is charged: its invoice, paid or (declined card) open after a failed attempt. */
-    synchronized JsonObject renew(String subscriptionId, boolean paid) {
+    public synchronized JsonObject renew(String subscriptionId, boolean paid) {
         JsonObject subscription = objects.get(subscriptionId);
         long start = subscription.get("rdv_period_end").getAsLong();
         long end = start + PERIOD_SECONDS;
@@ -429,14 +429,14 @@ final class FakeStripe implements AutoCloseable {
     }
 
     /** The practitioner cancels at the period's end on the portal (or takes it back): the subscription as updated. */
-    synchronized JsonObject cancelAtPeriodEnd(String subscriptionId, boolean cancel) {
+    public synchronized JsonObject cancelAtPeriodEnd(String subscriptionId, boolean cancel) {
         JsonObject subscription = objects.get(subscriptionId);
         subscription.addProperty("cancel_at_period_end", cancel);
         return sent(subscription);
     }
 
     /** The subscription ends at its period's end: the subscription as {@code customer.subscription.deleted} sends it. */
-    synchronized JsonObject endSubscription(String subscriptionId) {
+    public synchronized JsonObject endSubscription(String subscriptionId) {
         JsonObject subscription = objects.get(subscriptionId);
         subscription.addProperty("status", "canceled");
         subscription.addProperty("ended_at", subscription.get("rdv_period_end").getAsLong());
@@ -444,7 +444,7 @@ final class FakeStripe implements AutoCloseable {
     }
 
     /** An event as Stripe delivers it to the platform's endpoint, unsigned. */
-    String event(String type, JsonObject object) {
+    public String event(String type, JsonObject object) {
         JsonObject data = new JsonObject();
         data.add("object", object);
         JsonObject event = new JsonObject();

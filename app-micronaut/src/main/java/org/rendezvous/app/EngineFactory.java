@@ -40,6 +40,7 @@ final class EngineFactory {
 
     static final String STRIPE_KEY = "rendezvous.stripe.secret-key";
     static final String CONNECT_WEBHOOK_SECRET = "rendezvous.stripe.connect-webhook-secret";
+    static final String STRIPE_API_BASE = "rendezvous.stripe.api-base";
 
     @Singleton
     Clock clock() {
@@ -70,9 +71,23 @@ final class EngineFactory {
     @Singleton
     @Requires(property = STRIPE_KEY)
     StripeSettings stripeSettings(HostSettings settings, @Value("${" + STRIPE_KEY + "}") String secretKey,
-                                  @Value("${rendezvous.stripe.webhook-secret}") String webhookSecret) {
-        return StripeSettings.of(secretKey, webhookSecret, settings.model(), base(settings) + "/payment/done",
+                                  @Value("${rendezvous.stripe.webhook-secret}") String webhookSecret,
+                                  @Value("${" + STRIPE_API_BASE + ":}") String apiBase) {
+        StripeSettings stripe = StripeSettings.of(secretKey, webhookSecret, settings.model(), base(settings) + "/payment/done",
                 base(settings) + "/payment/cancelled");
+        return apiBase.isBlank() ? stripe : withApiBase(stripe, apiBase);
+    }
+
+    /**
+     * {@code rendezvous.stripe.api-base} ({@code RENDEZVOUS_STRIPE_API_BASE}): where the Stripe API is, for tests,
+     * mocks and proxies; https, or http only to a loopback address. A bad value stops the start naming the variable.
+     */
+    static StripeSettings withApiBase(StripeSettings stripe, String apiBase) {
+        try {
+            return stripe.withApiBase(URI.create(apiBase.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("RENDEZVOUS_STRIPE_API_BASE (" + STRIPE_API_BASE + "): " + e.getMessage(), e);
+        }
     }
 
     @Singleton

@@ -155,7 +155,10 @@ public final class PaymentAccountService {
         PractitionerId practitioner = known.get().practitionerId();
         return Optional.of(engine.stores.transactions().inAgenda(practitioner, () -> {
             PaymentAccount current = engine.stores.paymentAccounts().find(practitioner).orElseThrow();
-            if (!current.accountId().equals(accountId) || at.isBefore(current.asOf())) {
+            // The provider's times are whole seconds (Stripe's event.created): news of the second the known state
+            // was taken in is not older than it, or an account.updated right after onboarding would be lost.
+            if (!current.accountId().equals(accountId)
+                    || at.isBefore(current.asOf().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
                 return view(practitioner, current);
             }
             PaymentAccount updated = current.withStatus(status, at);

@@ -8,6 +8,7 @@ import static org.rendezvous.core.lifecycle.Scenario.rejected;
 import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -119,6 +120,24 @@ class PaymentAccountTest {
             assertThat(s.engine.paymentAccounts().find(s.anna).orElseThrow().state()).isEqualTo(AccountState.ENABLED);
             assertThat(rejected(s.engine.paymentAccounts().apply(new PaymentEvent.AccountUpdated("evt_3", "acct_nobody",
                     AccountStatus.enabled(), s.now()))).reason()).isEqualTo(Reason.NOT_FOUND);
+        }
+
+        @Test
+        @DisplayName("PAY-5 an account event of the same second as the known state is applied: the provider's times are whole seconds")
+        void eventOfTheSameSecond() {
+            Scenario s = wired(Scenario.builder().model(CommercialModel.DIRECT_CONNECT).withoutPaymentAccount().build());
+            s.clock.set(s.now().plusMillis(700));
+            String accountId = onboard(s);
+            // Stripe's event.created is in seconds: an event created 0.3 s after onboarding reads as 0.7 s before it.
+            Instant sameSecond = s.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+            accepted(s.engine.paymentAccounts().apply(new PaymentEvent.AccountUpdated("evt_same_second", accountId,
+                    AccountStatus.enabled(), sameSecond)));
+
+            assertThat(s.engine.paymentAccounts().find(s.anna).orElseThrow().state()).isEqualTo(AccountState.ENABLED);
+            accepted(s.engine.paymentAccounts().apply(new PaymentEvent.AccountUpdated("evt_second_before", accountId,
+                    AccountStatus.pendingVerification(), sameSecond.minusSeconds(1))));
+            assertThat(s.engine.paymentAccounts().find(s.anna).orElseThrow().state()).isEqualTo(AccountState.ENABLED);
         }
 
         @Test
