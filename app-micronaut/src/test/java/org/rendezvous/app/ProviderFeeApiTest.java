@@ -31,6 +31,7 @@ import org.rendezvous.core.port.Stores;
  * Issue 12, item 6: the provider's fee estimate is a host setting (RENDEZVOUS_PROVIDER_FEE_PERCENT and _FIXED),
  * and FEE-3's example reproduces over HTTP in model DIRECT_CONNECT with the sandbox provider.
  */
+@Property(name = "micronaut.http.client.follow-redirects", value = "false")
 @MicronautTest(environments = AccountsTestSupport.ENVIRONMENT)
 @Property(name = "rendezvous.model", value = "DIRECT_CONNECT")
 @Property(name = "rendezvous.provider-fee.percent", value = "2.9")
