@@ -39,6 +39,8 @@ final class WebPagesController {
     private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors ";
     private static final Pattern ASSET = Pattern.compile("[a-z][a-z0-9-]*\\.(js|css|svg)");
+    private static final Pattern LANGUAGE = Pattern.compile("fr|en");
+    private static final Pattern CATALOG = Pattern.compile("[a-z][a-z0-9-]*\\.json");
     private static final Map<String, MediaType> TYPES = Map.of(
             "js", MediaType.of("text/javascript;charset=utf-8"),
             "css", MediaType.of("text/css;charset=utf-8"),
@@ -126,6 +128,19 @@ final class WebPagesController {
             return Problem.of(Reason.NOT_FOUND, "file: no such asset").toResponse();
         }
         return HttpResponse.ok(content.get()).contentType(TYPES.get(file.substring(file.lastIndexOf('.') + 1)))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-cache");
+    }
+
+    /** The pages' messages (issue 14): one catalog per page module and language, /assets/i18n/fr/common.json. */
+    @Get(uri = "/assets/i18n/{language}/{file}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> catalog(@PathVariable String language, @PathVariable String file) {
+        Optional<String> content = LANGUAGE.matcher(language).matches() && CATALOG.matcher(file).matches()
+                ? read("web/assets/i18n/" + language + "/" + file) : Optional.empty();
+        if (content.isEmpty()) {
+            return Problem.of(Reason.NOT_FOUND, "file: no such catalog").toResponse();
+        }
+        return HttpResponse.ok(content.get()).contentType(MediaType.of("application/json;charset=utf-8"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-cache");
     }

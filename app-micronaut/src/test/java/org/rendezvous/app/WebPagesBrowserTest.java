@@ -512,6 +512,12 @@ class WebPagesBrowserTest {
         assertThat(script.getContentType()).map(Object::toString).hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
         assertThat(AccountsTestSupport.failure(http, HttpRequest.GET("/assets/..%2Fapplication.yml")).getStatus().getCode())
                 .isEqualTo(404);
+        HttpResponse<String> catalog = http.exchange(HttpRequest.GET("/assets/i18n/fr/common.json"), String.class);
+        assertThat(catalog.getContentType()).map(Object::toString).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(catalog.body()).contains("problem.generic");
+        for (String wrong : new String[] {"/assets/i18n/de/common.json", "/assets/i18n/fr/..%2Fen%2Fcommon.json", "/assets/i18n/fr/none.json"}) {
+            assertThat(AccountsTestSupport.failure(http, HttpRequest.GET(wrong)).getStatus().getCode()).as(wrong).isEqualTo(404);
+        }
     }
 
     @Test
