@@ -30,6 +30,8 @@ import org.rendezvous.core.operator.PractitionerOverview;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.payout.Payout;
+import org.rendezvous.core.payout.PayoutBatch;
+import org.rendezvous.core.payout.PayoutBatchId;
 import org.rendezvous.core.payout.PayoutState;
 import org.rendezvous.core.port.OperatorActions;
 import org.rendezvous.core.port.Operators;
@@ -55,16 +57,18 @@ public final class OperatorService {
     private final OperatorActions actions;
     private final AccountService accounts;
     private final PasswordHasher hasher;
+    private final PayoutService payouts;
     private volatile PasswordHash decoy;
 
     OperatorService(Engine engine, Cashier cashier, Operators operators, OperatorActions actions,
-                    AccountService accounts, PasswordHasher hasher) {
+                    AccountService accounts, PasswordHasher hasher, PayoutService payouts) {
         this.engine = engine;
         this.cashier = cashier;
         this.operators = Objects.requireNonNull(operators, "operators");
         this.actions = Objects.requireNonNull(actions, "operatorActions");
         this.accounts = accounts;
         this.hasher = Objects.requireNonNull(hasher, "passwordHasher");
+        this.payouts = Objects.requireNonNull(payouts, "payouts");
     }
 
     // Operators' accounts
@@ -298,6 +302,32 @@ public final class OperatorService {
         }
         all.sort(Comparator.comparing(Payout::updatedAt).reversed());
         return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+    }
+
+    // Bank-file payout batches
+
+    /**
+     * Exports a bank-file batch: the first export fixes its content (a payout joining later goes in another batch)
+     * and is written to the audit log in the same transaction; exporting again answers the same batch, so the same
+     * file, and records nothing more.
+     */
+    public Outcome<PayoutBatch> exportBatch(OperatorId by, PayoutBatchId batch, String reason) {
+        String why = OperatorAction.checkedReason(reason);
+        Operator operator = existing(by);
+        return payouts.exportBatch(batch, exported -> actions.record(new OperatorAction(engine.ids.newId(), operator.id(),
+                operator.email(), ActionKind.EXPORT_PAYOUT_BATCH, batch.toString(), Optional.empty(), why, engine.now())));
+    }
+
+    /**
+     * The bank has the batch's file: its payouts become SENT and each practitioner is told. The marking is written to
+     * the audit log in the transaction that makes it; marking again changes nothing and records nothing.
+     */
+    public Outcome<PayoutBatch> markBatchSent(OperatorId by, PayoutBatchId batch, String reason) {
+        String why = OperatorAction.checkedReason(reason);
+        Operator operator = existing(by);
+        return payouts.markBatchSent(batch, operator.id().toString(), why, sent -> actions.record(new OperatorAction(
+                engine.ids.newId(), operator.id(), operator.email(), ActionKind.MARK_PAYOUT_BATCH_SENT, batch.toString(),
+                Optional.empty(), why, engine.now())));
     }
 
     // Messages

@@ -418,13 +418,21 @@ public final class PayoutService {
      * joining later goes in another batch and every download of this one gives the same file.
      */
     public Outcome<PayoutBatch> exportBatch(PayoutBatchId id) {
+        return exportBatch(id, batch -> { });
+    }
+
+    /** As {@link #exportBatch(PayoutBatchId)}; {@code fixed} runs in the transaction that fixes the batch, once. */
+    Outcome<PayoutBatch> exportBatch(PayoutBatchId id, java.util.function.Consumer<PayoutBatch> fixed) {
         return engine.stores.transactions().inTransaction(() -> {
             Optional<PayoutBatch> found = engine.stores.payouts().batch(id);
             if (found.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "batchId: no such payout batch");
             }
             if (found.get().state() == PayoutBatchState.OPEN) {
-                engine.stores.payouts().updateBatch(found.get().exported(engine.now()), PayoutBatchState.OPEN);
+                PayoutBatch exported = found.get().exported(engine.now());
+                if (engine.stores.payouts().updateBatch(exported, PayoutBatchState.OPEN)) {
+                    fixed.accept(exported);
+                }
             }
             return Outcome.accepted(engine.stores.payouts().batch(id).orElseThrow());
         });
@@ -436,8 +444,14 @@ public final class PayoutService {
      * crash left undone).
      */
     public Outcome<PayoutBatch> markBatchSent(PayoutBatchId id, String by, String reason) {
+        return markBatchSent(id, by, reason, batch -> { });
+    }
+
+    /** As {@link #markBatchSent(PayoutBatchId, String, String)}; {@code marked} runs in the transaction that marks it, once. */
+    Outcome<PayoutBatch> markBatchSent(PayoutBatchId id, String by, String reason,
+                                       java.util.function.Consumer<PayoutBatch> marked) {
         BatchSending sending = new BatchSending(by, engine.now(), reason);
-        Outcome<PayoutBatch> marked = engine.stores.transactions().inTransaction(() -> {
+        Outcome<PayoutBatch> outcome = engine.stores.transactions().inTransaction(() -> {
             Optional<PayoutBatch> found = engine.stores.payouts().batch(id);
             if (found.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "batchId: no such payout batch");
@@ -447,14 +461,17 @@ public final class PayoutService {
                         "batchId: download the batch's file before marking it sent");
             }
             if (found.get().state() == PayoutBatchState.EXPORTED) {
-                engine.stores.payouts().updateBatch(found.get().sent(sending), PayoutBatchState.EXPORTED);
+                PayoutBatch sent = found.get().sent(sending);
+                if (engine.stores.payouts().updateBatch(sent, PayoutBatchState.EXPORTED)) {
+                    marked.accept(sent);
+                }
             }
             return Outcome.accepted(engine.stores.payouts().batch(id).orElseThrow());
         });
-        if (!marked.isAccepted()) {
-            return marked;
+        if (!outcome.isAccepted()) {
+            return outcome;
         }
-        PayoutBatch batch = marked.orElseThrow();
+        PayoutBatch batch = outcome.orElseThrow();
         for (BatchItem item : batch.items()) {
             engine.stores.transactions().inAgenda(item.practitionerId(), () -> {
                 Optional<Payout> payout = engine.stores.payouts().find(item.payoutId())
@@ -471,6 +488,6 @@ public final class PayoutService {
                 return null;
             });
         }
-        return marked;
+        return outcome;
     }
 }
