@@ -1,23 +1,59 @@
 // The operator's bank-file payouts (docs/payments.md, "Payouts by bank file (SEPA)"): the batches with their
-// cycle, state, number of payouts and total; a download link for each batch's pain.001 file (the first download
-// fixes the batch); and, once downloaded, a form to mark it sent with a reason. The operator page imports it:
+// cycle, state, number of payouts and total; for an open batch, a form to export it with a reason (a POST that
+// fixes the batch and is written to the audit log; the file is then downloaded); for an exported batch, a link to
+// download its pain.001 file again (a safe GET) and a form to mark it sent with a reason. The operator page imports it:
 //   import { mount } from '/assets/operator-batches.js';  mount(document.getElementById('batches'));
 // Text from the API only ever goes into text nodes and attribute values (common.h), never into markup.
-import { api, dateTime, fill, h, money, run, say } from '/assets/common.js';
+import { ApiError, api, dateTime, fill, h, money, run, say } from '/assets/common.js';
 
 const BATCHES = '/api/operator/payout-batches';
 
 const STATES = {
   OPEN: 'Collecting payouts',
-  EXPORTED: 'File downloaded, waiting to be marked sent',
+  EXPORTED: 'File exported, waiting to be marked sent',
   SENT: 'Sent to the bank',
 };
 
-function fileLink(batch, refresh) {
+function fileLink(batch) {
   const href = `${BATCHES}/${encodeURIComponent(batch.id)}/file`;
-  // The download fixes the batch (OPEN → EXPORTED): show the new state once the browser has asked for it.
-  return h('a', { href, download: batch.fileName, 'data-batch-file': batch.id,
-    onclick: () => setTimeout(refresh, 1000) }, 'Download the SEPA file (pain.001)');
+  return h('a', { href, download: batch.fileName, 'data-batch-file': batch.id }, 'Download the SEPA file (pain.001)');
+}
+
+// The export answers the file itself: it is handed to the browser as a download.
+async function exportBatch(batch, reason) {
+  const response = await fetch(`${BATCHES}/${encodeURIComponent(batch.id)}/export`, {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: '*/*' },
+    body: JSON.stringify({ reason }),
+  });
+  if (!response.ok) {
+    let data = null;
+    try {
+      data = await response.json();
+    } catch (e) {
+      data = null;
+    }
+    throw new ApiError(response.status, data);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = h('a', { href: url, download: batch.fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function exportForm(batch, errorElement, refresh) {
+  const reason = h('textarea', { name: 'reason', required: true, maxlength: 1000, rows: 2,
+    'aria-label': 'Reason (which cycle, for which bank…)' });
+  const button = h('button', { type: 'submit' }, 'Export the SEPA file (pain.001)');
+  return h('form', { 'data-batch-export': batch.id, onsubmit: event => {
+    event.preventDefault();
+    run(errorElement, async () => {
+      await exportBatch(batch, reason.value);
+      await refresh();
+    }, button);
+  } }, h('label', {}, 'Reason ', reason), ' ', button);
 }
 
 function sentForm(batch, errorElement, refresh) {
@@ -44,7 +80,11 @@ function batchItem(batch, errorElement, refresh) {
   if (batch.state === 'SENT') {
     children.push(h('p', {}, `Marked sent by ${batch.sentBy} on ${dateTime(batch.sentAt)}: ${batch.reason}`));
   }
-  children.push(h('p', {}, fileLink(batch, refresh)));
+  if (batch.state === 'OPEN') {
+    children.push(exportForm(batch, errorElement, refresh));
+  } else {
+    children.push(h('p', {}, fileLink(batch)));
+  }
   if (batch.state === 'EXPORTED') {
     children.push(sentForm(batch, errorElement, refresh));
   }

@@ -1,7 +1,7 @@
 // The operator area: practitioners (suspend, reactivate), CX-4 reversals, the platform's books (FEE-4),
 // payouts, parked messages (retry) and the audit log. Every action sends the reason typed at the top.
 // A 401 sends the browser to /operator/login.
-import { api, h, fill, say, money, dateTime, ApiError } from '/assets/common.js';
+import { api, h, fill, say, money, dateTime, ApiError, newKey } from '/assets/common.js';
 
 const error = document.getElementById('error');
 const done = document.getElementById('done');
@@ -103,11 +103,19 @@ async function refresh() {
 }
 
 const reverse = document.getElementById('reverse');
+// One key per reversal attempt (BK-8): a retried submit of the same booking answers the first result, not 422.
+let reverseKey = null;
+let reverseBooking = null;
 reverse.addEventListener('submit', event => {
   event.preventDefault();
   act(async () => {
     const id = reverse.bookingId.value.trim();
-    const r = await api('POST', `/api/operator/bookings/${encodeURIComponent(id)}/reverse-charge`, { reason: reason() });
+    if (id !== reverseBooking) {
+      reverseBooking = id;
+      reverseKey = newKey();
+    }
+    const r = await api('POST', `/api/operator/bookings/${encodeURIComponent(id)}/reverse-charge`, { reason: reason() },
+      { 'Idempotency-Key': reverseKey });
     say(done, `${money(r.refunded)} will be refunded to the client; commission ${money(r.commissionUndone)} and `
       + `earnings ${money(r.earningsUndone)} undone.`);
     await refresh();

@@ -115,7 +115,8 @@ public final class StripeBillingGateway implements BillingGateway {
                 .build();
         try {
             Session session = stripe.v1().checkout().sessions().create(params, options(request.key().value()));
-            return new BillingPage.Opened(URI.create(session.getUrl()), customer);
+            return new BillingPage.Opened(URI.create(session.getUrl()), customer,
+                    Optional.ofNullable(session.getExpiresAt()).map(java.time.Instant::ofEpochSecond));
         } catch (StripeException e) {
             return failure(StripeFailure.of(e), request.practitionerId());
         }
@@ -133,6 +134,21 @@ public final class StripeBillingGateway implements BillingGateway {
             return new BillingPage.Opened(URI.create(portal.getUrl()), customer);
         } catch (StripeException e) {
             return failure(StripeFailure.of(e), request.practitionerId());
+        }
+    }
+
+    /** {@code DELETE /v1/subscriptions/{id}}: ends a duplicate subscription now, without a renewal. */
+    @Override
+    public org.rendezvous.core.plan.SubscriptionCancellation cancelSubscription(String subscriptionRef) {
+        Objects.requireNonNull(subscriptionRef, "subscriptionRef");
+        try {
+            com.stripe.model.Subscription cancelled = stripe.v1().subscriptions().cancel(subscriptionRef,
+                    RequestOptions.builder().build());
+            return new org.rendezvous.core.plan.SubscriptionCancellation.Cancelled(cancelled.getId());
+        } catch (StripeException e) {
+            StripeFailure failure = StripeFailure.of(e);
+            LOG.warn("Stripe did not cancel the duplicate subscription {}: {}", subscriptionRef, failure.why());
+            return new org.rendezvous.core.plan.SubscriptionCancellation.Failed(failure.why());
         }
     }
 

@@ -667,6 +667,21 @@ public final class FakeStripe implements AutoCloseable {
             session.addProperty("status", "expired");
             return ok(session);
         }
+        Matcher cancelSubscription = Pattern.compile("/v1/subscriptions/([^/]+)").matcher(path);
+        if (method.equals("DELETE") && cancelSubscription.matches()) {
+            // Cancels now (no renewal, no refund), as Stripe does; an already cancelled subscription is refused.
+            JsonObject subscription = mine(cancelSubscription.group(1), account);
+            if (subscription == null) {
+                return missing(cancelSubscription.group(1));
+            }
+            if ("canceled".equals(subscription.get("status").getAsString())) {
+                return error(400, "invalid_request_error", null,
+                        "A canceled subscription can only update its cancellation_details.", null);
+            }
+            subscription.addProperty("status", "canceled");
+            subscription.addProperty("ended_at", clock.instant().getEpochSecond());
+            return ok(sent(subscription));
+        }
         Matcher setup = Pattern.compile("/v1/setup_intents/([^/]+)").matcher(path);
         if (method.equals("GET") && setup.matches()) {
             JsonObject found = mine(setup.group(1), account);

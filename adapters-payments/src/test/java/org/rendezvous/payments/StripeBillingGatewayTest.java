@@ -84,6 +84,30 @@ class StripeBillingGatewayTest extends BillingGatewayContract {
     }
 
     @Test
+    @DisplayName("PLAN-3 the checkout page says when Stripe voids it (expires_at), for the pending-checkout guard")
+    void checkoutExpiry() {
+        BillingPage page = gateway.startSubscription(checkout(Optional.empty(), Optional.empty(), "rdv:plan-checkout:exp"));
+        String session = sessionId(page);
+        assertThat(((BillingPage.Opened) page).expiresAt())
+                .contains(Instant.ofEpochSecond(stripe.object(session).get("expires_at").getAsLong()));
+    }
+
+    @Test
+    @DisplayName("PLAN-3 a duplicate subscription is cancelled now with DELETE /v1/subscriptions/{id}; cancelling it again is a failure, never an exception")
+    void duplicateCancelled() {
+        BillingPage page = gateway.startSubscription(checkout(Optional.empty(), Optional.empty(), "rdv:plan-checkout:dup"));
+        JsonObject invoice = stripe.completeSubscription(sessionId(page));
+        String subscription = ((BillingEvent.PeriodPaid) delivered("invoice.paid", invoice)).subscriptionRef();
+
+        assertThat(gateway.cancelSubscription(subscription))
+                .isEqualTo(new org.rendezvous.core.plan.SubscriptionCancellation.Cancelled(subscription));
+        assertThat(stripe.requests("DELETE", "/v1/subscriptions/" + subscription)).hasSize(1);
+        assertThat(stripe.object(subscription).get("status").getAsString()).isEqualTo("canceled");
+        assertThat(gateway.cancelSubscription(subscription))
+                .isInstanceOf(org.rendezvous.core.plan.SubscriptionCancellation.Failed.class);
+    }
+
+    @Test
     @DisplayName("PLAN-3 with a Price id configured, the checkout names it; during the trial, billing starts at the trial's end (trial_end)")
     void priceIdAndTrialEnd() {
         gateway(Optional.of("price_30eur")).startSubscription(checkout(Optional.empty(), Optional.of(trialEnd()), "k"));

@@ -24,23 +24,26 @@ final class JdbiSubscriptions implements Subscriptions {
 
     public record SubscriptionRow(UUID practitionerId, String zone, Instant trialEndsAt, Instant paidSince,
                                   Instant paidUntil, boolean renewing, String customerRef, String subscriptionRef,
-                                  boolean renewalFailed, boolean trialEndTold) {
+                                  boolean renewalFailed, boolean trialEndTold, String checkoutUrl,
+                                  Instant checkoutExpiresAt) {
     }
 
     private static final String COLUMNS = "practitioner_id, zone, trial_ends_at, paid_since, paid_until, renewing, "
-            + "customer_ref, subscription_ref, renewal_failed, trial_end_told";
+            + "customer_ref, subscription_ref, renewal_failed, trial_end_told, checkout_url, checkout_expires_at";
 
     interface Dao {
         @SqlUpdate("""
                 INSERT INTO subscriptions (practitioner_id, zone, trial_ends_at, paid_since, paid_until, renewing,
-                                           customer_ref, subscription_ref, renewal_failed, trial_end_told)
+                                           customer_ref, subscription_ref, renewal_failed, trial_end_told,
+                                           checkout_url, checkout_expires_at)
                 VALUES (:practitionerId, :zone, :trialEndsAt, :paidSince, :paidUntil, :renewing,
-                        :customerRef, :subscriptionRef, :renewalFailed, :trialEndTold)
+                        :customerRef, :subscriptionRef, :renewalFailed, :trialEndTold, :checkoutUrl, :checkoutExpiresAt)
                 ON CONFLICT (practitioner_id) DO UPDATE SET
                     zone = EXCLUDED.zone, trial_ends_at = EXCLUDED.trial_ends_at, paid_since = EXCLUDED.paid_since,
                     paid_until = EXCLUDED.paid_until, renewing = EXCLUDED.renewing,
                     customer_ref = EXCLUDED.customer_ref, subscription_ref = EXCLUDED.subscription_ref,
-                    renewal_failed = EXCLUDED.renewal_failed, trial_end_told = EXCLUDED.trial_end_told
+                    renewal_failed = EXCLUDED.renewal_failed, trial_end_told = EXCLUDED.trial_end_told,
+                    checkout_url = EXCLUDED.checkout_url, checkout_expires_at = EXCLUDED.checkout_expires_at
                 """)
         void save(@BindMethods SubscriptionRow row);
 
@@ -78,7 +81,9 @@ final class JdbiSubscriptions implements Subscriptions {
         SubscriptionRow row = new SubscriptionRow(s.practitionerId().value(), s.zone().getId(), s.trialEndsAt(),
                 s.paidSince().orElse(null), s.paidUntil().orElse(null), s.renewing(),
                 s.billing().customerRef().orElse(null), s.billing().subscriptionRef().orElse(null),
-                s.billing().renewalFailed(), s.trialEndTold());
+                s.billing().renewalFailed(), s.trialEndTold(),
+                s.checkout().flatMap(c -> c.page()).map(java.net.URI::toString).orElse(null),
+                s.checkout().map(c -> c.expiresAt()).orElse(null));
         transactions.withHandle(h -> {
             transactions.attach(h, Dao.class).save(row);
             return null;
@@ -101,6 +106,8 @@ final class JdbiSubscriptions implements Subscriptions {
                 Optional.ofNullable(row.paidSince()), Optional.ofNullable(row.paidUntil()), row.renewing(),
                 new Subscription.Billing(Optional.ofNullable(row.customerRef()), Optional.ofNullable(row.subscriptionRef()),
                         row.renewalFailed()),
-                row.trialEndTold());
+                row.trialEndTold(),
+                Optional.ofNullable(row.checkoutExpiresAt()).map(expires -> new org.rendezvous.core.plan.PendingCheckout(
+                        Optional.ofNullable(row.checkoutUrl()).map(java.net.URI::create), expires)));
     }
 }

@@ -7,6 +7,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -28,6 +29,7 @@ import org.rendezvous.app.PractitionerViews.DestinationView;
 import org.rendezvous.app.PractitionerViews.PayoutView;
 import org.rendezvous.core.OperatorService;
 import org.rendezvous.core.booking.BookingId;
+import org.rendezvous.core.idempotency.IdempotencyKey;
 import org.rendezvous.core.ledger.Account;
 import org.rendezvous.core.ledger.Balances;
 import org.rendezvous.core.notification.OutboxEntry;
@@ -176,14 +178,15 @@ class OperatorController {
 
     /**
      * CX-4: reverses a contested no-show or late-cancellation charge: a full refund to the client, the
-     * commission and the practitioner's earnings undone, client and practitioner told. Once per booking.
+     * commission and the practitioner's earnings undone, client and practitioner told. Once per booking; once per
+     * Idempotency-Key (BK-8): a retried request with the same key answers the first result.
      */
     @Post("/bookings/{bookingId}/reverse-charge")
     HttpResponse<?> reverseCharge(Authentication authentication, @PathVariable String bookingId,
-                                  @Body @Valid ReasonRequest request) {
+                                  @Header("Idempotency-Key") String idempotencyKey, @Body @Valid ReasonRequest request) {
         return PublicBookingController.respond(operators.reverseCharge(operator(authentication),
-                id(bookingId, "bookingId", BookingId::of), AuthController.required(request.reason(), "reason")),
-                r -> HttpResponse.ok(ReversalView.of(r)));
+                id(bookingId, "bookingId", BookingId::of), AuthController.required(request.reason(), "reason"),
+                IdempotencyKey.of(idempotencyKey)), r -> HttpResponse.ok(ReversalView.of(r)));
     }
 
     /** FEE-4: the platform's ledger totals in one currency (EUR unless asked). */

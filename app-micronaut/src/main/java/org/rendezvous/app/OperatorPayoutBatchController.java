@@ -30,9 +30,10 @@ import org.rendezvous.core.payout.PayoutBatchId;
 import org.rendezvous.payments.sepa.Pain001Files;
 
 /**
- * The operator's bank-file payouts (docs/payments.md, "Payouts by bank file (SEPA)"): the batches, each batch's
- * pain.001 file as a download (the first download fixes the batch), and marking a batch sent once the bank has the
- * file (who, when and why are kept; marking again changes nothing). Operators only: sessions with role OPERATOR.
+ * The operator's bank-file payouts (docs/payments.md, "Payouts by bank file (SEPA)"): the batches, the export of a
+ * batch as its pain.001 file (a POST: the first export fixes the batch), a safe download of an exported batch's file,
+ * and marking a batch sent once the bank has the file. Export and marking are operator actions: written to the audit
+ * log with who, when and why; repeating either changes nothing. Operators only: sessions with role OPERATOR.
  */
 @Controller("/api/operator/payout-batches")
 @Secured(Roles.OPERATOR)
@@ -73,28 +74,65 @@ class OperatorPayoutBatchController {
         return engine.payouts().batches(LISTED).stream().map(BatchView::of).toList();
     }
 
-    /** The batch's SEPA credit-transfer file (pain.001.001.03); the first download fixes the batch's content. */
+    /**
+     * Exports the batch as its SEPA credit-transfer file (pain.001.001.03): the first export fixes the batch's content
+     * and is written to the audit log with the reason; exporting again answers the same file and records nothing more.
+     */
+    @Post("/{batchId}/export")
+    HttpResponse<?> export(Authentication authentication, @PathVariable String batchId, @Body @Valid SentRequest request) {
+        PayoutBatchId id = id(batchId, "batchId", PayoutBatchId::of);
+        String reason = AuthController.required(request.reason(), "reason");
+        Optional<HttpResponse<?>> refused = refused(id);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return PublicBookingController.respond(engine.operators().exportBatch(OperatorController.operator(authentication),
+                id, reason), this::download);
+    }
+
+    /** The file of a batch exported already (safe: downloading changes nothing); 409 NOT_EXPORTED before the export. */
     @Get("/{batchId}/file")
     HttpResponse<?> file(@PathVariable String batchId) {
         PayoutBatchId id = id(batchId, "batchId", PayoutBatchId::of);
-        if (engine.payouts().batch(id).isEmpty()) {
-            return Problem.of(org.rendezvous.core.outcome.Reason.NOT_FOUND, "batchId: no such payout batch").toResponse();
+        Optional<HttpResponse<?>> refused = refused(id);
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        if (files.isEmpty()) {
-            return Problem.of("BANK_FILE_NOT_CONFIGURED", HttpStatus.CONFLICT,
-                    "batchId: no bank file is configured (rendezvous.bank-file.debtor-name and debtor-iban)").toResponse();
+        PayoutBatch batch = engine.payouts().batch(id).orElseThrow();
+        if (batch.exportedAt().isEmpty()) {
+            return Problem.of("NOT_EXPORTED", HttpStatus.CONFLICT,
+                    "batchId: the batch is not exported yet; export it first (POST .../export)").toResponse();
         }
-        return PublicBookingController.respond(engine.payouts().exportBatch(id), batch -> HttpResponse.ok(files.get().write(batch))
-                .contentType(Pain001Files.MEDIA_TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + Pain001Files.fileName(batch) + "\""));
+        return download(batch);
     }
 
-    /** The bank has the file: the batch's payouts are SENT and each practitioner told; once, whoever asks again. */
+    private Optional<HttpResponse<?>> refused(PayoutBatchId id) {
+        if (engine.payouts().batch(id).isEmpty()) {
+            return Optional.of(Problem.of(org.rendezvous.core.outcome.Reason.NOT_FOUND, "batchId: no such payout batch")
+                    .toResponse());
+        }
+        if (files.isEmpty()) {
+            return Optional.of(Problem.of("BANK_FILE_NOT_CONFIGURED", HttpStatus.CONFLICT,
+                    "batchId: no bank file is configured (rendezvous.bank-file.debtor-name and debtor-iban)").toResponse());
+        }
+        return Optional.empty();
+    }
+
+    private HttpResponse<?> download(PayoutBatch batch) {
+        return HttpResponse.ok(files.get().write(batch))
+                .contentType(Pain001Files.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + Pain001Files.fileName(batch) + "\"");
+    }
+
+    /**
+     * The bank has the file: the batch's payouts are SENT and each practitioner told; written to the audit log with
+     * the reason; once, whoever asks again.
+     */
     @Post("/{batchId}/sent")
     HttpResponse<?> sent(Authentication authentication, @PathVariable String batchId, @Body @Valid SentRequest request) {
         PayoutBatchId id = id(batchId, "batchId", PayoutBatchId::of);
         String reason = AuthController.required(request.reason(), "reason");
-        return PublicBookingController.respond(engine.payouts().markBatchSent(id, authentication.getName(), reason),
-                batch -> HttpResponse.ok(BatchView.of(batch)));
+        return PublicBookingController.respond(engine.operators().markBatchSent(OperatorController.operator(authentication),
+                id, reason), batch -> HttpResponse.ok(BatchView.of(batch)));
     }
 }

@@ -60,6 +60,7 @@ record Problem(URI type, String title, int status, String detail, @Nullable Stri
             case INVALID_TOKEN -> HttpStatus.BAD_REQUEST;
             case TOKEN_EXPIRED -> HttpStatus.GONE;
             case IDEMPOTENCY_KEY_REUSED, SLOT_FULL, OPENING_OVERLAP, ILLEGAL_TRANSITION, ALREADY_SUBSCRIBED -> HttpStatus.CONFLICT;
+            case CHECKOUT_IN_PROGRESS -> HttpStatus.CONFLICT;
             case PAYMENT_PROVIDER_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case QUOTA_REACHED -> HttpStatus.TOO_MANY_REQUESTS;
             case INVALID_ANSWER, MISSING_REQUIRED_ANSWER, INVALID_SETTING, CLIENT_DETAILS_REQUIRED -> HttpStatus.BAD_REQUEST;

@@ -134,7 +134,8 @@ final class MoneyJourney {
 
     Map<?, ?> reverse(Map<?, ?> booking, String why) {
         return http.retrieve(HttpRequest.POST("/api/operator/bookings/" + booking.get("id") + "/reverse-charge",
-                Map.of("reason", why)).bearerAuth(operator), Map.class);
+                Map.of("reason", why)).bearerAuth(operator).header("Idempotency-Key", "journey-reversal-" + booking.get("id")),
+                Map.class);
     }
 
     void moveClockTo(Instant instant) {

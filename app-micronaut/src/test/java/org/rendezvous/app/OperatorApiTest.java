@@ -253,7 +253,7 @@ class OperatorApiTest {
     }
 
     @Test
-    @DisplayName("CX-4 over HTTP: a late cancellation's kept charge reversed once, refunded in full; FEE-4 balanced after")
+    @DisplayName("CX-4 over HTTP: a late cancellation's kept charge reversed once, refunded in full; a retry with the same Idempotency-Key answers the first result (BK-8); FEE-4 balanced after")
     void reversal() {
         PractitionerId anna = PractitionerId.of(practitionerId);
         engine.practitioners().changeSettings(anna, engine.practitioners().settings(anna).orElseThrow()
@@ -281,15 +281,24 @@ class OperatorApiTest {
         engine.payments().carryOutDue();
         String reverse = O + "/bookings/" + held.id() + "/reverse-charge";
 
-        Map<?, ?> reversal = post(operator, reverse, reason("client sent a hospital certificate"));
+        String key = "reversal-" + UUID.randomUUID();
+        String withoutKey = problemBody(failure(http, HttpRequest.POST(reverse, reason("no key")).bearerAuth(operator)), 400);
+        assertThat(withoutKey).contains("Idempotency-Key");
+        Map<?, ?> reversal = http.retrieve(HttpRequest.POST(reverse, reason("client sent a hospital certificate"))
+                .bearerAuth(operator).header("Idempotency-Key", key), Map.class);
 
         assertThat(reversal.get("refunded")).isEqualTo(Map.of("amount", "30.00", "currency", "EUR"));
         assertThat(reversal.get("commissionUndone")).isEqualTo(Map.of("amount", "1.50", "currency", "EUR"));
-        problemBody(failure(http, HttpRequest.POST(reverse, reason("again")).bearerAuth(operator)), 422);
+        // CX-4 with BK-8: the same request retried (a lost answer, a double click) answers the first result.
+        Map<?, ?> replay = http.retrieve(HttpRequest.POST(reverse, reason("client sent a hospital certificate"))
+                .bearerAuth(operator).header("Idempotency-Key", key), Map.class);
+        assertThat(replay).as("the first answer, again").isEqualTo(reversal);
+        problemBody(failure(http, HttpRequest.POST(reverse, reason("again")).bearerAuth(operator)
+                .header("Idempotency-Key", "reversal-" + UUID.randomUUID())), 422);
         problemBody(failure(http, HttpRequest.POST(O + "/bookings/" + UUID.randomUUID() + "/reverse-charge", reason("x"))
-                .bearerAuth(operator)), 404);
+                .bearerAuth(operator).header("Idempotency-Key", key)), 404);
         problemBody(failure(http, HttpRequest.POST(O + "/bookings/not-an-id/reverse-charge", reason("x"))
-                .bearerAuth(operator)), 400);
+                .bearerAuth(operator).header("Idempotency-Key", key)), 400);
         engine.payments().carryOutDue();
         assertThat(engine.payments().balances(anna).of(org.rendezvous.core.ledger.Account.REFUNDS))
                 .isEqualTo(Money.of("60.00", "EUR"));

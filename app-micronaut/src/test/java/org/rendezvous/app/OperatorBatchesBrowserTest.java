@@ -100,7 +100,7 @@ class OperatorBatchesBrowserTest {
     }
 
     @Test
-    @DisplayName("PO-5 the operator's list shows the batch and its file link; after the download, the form marks it sent; data shown as text only")
+    @DisplayName("PO-5 the operator's list shows the batch; the export form fixes it and offers its file; then the form marks it sent; data shown as text only")
     void operatorMarksABatchSentInTheBrowser() {
         BlockingHttpClient http = client.toBlocking();
         String practitioner = AccountsTestSupport.session(http, stores, "anna-" + UUID.randomUUID() + "@example.org",
@@ -130,14 +130,16 @@ class OperatorBatchesBrowserTest {
         WebElement batch = waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li[data-batch]")));
         assertThat(batch.getText()).contains("Payouts on request", "1 payout", "57.00 EUR", "Collecting payouts");
         String batchId = batch.getDomAttribute("data-batch");
-        WebElement link = batch.findElement(By.cssSelector("a[data-batch-file]"));
-        assertThat(link.getDomAttribute("href")).isEqualTo("/api/operator/payout-batches/" + batchId + "/file");
-        assertThat(browser.findElements(By.cssSelector("form[data-batch-sent]"))).as("not before the download").isEmpty();
+        assertThat(batch.findElements(By.cssSelector("a[data-batch-file]"))).as("no file before the export").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("form[data-batch-sent]"))).as("not before the export").isEmpty();
 
-        // The download itself (a browser download goes nowhere in headless Chromium): the same GET, then a refresh.
-        http.exchange(HttpRequest.GET("/api/operator/payout-batches/" + batchId + "/file").bearerAuth(operator), byte[].class);
-        ((JavascriptExecutor) browser).executeScript("window.batches.refresh();");
+        // The export (a POST with a reason, answered with the file: a browser download goes nowhere in headless Chromium).
+        WebElement export = batch.findElement(By.cssSelector("form[data-batch-export]"));
+        export.findElement(By.name("reason")).sendKeys("cycle file for the bank");
+        export.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement form = waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[data-batch-sent]")));
+        WebElement link = browser.findElement(By.cssSelector("a[data-batch-file]"));
+        assertThat(link.getDomAttribute("href")).isEqualTo("/api/operator/payout-batches/" + batchId + "/file");
         form.findElement(By.name("reason")).sendKeys(XSS);
         form.findElement(By.cssSelector("button[type=submit]")).click();
 

@@ -91,7 +91,7 @@ class OperatorPayoutBatchesApiTest {
     }
 
     @Test
-    @DisplayName("PO-3, PO-5 a payout on request waits in the batch; the operator downloads its pain.001 file (valid, attachment, same at each download) and marks it sent once; the payout is SENT")
+    @DisplayName("PO-3, PO-5, issue 12 item 4 a payout on request waits in the batch; a GET does not fix it; the operator exports its pain.001 file with a POST (valid, attachment, same at each export and download) and marks it sent once, both in the audit log; the payout is SENT")
     void operatorDownloadsAndMarksTheBatchSent() throws Exception {
         Map<?, ?> payout = payoutOnRequest("57.00");
         assertThat(payout.get("state")).isEqualTo("AWAITING_BANK_FILE");
@@ -108,7 +108,18 @@ class OperatorPayoutBatchesApiTest {
                 .bearerAuth(operator));
         assertThat(early.getStatus().getCode()).as("its file was never downloaded").isEqualTo(409);
 
-        HttpResponse<byte[]> file = http.exchange(HttpRequest.GET(BATCHES + "/" + id + "/file").bearerAuth(operator), byte[].class);
+        HttpClientResponseException notExported = failure(HttpRequest.GET(BATCHES + "/" + id + "/file").bearerAuth(operator));
+        assertThat(notExported.getStatus().getCode()).as("a GET never fixes the batch").isEqualTo(409);
+        assertThat(notExported.getResponse().getBody(String.class).orElse("")).contains("not-exported", "batchId");
+        assertThat(http.retrieve(HttpRequest.GET(BATCHES).bearerAuth(operator), Argument.listOf(Map.class)).get(0).get("state"))
+                .as("the GET changed nothing").isEqualTo("OPEN");
+        HttpClientResponseException exportWithoutReason = failure(HttpRequest.POST(BATCHES + "/" + id + "/export", Map.of())
+                .bearerAuth(operator));
+        assertThat(exportWithoutReason.getStatus().getCode()).isEqualTo(400);
+        assertThat(exportWithoutReason.getResponse().getBody(String.class).orElse("")).contains("reason");
+
+        HttpResponse<byte[]> file = http.exchange(HttpRequest.POST(BATCHES + "/" + id + "/export",
+                Map.of("reason", "cycle file for the bank")).bearerAuth(operator), byte[].class);
         assertThat(file.getStatus().getCode()).isEqualTo(200);
         assertThat(file.getContentType().orElseThrow().toString()).startsWith("application/xml");
         assertThat(file.getHeaders().get(HttpHeaders.CONTENT_DISPOSITION))
@@ -122,6 +133,8 @@ class OperatorPayoutBatchesApiTest {
                 "<Nm>Zoe Muller</Nm>", "<Nm>Rendez-vous Sante SAS</Nm>", "<NbOfTxs>1</NbOfTxs>", "<CtrlSum>57.00</CtrlSum>");
         assertThat(http.exchange(HttpRequest.GET(BATCHES + "/" + id + "/file").bearerAuth(operator), byte[].class).body())
                 .as("downloaded again: the same file").isEqualTo(xml);
+        assertThat(http.exchange(HttpRequest.POST(BATCHES + "/" + id + "/export", Map.of("reason", "again"))
+                .bearerAuth(operator), byte[].class).body()).as("exported again: the same file").isEqualTo(xml);
 
         HttpClientResponseException noReason = failure(HttpRequest.POST(BATCHES + "/" + id + "/sent", Map.of())
                 .bearerAuth(operator));
@@ -136,6 +149,19 @@ class OperatorPayoutBatchesApiTest {
         Map<?, ?> again = http.retrieve(HttpRequest.POST(BATCHES + "/" + id + "/sent", Map.of("reason", "twice"))
                 .bearerAuth(operator), Map.class);
         assertThat(again).as("marking again changes nothing").isEqualTo(sent);
+
+        // Issue 12 item 4: every operator action is recorded with who, when and why; a repeat that changes nothing is not.
+        String operatorId = (String) http.retrieve(HttpRequest.GET("/api/operator/me").bearerAuth(operator), Map.class)
+                .get("operatorId");
+        List<Map> audit = http.retrieve(HttpRequest.GET("/api/operator/audit").bearerAuth(operator), Argument.listOf(Map.class))
+                .stream().filter(a -> id.equals(a.get("subject"))).toList();
+        assertThat(audit).extracting(a -> a.get("kind")).containsExactly("MARK_PAYOUT_BATCH_SENT", "EXPORT_PAYOUT_BATCH");
+        assertThat(audit).extracting(a -> a.get("reason")).containsExactly("uploaded, bank ref 4411", "cycle file for the bank");
+        assertThat(audit).allSatisfy(a -> {
+            assertThat(a.get("operatorId")).isEqualTo(operatorId);
+            assertThat(a.get("at")).isNotNull();
+            assertThat(a.get("practitionerId")).isNull();
+        });
 
         List<Map> payouts = http.retrieve(HttpRequest.GET("/api/practitioner/payouts").bearerAuth(practitioner),
                 Argument.listOf(Map.class));
@@ -152,6 +178,7 @@ class OperatorPayoutBatchesApiTest {
         String someId = UUID.randomUUID().toString();
         for (MutableHttpRequest<?> request : List.<MutableHttpRequest<?>>of(HttpRequest.GET(BATCHES),
                 HttpRequest.GET(BATCHES + "/" + someId + "/file"),
+                HttpRequest.POST(BATCHES + "/" + someId + "/export", Map.of("reason", "x")),
                 HttpRequest.POST(BATCHES + "/" + someId + "/sent", Map.of("reason", "x")))) {
             HttpClientResponseException anonymous = failure(request);
             assertThat(anonymous.getStatus().getCode()).as("%s anonymous", request.getPath()).isEqualTo(401);

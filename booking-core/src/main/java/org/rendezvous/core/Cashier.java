@@ -193,6 +193,25 @@ final class Cashier {
         return Optional.of(new org.rendezvous.core.operator.ChargeReversal(booking.id(), refund, commission, earnings));
     }
 
+    /** A reversal made earlier (CX-4), read back from its refund instruction and its ledger posting. */
+    Optional<org.rendezvous.core.operator.ChargeReversal> reversalOf(Booking booking) {
+        String cause = reversalCause(booking.id());
+        Optional<PaymentInstruction> refund = engine.stores.paymentInstructions().ofBooking(booking.id()).stream()
+                .filter(i -> i.causeKey().equals("refund:" + cause)).findFirst();
+        if (refund.isEmpty()) {
+            return Optional.empty();
+        }
+        Money commission = Money.zero(booking.price().currency());
+        for (Posting posting : engine.stores.ledger().ofBooking(booking.id())) {
+            if (posting.causeKey().equals(cause)) {
+                commission = commission.minus(posting.change(Account.PLATFORM_REVENUE));
+            }
+        }
+        Money refunded = refund.get().amount();
+        return Optional.of(new org.rendezvous.core.operator.ChargeReversal(booking.id(), refunded, commission,
+                refunded.minus(commission)));
+    }
+
     /** What has been refunded for a booking so far, so that no refund ever passes what was paid (PAY-4). */
     Money refundedSoFar(Booking booking) {
         Money total = Money.zero(booking.price().currency());

@@ -15,6 +15,9 @@ import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.booking.BookingId;
 import org.rendezvous.core.booking.BookingState;
 import org.rendezvous.core.contact.EmailAddress;
+import org.rendezvous.core.idempotency.Fingerprint;
+import org.rendezvous.core.idempotency.IdempotencyKey;
+import org.rendezvous.core.idempotency.IdempotencyRecord;
 import org.rendezvous.core.ledger.Balances;
 import org.rendezvous.core.notification.MessageKind;
 import org.rendezvous.core.notification.OutboxEntry;
@@ -30,6 +33,8 @@ import org.rendezvous.core.operator.PractitionerOverview;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.payout.Payout;
+import org.rendezvous.core.payout.PayoutBatch;
+import org.rendezvous.core.payout.PayoutBatchId;
 import org.rendezvous.core.payout.PayoutState;
 import org.rendezvous.core.port.OperatorActions;
 import org.rendezvous.core.port.Operators;
@@ -48,6 +53,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
 public final class OperatorService {
 
     private static final String FAILED = "email: e-mail or password is wrong";
+    private static final String REVERSE_CHARGE = "reverse-charge";
 
     private final Engine engine;
     private final Cashier cashier;
@@ -55,16 +61,18 @@ public final class OperatorService {
     private final OperatorActions actions;
     private final AccountService accounts;
     private final PasswordHasher hasher;
+    private final PayoutService payouts;
     private volatile PasswordHash decoy;
 
     OperatorService(Engine engine, Cashier cashier, Operators operators, OperatorActions actions,
-                    AccountService accounts, PasswordHasher hasher) {
+                    AccountService accounts, PasswordHasher hasher, PayoutService payouts) {
         this.engine = engine;
         this.cashier = cashier;
         this.operators = Objects.requireNonNull(operators, "operators");
         this.actions = Objects.requireNonNull(actions, "operatorActions");
         this.accounts = accounts;
         this.hasher = Objects.requireNonNull(hasher, "passwordHasher");
+        this.payouts = Objects.requireNonNull(payouts, "payouts");
     }
 
     // Operators' accounts
@@ -250,6 +258,21 @@ public final class OperatorService {
      * without such a charge (or already refunded) is NOTHING_TO_REVERSE.
      */
     public Outcome<ChargeReversal> reverseCharge(OperatorId by, BookingId bookingId, String reason) {
+        return reverseCharge(by, bookingId, reason, Optional.empty());
+    }
+
+    /**
+     * As {@link #reverseCharge(OperatorId, BookingId, String)}, once per idempotency key (BK-8): a retried request
+     * with the same key answers the first result (the reversal, or the first refusal) and moves nothing; the key
+     * given with another booking is refused with IDEMPOTENCY_KEY_REUSED. Keys are kept in the booking's
+     * practitioner's scope, like every command on their agenda.
+     */
+    public Outcome<ChargeReversal> reverseCharge(OperatorId by, BookingId bookingId, String reason, IdempotencyKey key) {
+        return reverseCharge(by, bookingId, reason, Optional.of(Objects.requireNonNull(key, "idempotencyKey")));
+    }
+
+    private Outcome<ChargeReversal> reverseCharge(OperatorId by, BookingId bookingId, String reason,
+                                                  Optional<IdempotencyKey> key) {
         String why = OperatorAction.checkedReason(reason);
         Operator operator = existing(by);
         Optional<Booking> found = engine.stores.bookings().find(bookingId);
@@ -258,31 +281,61 @@ public final class OperatorService {
         }
         PractitionerId practitioner = found.get().practitionerId();
         return engine.stores.transactions().inAgenda(practitioner, () -> {
-            Booking booking = engine.stores.bookings().find(bookingId).orElseThrow();
-            String cause = Cashier.reversalCause(bookingId);
-            boolean reversed = engine.stores.ledger().ofBooking(bookingId).stream()
-                    .anyMatch(p -> p.causeKey().equals(cause))
-                    || engine.stores.paymentInstructions().ofBooking(bookingId).stream()
-                    .anyMatch(i -> i.causeKey().equals("refund:" + cause));
-            if (reversed) {
-                return Outcome.rejected(Reason.ALREADY_REVERSED, "bookingId: this booking's charge was reversed already");
+            if (key.isEmpty()) {
+                return reverseLocked(operator, bookingId, practitioner, why);
             }
-            if (booking.state() != BookingState.NO_SHOW && booking.state() != BookingState.CANCELLED_BY_CLIENT) {
-                return Outcome.rejected(Reason.NOTHING_TO_REVERSE, "bookingId: the booking is " + booking.state()
-                        + ", not a no-show or a late cancellation");
+            String fingerprint = Fingerprint.of(REVERSE_CHARGE, bookingId);
+            Optional<IdempotencyRecord> earlier = engine.stores.idempotencyKeys().find(practitioner, key.get());
+            if (earlier.isPresent()) {
+                IdempotencyRecord record = earlier.get();
+                if (!record.sameCommand(REVERSE_CHARGE, fingerprint)) {
+                    return Outcome.rejected(Reason.IDEMPOTENCY_KEY_REUSED, "idempotencyKey: already used for another command");
+                }
+                if (record.rejection().isPresent()) {
+                    return Outcome.rejected(record.rejection().get(), record.detail());
+                }
+                Booking booking = engine.stores.bookings().find(bookingId).orElseThrow();
+                return Outcome.accepted(cashier.reversalOf(booking).orElseThrow(
+                        () -> new IllegalStateException("remembered reversal of " + bookingId + " is gone")));
             }
+            Outcome<ChargeReversal> result = reverseLocked(operator, bookingId, practitioner, why);
             Instant now = engine.now();
-            Optional<ChargeReversal> reversal = cashier.reverseCharge(booking, now);
-            if (reversal.isEmpty()) {
-                return Outcome.rejected(Reason.NOTHING_TO_REVERSE,
-                        "bookingId: nothing was charged for this booking, or it is refunded already");
-            }
-            engine.announce(MessageKind.CHARGE_REVERSED, booking, "charge-reversed:" + bookingId,
-                    Map.of("amount", reversal.get().refunded().toString()), now);
-            actions.record(new OperatorAction(engine.ids.newId(), operator.id(), operator.email(), ActionKind.REVERSE_CHARGE,
-                    bookingId.toString(), Optional.of(practitioner), why, now));
-            return Outcome.accepted(reversal.get());
+            engine.stores.idempotencyKeys().remember(result.fold(
+                    reversal -> new IdempotencyRecord(practitioner, key.get(), REVERSE_CHARGE, fingerprint,
+                            Optional.of(bookingId.toString()), Optional.empty(), "", now),
+                    rejected -> new IdempotencyRecord(practitioner, key.get(), REVERSE_CHARGE, fingerprint, Optional.empty(),
+                            Optional.of(rejected.reason()), rejected.detail(), now)));
+            return result;
         });
+    }
+
+    /** Under the booking's agenda lock. */
+    private Outcome<ChargeReversal> reverseLocked(Operator operator, BookingId bookingId, PractitionerId practitioner,
+                                              String why) {
+        Booking booking = engine.stores.bookings().find(bookingId).orElseThrow();
+        String cause = Cashier.reversalCause(bookingId);
+        boolean reversed = engine.stores.ledger().ofBooking(bookingId).stream()
+                .anyMatch(p -> p.causeKey().equals(cause))
+                || engine.stores.paymentInstructions().ofBooking(bookingId).stream()
+                .anyMatch(i -> i.causeKey().equals("refund:" + cause));
+        if (reversed) {
+            return Outcome.rejected(Reason.ALREADY_REVERSED, "bookingId: this booking's charge was reversed already");
+        }
+        if (booking.state() != BookingState.NO_SHOW && booking.state() != BookingState.CANCELLED_BY_CLIENT) {
+            return Outcome.rejected(Reason.NOTHING_TO_REVERSE, "bookingId: the booking is " + booking.state()
+                    + ", not a no-show or a late cancellation");
+        }
+        Instant now = engine.now();
+        Optional<ChargeReversal> reversal = cashier.reverseCharge(booking, now);
+        if (reversal.isEmpty()) {
+            return Outcome.rejected(Reason.NOTHING_TO_REVERSE,
+                    "bookingId: nothing was charged for this booking, or it is refunded already");
+        }
+        engine.announce(MessageKind.CHARGE_REVERSED, booking, "charge-reversed:" + bookingId,
+                Map.of("amount", reversal.get().refunded().toString()), now);
+        actions.record(new OperatorAction(engine.ids.newId(), operator.id(), operator.email(), ActionKind.REVERSE_CHARGE,
+                bookingId.toString(), Optional.of(practitioner), why, now));
+        return Outcome.accepted(reversal.get());
     }
 
     /** The whole platform's books in one currency, where FEE-4 says money in equals what is accounted for. */
@@ -298,6 +351,32 @@ public final class OperatorService {
         }
         all.sort(Comparator.comparing(Payout::updatedAt).reversed());
         return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+    }
+
+    // Bank-file payout batches
+
+    /**
+     * Exports a bank-file batch: the first export fixes its content (a payout joining later goes in another batch)
+     * and is written to the audit log in the same transaction; exporting again answers the same batch, so the same
+     * file, and records nothing more.
+     */
+    public Outcome<PayoutBatch> exportBatch(OperatorId by, PayoutBatchId batch, String reason) {
+        String why = OperatorAction.checkedReason(reason);
+        Operator operator = existing(by);
+        return payouts.exportBatch(batch, exported -> actions.record(new OperatorAction(engine.ids.newId(), operator.id(),
+                operator.email(), ActionKind.EXPORT_PAYOUT_BATCH, batch.toString(), Optional.empty(), why, engine.now())));
+    }
+
+    /**
+     * The bank has the batch's file: its payouts become SENT and each practitioner is told. The marking is written to
+     * the audit log in the transaction that makes it; marking again changes nothing and records nothing.
+     */
+    public Outcome<PayoutBatch> markBatchSent(OperatorId by, PayoutBatchId batch, String reason) {
+        String why = OperatorAction.checkedReason(reason);
+        Operator operator = existing(by);
+        return payouts.markBatchSent(batch, operator.id().toString(), why, sent -> actions.record(new OperatorAction(
+                engine.ids.newId(), operator.id(), operator.email(), ActionKind.MARK_PAYOUT_BATCH_SENT, batch.toString(),
+                Optional.empty(), why, engine.now())));
     }
 
     // Messages

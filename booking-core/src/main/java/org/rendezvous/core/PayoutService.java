@@ -8,7 +8,9 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rendezvous.core.idempotency.Fingerprint;
 import org.rendezvous.core.idempotency.IdempotencyKey;
+import org.rendezvous.core.idempotency.IdempotencyRecord;
 import org.rendezvous.core.ledger.Account;
 import org.rendezvous.core.ledger.Leg;
 import org.rendezvous.core.ledger.Posting;
@@ -55,6 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class PayoutService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PayoutService.class);
+    private static final String PAYOUT_REQUEST = "payout-request";
 
     private final Engine engine;
     private final int batchSize;
@@ -163,7 +166,7 @@ public final class PayoutService {
             return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
         // A microsecond ahead, so that what became payable at this very instant is included.
-        return payOut(practitioner, new PayoutTrigger.Request(key.value()), engine.now().plusNanos(1_000));
+        return payOut(practitioner, new PayoutTrigger.Request(key.value()), engine.now().plusNanos(1_000), Optional.of(key));
     }
 
     /** Sends again, with the same idempotency key, the payouts a crash or an unreachable gateway left PLANNED. */
@@ -222,11 +225,49 @@ public final class PayoutService {
     }
 
     private Outcome<Payout> payOut(PractitionerId practitioner, PayoutTrigger trigger, Instant cutoff) {
-        Outcome<Payout> decided = engine.stores.transactions().inAgenda(practitioner, () -> decide(practitioner, trigger, cutoff));
+        return payOut(practitioner, trigger, cutoff, Optional.empty());
+    }
+
+    private Outcome<Payout> payOut(PractitionerId practitioner, PayoutTrigger trigger, Instant cutoff,
+                                   Optional<IdempotencyKey> key) {
+        Outcome<Payout> decided = engine.stores.transactions().inAgenda(practitioner,
+                () -> key.isPresent() ? decideOnce(practitioner, trigger, cutoff, key.get()) : decide(practitioner, trigger, cutoff));
         if (!decided.isAccepted() || decided.orElseThrow().state() != PayoutState.PLANNED) {
             return decided;
         }
         return Outcome.accepted(send(decided.orElseThrow()));
+    }
+
+    /**
+     * Under the practitioner's lock, a request's decision once per idempotency key (BK-8): the key's first answer is
+     * remembered (the payout's id, or the refusal), so that a replay finds the same payout even after a carried-over
+     * payout moved forward to a later trigger (PO-4), and never decides a second payout.
+     */
+    private Outcome<Payout> decideOnce(PractitionerId practitioner, PayoutTrigger trigger, Instant cutoff,
+                                       IdempotencyKey key) {
+        String fingerprint = Fingerprint.of(PAYOUT_REQUEST, practitioner);
+        Optional<IdempotencyRecord> earlier = engine.stores.idempotencyKeys().find(practitioner, key);
+        if (earlier.isPresent()) {
+            IdempotencyRecord record = earlier.get();
+            if (!record.sameCommand(PAYOUT_REQUEST, fingerprint)) {
+                return Outcome.rejected(Reason.IDEMPOTENCY_KEY_REUSED, "idempotencyKey: already used for another command");
+            }
+            if (record.rejection().isPresent()) {
+                return Outcome.rejected(record.rejection().get(), record.detail());
+            }
+            return Outcome.accepted(engine.stores.payouts().find(PayoutId.of(record.subjectId().orElseThrow()))
+                    .orElseThrow(() -> new IllegalStateException("remembered payout " + record.subjectId() + " is gone")));
+        }
+        // A request decided before keys were remembered is still found by its trigger.
+        Optional<Payout> byTrigger = engine.stores.payouts().forTrigger(practitioner, trigger.key());
+        Outcome<Payout> result = byTrigger.isPresent() ? Outcome.accepted(byTrigger.get()) : decide(practitioner, trigger, cutoff);
+        Instant now = engine.now();
+        engine.stores.idempotencyKeys().remember(result.fold(
+                payout -> new IdempotencyRecord(practitioner, key, PAYOUT_REQUEST, fingerprint,
+                        Optional.of(payout.id().toString()), Optional.empty(), "", now),
+                rejected -> new IdempotencyRecord(practitioner, key, PAYOUT_REQUEST, fingerprint, Optional.empty(),
+                        Optional.of(rejected.reason()), rejected.detail(), now)));
+        return result;
     }
 
     /** Under the practitioner's lock: the payout for this trigger, decided and booked once (PO-2). */
@@ -418,13 +459,21 @@ public final class PayoutService {
      * joining later goes in another batch and every download of this one gives the same file.
      */
     public Outcome<PayoutBatch> exportBatch(PayoutBatchId id) {
+        return exportBatch(id, batch -> { });
+    }
+
+    /** As {@link #exportBatch(PayoutBatchId)}; {@code fixed} runs in the transaction that fixes the batch, once. */
+    Outcome<PayoutBatch> exportBatch(PayoutBatchId id, java.util.function.Consumer<PayoutBatch> fixed) {
         return engine.stores.transactions().inTransaction(() -> {
             Optional<PayoutBatch> found = engine.stores.payouts().batch(id);
             if (found.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "batchId: no such payout batch");
             }
             if (found.get().state() == PayoutBatchState.OPEN) {
-                engine.stores.payouts().updateBatch(found.get().exported(engine.now()), PayoutBatchState.OPEN);
+                PayoutBatch exported = found.get().exported(engine.now());
+                if (engine.stores.payouts().updateBatch(exported, PayoutBatchState.OPEN)) {
+                    fixed.accept(exported);
+                }
             }
             return Outcome.accepted(engine.stores.payouts().batch(id).orElseThrow());
         });
@@ -436,8 +485,14 @@ public final class PayoutService {
      * crash left undone).
      */
     public Outcome<PayoutBatch> markBatchSent(PayoutBatchId id, String by, String reason) {
+        return markBatchSent(id, by, reason, batch -> { });
+    }
+
+    /** As {@link #markBatchSent(PayoutBatchId, String, String)}; {@code marked} runs in the transaction that marks it, once. */
+    Outcome<PayoutBatch> markBatchSent(PayoutBatchId id, String by, String reason,
+                                       java.util.function.Consumer<PayoutBatch> marked) {
         BatchSending sending = new BatchSending(by, engine.now(), reason);
-        Outcome<PayoutBatch> marked = engine.stores.transactions().inTransaction(() -> {
+        Outcome<PayoutBatch> outcome = engine.stores.transactions().inTransaction(() -> {
             Optional<PayoutBatch> found = engine.stores.payouts().batch(id);
             if (found.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "batchId: no such payout batch");
@@ -447,14 +502,17 @@ public final class PayoutService {
                         "batchId: download the batch's file before marking it sent");
             }
             if (found.get().state() == PayoutBatchState.EXPORTED) {
-                engine.stores.payouts().updateBatch(found.get().sent(sending), PayoutBatchState.EXPORTED);
+                PayoutBatch sent = found.get().sent(sending);
+                if (engine.stores.payouts().updateBatch(sent, PayoutBatchState.EXPORTED)) {
+                    marked.accept(sent);
+                }
             }
             return Outcome.accepted(engine.stores.payouts().batch(id).orElseThrow());
         });
-        if (!marked.isAccepted()) {
-            return marked;
+        if (!outcome.isAccepted()) {
+            return outcome;
         }
-        PayoutBatch batch = marked.orElseThrow();
+        PayoutBatch batch = outcome.orElseThrow();
         for (BatchItem item : batch.items()) {
             engine.stores.transactions().inAgenda(item.practitionerId(), () -> {
                 Optional<Payout> payout = engine.stores.payouts().find(item.payoutId())
@@ -471,6 +529,6 @@ public final class PayoutService {
                 return null;
             });
         }
-        return marked;
+        return outcome;
     }
 }

@@ -14,6 +14,7 @@ import org.rendezvous.core.notification.MessageKind;
 import org.rendezvous.core.payment.ProviderKey;
 import org.rendezvous.core.plan.BillingEvent;
 import org.rendezvous.core.plan.BillingPage;
+import org.rendezvous.core.plan.PendingCheckout;
 import org.rendezvous.core.plan.PortalRequest;
 import org.rendezvous.core.plan.SubscriptionCheckout;
 import org.rendezvous.core.policy.CommercialModel;
@@ -41,6 +42,11 @@ import org.rendezvous.core.practitioner.PractitionerId;
 public final class PlanService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanService.class);
+
+    /** How long a checkout page being opened holds off a second one, should its request die on the way. */
+    static final java.time.Duration CHECKOUT_CLAIM = java.time.Duration.ofMinutes(2);
+    /** How long a page the provider does not date is answered again (Stripe's own default for Checkout). */
+    static final java.time.Duration CHECKOUT_VALIDITY = java.time.Duration.ofHours(24);
 
     /** What a practitioner may still do this month, for the dashboard and the public page (PLAN-2). */
     public record QuotaStatus(Plan plan, UsageMonth month, long bookingsUsed, OptionalLong bookingsLeft) {
@@ -102,19 +108,52 @@ public final class PlanService {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Subscription current = engine.stores.subscriptions().find(practitioner).orElseThrow();
-        if (!current.canSubscribe()) {
-            return Outcome.rejected(Reason.ALREADY_SUBSCRIBED, "plan: already subscribed to the paid plan; "
-                    + "change the card, cancel or resume it from the billing portal");
+        // The pending-checkout guard: one checkout page at a time, claimed before the provider is asked, so that two
+        // requests at once (two tabs, a double click) never open two subscriptions.
+        Outcome<Optional<BillingPage.Opened>> claim = engine.stores.transactions().inAgenda(practitioner, () -> {
+            Subscription current = engine.stores.subscriptions().find(practitioner).orElseThrow();
+            if (!current.canSubscribe()) {
+                return Outcome.rejected(Reason.ALREADY_SUBSCRIBED, "plan: already subscribed to the paid plan; "
+                        + "change the card, cancel or resume it from the billing portal");
+            }
+            Instant now = engine.now();
+            Optional<PendingCheckout> pending = current.checkoutOpenAt(now);
+            if (pending.isPresent() && pending.get().page().isPresent()) {
+                return Outcome.accepted(Optional.of(new BillingPage.Opened(pending.get().page().get(),
+                        current.billing().customerRef().orElse(""), Optional.of(pending.get().expiresAt()))));
+            }
+            if (pending.isPresent()) {
+                return Outcome.rejected(Reason.CHECKOUT_IN_PROGRESS,
+                        "plan: the checkout page is being opened by another request; try again in a moment");
+            }
+            engine.stores.subscriptions().save(current.withCheckout(Optional.of(
+                    new PendingCheckout(Optional.empty(), now.plus(CHECKOUT_CLAIM)))));
+            return Outcome.accepted(Optional.<BillingPage.Opened>empty());
+        });
+        if (!claim.isAccepted()) {
+            return claim.fold(x -> null, rejected -> Outcome.rejected(rejected.reason(), rejected.detail()));
         }
+        if (claim.orElseThrow().isPresent()) {
+            return Outcome.accepted(claim.orElseThrow().get()); // the page already open: the same URL
+        }
+        Subscription current = engine.stores.subscriptions().find(practitioner).orElseThrow();
         Practitioner who = engine.stores.practitioners().find(practitioner).orElseThrow();
         Instant now = engine.now();
         Optional<Instant> paidFrom = now.isBefore(current.trialEndsAt()) ? Optional.of(current.trialEndsAt())
                 : Optional.empty();
-        // A new key per checkout: each click opens a fresh page; the customer's own key is the adapter's.
+        // A new key per checkout: each page is a fresh one; the customer's own key is the adapter's.
         BillingPage page = billing.startSubscription(new SubscriptionCheckout(practitioner, who.email(),
                 current.billing().customerRef(), engine.settings.plans().monthlyPrice(), paidFrom,
                 new ProviderKey("rdv:plan-checkout:" + practitioner + ":" + engine.ids.newId())));
+        engine.stores.transactions().inAgenda(practitioner, () -> {
+            Subscription claimed = engine.stores.subscriptions().find(practitioner).orElseThrow();
+            Optional<PendingCheckout> opened = page instanceof BillingPage.Opened o
+                    ? Optional.of(new PendingCheckout(Optional.of(o.redirect()),
+                            o.expiresAt().orElseGet(() -> engine.now().plus(CHECKOUT_VALIDITY))))
+                    : Optional.empty(); // refused or unreachable: the claim is given up, so that a retry can open one
+            engine.stores.subscriptions().save(claimed.withCheckout(opened));
+            return null;
+        });
         return opened(practitioner, page);
     }
 
@@ -170,7 +209,8 @@ public final class PlanService {
      */
     public Outcome<Subscription> apply(BillingEvent event) {
         PractitionerId practitioner = event.practitionerId();
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
+        java.util.concurrent.atomic.AtomicBoolean duplicate = new java.util.concurrent.atomic.AtomicBoolean();
+        Outcome<Subscription> outcome = engine.stores.transactions().inAgenda(practitioner, () -> {
             Optional<Subscription> current = engine.stores.subscriptions().find(practitioner);
             if (current.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
@@ -179,15 +219,32 @@ public final class PlanService {
             if (engine.stores.idempotencyKeys().find(practitioner, key).isPresent()) {
                 return Outcome.accepted(current.get());
             }
-            Subscription next = current.get().apply(event);
-            if (!next.equals(current.get())) {
-                engine.stores.subscriptions().save(next);
+            Subscription next = current.get();
+            if (current.get().duplicateSubscription(event)) {
+                // Two checkouts paid in a race: the live subscription stays, the other one's months count for nothing
+                // and it is cancelled at the provider (below, outside the lock).
+                duplicate.set(true);
+            } else {
+                next = current.get().apply(event);
+                if (!next.equals(current.get())) {
+                    engine.stores.subscriptions().save(next);
+                }
             }
             engine.stores.idempotencyKeys().remember(new IdempotencyRecord(practitioner, key, "billing-event",
                     event.getClass().getSimpleName(), Optional.of(practitioner.toString()), Optional.empty(), "",
                     engine.now()));
             return Outcome.accepted(next);
         });
+        if (duplicate.get()) {
+            LOG.warn("practitioner {}: provider subscription {} duplicates the live one; cancelling it", practitioner,
+                    event.subscriptionRef());
+            if (billing.cancelSubscription(event.subscriptionRef())
+                    instanceof org.rendezvous.core.plan.SubscriptionCancellation.Failed failed) {
+                LOG.warn("duplicate subscription {} not cancelled ({}); its next event asks again",
+                        event.subscriptionRef(), failed.why());
+            }
+        }
+        return outcome;
     }
 
     /**

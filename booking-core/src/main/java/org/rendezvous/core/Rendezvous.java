@@ -74,7 +74,7 @@ public final class Rendezvous {
                 hasher);
         this.operators = new OperatorService(engine, cashier,
                 builder.operators != null ? builder.operators : InMemoryOperators.joining(builder.stores.transactions()),
-                operatorActions, accounts, hasher);
+                operatorActions, accounts, hasher, payouts);
         org.rendezvous.core.port.InvoiceStores invoiceStores = builder.invoiceStores != null ? builder.invoiceStores
                 : org.rendezvous.core.inmemory.InMemoryInvoiceStores.joining(builder.stores.transactions());
         this.invoices = new InvoiceService(engine, cashier, invoiceStores, builder.invoiceDocuments);

@@ -103,5 +103,7 @@ public enum Reason {
     /** INV-1: the invoice already has its credit note. */
     ALREADY_CREDITED,
     // Plans (PLAN) in a model without plans
-    NO_PLANS_IN_THIS_MODEL
+    NO_PLANS_IN_THIS_MODEL,
+    /** PLAN-3: the paid plan's checkout page is being opened by another request (two tabs, a double click). */
+    CHECKOUT_IN_PROGRESS
 }

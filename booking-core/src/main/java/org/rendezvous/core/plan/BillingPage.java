@@ -6,11 +6,19 @@ import java.util.Objects;
 /** A provider's page for the practitioner's paid plan (subscription checkout or billing portal). */
 public sealed interface BillingPage {
 
-    /** Where to send the practitioner, and the provider's customer the page is for (created if it was new). */
-    record Opened(URI redirect, String customerRef) implements BillingPage {
+    /**
+     * Where to send the practitioner, the provider's customer the page is for (created if it was new), and when the
+     * provider voids the page, if it says.
+     */
+    record Opened(URI redirect, String customerRef, java.util.Optional<java.time.Instant> expiresAt) implements BillingPage {
         public Opened {
             Objects.requireNonNull(redirect, "redirect");
             Objects.requireNonNull(customerRef, "customerRef");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        public Opened(URI redirect, String customerRef) {
+            this(redirect, customerRef, java.util.Optional.empty());
         }
     }
 

@@ -36,9 +36,17 @@ public final class Subscription {
     private final boolean renewing;
     private final Billing billing;
     private final boolean trialEndTold;
+    private final Optional<PendingCheckout> checkout;
 
     private Subscription(PractitionerId practitionerId, ZoneId zone, Instant trialEndsAt, Optional<Instant> paidSince,
                          Optional<Instant> paidUntil, boolean renewing, Billing billing, boolean trialEndTold) {
+        this(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing, billing, trialEndTold, Optional.empty());
+    }
+
+    private Subscription(PractitionerId practitionerId, ZoneId zone, Instant trialEndsAt, Optional<Instant> paidSince,
+                         Optional<Instant> paidUntil, boolean renewing, Billing billing, boolean trialEndTold,
+                         Optional<PendingCheckout> checkout) {
+        this.checkout = Objects.requireNonNull(checkout, "checkout");
         this.practitionerId = Objects.requireNonNull(practitionerId, "practitionerId");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.trialEndsAt = Objects.requireNonNull(trialEndsAt, "trialEndsAt");
@@ -107,6 +115,14 @@ public final class Subscription {
         return new Subscription(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing, billing, trialEndTold);
     }
 
+    /** Rebuilds a stored subscription with its pending checkout page; every rule of the constructor applies. */
+    public static Subscription restore(PractitionerId practitionerId, ZoneId zone, Instant trialEndsAt,
+                                       Optional<Instant> paidSince, Optional<Instant> paidUntil, boolean renewing,
+                                       Billing billing, boolean trialEndTold, Optional<PendingCheckout> checkout) {
+        return new Subscription(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing, billing, trialEndTold,
+                checkout);
+    }
+
     /** Rebuilds a subscription that never met the provider. */
     public static Subscription restore(PractitionerId practitionerId, ZoneId zone, Instant trialEndsAt,
                                        Optional<Instant> paidSince, Optional<Instant> paidUntil, boolean renewing) {
@@ -151,7 +167,7 @@ public final class Subscription {
             throw new IllegalArgumentException("event: for practitioner " + event.practitionerId() + ", not " + practitionerId);
         }
         if (event instanceof BillingEvent.PeriodPaid paid) {
-            return periodPaid(paid);
+            return periodPaid(paid).withCheckout(Optional.empty()); // the checkout was paid: it is over
         }
         if (event instanceof BillingEvent.RenewalFailed failed) {
             return renewalFailed(failed);
@@ -224,7 +240,7 @@ public final class Subscription {
         if (!now.isBefore(trialEndsAt)) {
             return this;
         }
-        return new Subscription(practitionerId, zone, now, paidSince, paidUntil, renewing, billing, trialEndTold);
+        return new Subscription(practitionerId, zone, now, paidSince, paidUntil, renewing, billing, trialEndTold, checkout);
     }
 
     /**
@@ -239,17 +255,45 @@ public final class Subscription {
 
     /** The trial's end was told (or no longer needs to be): it is not told again. */
     public Subscription trialEndWasTold() {
-        return new Subscription(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing, billing, true);
+        return new Subscription(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing, billing, true, checkout);
     }
 
     /** The same subscription read in another zone, after the practitioner changed theirs (AG-1); instants stay. */
     public Subscription inZone(ZoneId newZone) {
-        return new Subscription(practitionerId, newZone, trialEndsAt, paidSince, paidUntil, renewing, billing, trialEndTold);
+        return new Subscription(practitionerId, newZone, trialEndsAt, paidSince, paidUntil, renewing, billing, trialEndTold,
+                checkout);
     }
 
     private Subscription with(Optional<Instant> since, Optional<Instant> until, boolean newRenewing, Billing newBilling) {
         return new Subscription(practitionerId, zone, trialEndsAt, since, until, newRenewing && until.isPresent(),
-                newBilling, trialEndTold);
+                newBilling, trialEndTold, checkout);
+    }
+
+    /** The checkout page open (or being opened) for the paid plan, or none. */
+    public Subscription withCheckout(Optional<PendingCheckout> pending) {
+        return new Subscription(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing, billing, trialEndTold,
+                pending);
+    }
+
+    /** The checkout page still open (or being opened) at {@code now}. */
+    public Optional<PendingCheckout> checkoutOpenAt(Instant now) {
+        return checkout.filter(c -> c.openAt(now));
+    }
+
+    public Optional<PendingCheckout> checkout() {
+        return checkout;
+    }
+
+    /**
+     * Whether the event is about a second provider subscription while this one lives and is in good standing: the
+     * race of two checkouts paid for one practitioner. Such an event is not applied (no month counted twice, the live
+     * subscription kept) and the duplicate is cancelled at the provider.
+     */
+    public boolean duplicateSubscription(BillingEvent event) {
+        Objects.requireNonNull(event, "event");
+        return (event instanceof BillingEvent.PeriodPaid || event instanceof BillingEvent.RenewalFailed)
+                && billing.subscriptionRef().isPresent() && !billing.renewalFailed()
+                && !billing.subscriptionRef().get().equals(event.subscriptionRef());
     }
 
     public PractitionerId practitionerId() {
@@ -298,12 +342,13 @@ public final class Subscription {
                 && trialEndsAt.equals(that.trialEndsAt)
                 && paidSince.equals(that.paidSince)
                 && paidUntil.equals(that.paidUntil)
-                && billing.equals(that.billing);
+                && billing.equals(that.billing)
+                && checkout.equals(that.checkout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing, billing, trialEndTold);
+        return Objects.hash(practitionerId, zone, trialEndsAt, paidSince, paidUntil, renewing, billing, trialEndTold, checkout);
     }
 
     @Override
@@ -311,6 +356,6 @@ public final class Subscription {
         return "Subscription[practitionerId=" + practitionerId + ", zone=" + zone + ", trialEndsAt=" + trialEndsAt
                 + ", paidSince=" + paidSince.map(Instant::toString).orElse("-")
                 + ", paidUntil=" + paidUntil.map(Instant::toString).orElse("-") + ", renewing=" + renewing
-                + ", billing=" + billing + ", trialEndTold=" + trialEndTold + "]";
+                + ", billing=" + billing + ", trialEndTold=" + trialEndTold + ", checkout=" + checkout + "]";
     }
 }

@@ -18,4 +18,11 @@ public interface BillingGateway {
 
     /** Opens the provider's billing portal: change the card, cancel at the period's end, resume. */
     BillingPage openPortal(PortalRequest request);
+
+    /**
+     * Cancels a provider subscription now, without renewing it: a duplicate of the practitioner's live subscription
+     * (two checkouts paid in a race). Asking again for a subscription cancelled already answers Cancelled or Failed,
+     * never a second effect.
+     */
+    org.rendezvous.core.plan.SubscriptionCancellation cancelSubscription(String subscriptionRef);
 }

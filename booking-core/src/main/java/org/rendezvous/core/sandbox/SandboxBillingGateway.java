@@ -41,6 +41,7 @@ public final class SandboxBillingGateway implements BillingGateway {
     private final ConcurrentHashMap<String, PractitionerId> portals = new ConcurrentHashMap<>();
     private final Map<PractitionerId, SandboxSubscription> subscriptions = new ConcurrentHashMap<>();
     private volatile Consumer<BillingEvent> events = event -> { };
+    private final java.util.List<String> cancelled = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param pagesBase where the host serves the sandbox's billing pages: {@code pagesBase/checkout/ref}, {@code pagesBase/portal/ref} */
     public SandboxBillingGateway(URI pagesBase, Clock clock) {
@@ -73,6 +74,19 @@ public final class SandboxBillingGateway implements BillingGateway {
         String reference = "sbx_bps_" + UUID.randomUUID();
         portals.put(reference, request.practitionerId());
         return new BillingPage.Opened(pagesBase.resolve("portal/" + reference), customer);
+    }
+
+    @Override
+    public synchronized org.rendezvous.core.plan.SubscriptionCancellation cancelSubscription(String subscriptionRef) {
+        Objects.requireNonNull(subscriptionRef, "subscriptionRef");
+        subscriptions.values().removeIf(s -> s.reference().equals(subscriptionRef));
+        cancelled.add(subscriptionRef);
+        return new org.rendezvous.core.plan.SubscriptionCancellation.Cancelled(subscriptionRef);
+    }
+
+    /** The subscriptions the engine cancelled as duplicates, in order. */
+    public java.util.List<String> cancelledSubscriptions() {
+        return java.util.List.copyOf(cancelled);
     }
 
     private String customer(PractitionerId practitioner, Optional<String> known) {

@@ -162,6 +162,47 @@ class BankFilePayoutsTest {
     }
 
     @Test
+    @DisplayName("issue 12 item 4: the operator's export and marking of a batch are written to the audit log with who, when and why, once each")
+    void exportAndMarkingAreAudited() {
+        Scenario s = bankFile();
+        org.rendezvous.core.operator.OperatorId olga = OperatorToolsTest.operator(s);
+        s.engine.payouts().setDestination(s.anna, BANK);
+        earn(s, DayOfWeek.TUESDAY, 0);
+        s.setClock(s.at(CYCLE, 8, 0));
+        s.engine.payouts().runDueCycle();
+        PayoutBatchId id = s.engine.payouts().batches(1).get(0).id();
+
+        assertThatThrownBy(() -> s.engine.operators().exportBatch(olga, id, " "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("reason:");
+        PayoutBatch exported = accepted(s.engine.operators().exportBatch(olga, id, "the cycle's file for the bank"));
+        assertThat(exported.state()).isEqualTo(PayoutBatchState.EXPORTED);
+        s.setClock(s.at(CYCLE, 9, 0));
+        assertThat(accepted(s.engine.operators().exportBatch(olga, id, "again"))).isEqualTo(exported);
+        s.setClock(s.at(CYCLE, 10, 0));
+        PayoutBatch sent = accepted(s.engine.operators().markBatchSent(olga, id, "uploaded, ref 4411"));
+        assertThat(sent.sending()).hasValueSatisfying(how -> assertThat(how.by()).isEqualTo(olga.toString()));
+        accepted(s.engine.operators().markBatchSent(olga, id, "again"));
+
+        assertThat(s.engine.operators().auditLog(10)).satisfiesExactly(
+                marked -> {
+                    assertThat(marked.kind()).isEqualTo(org.rendezvous.core.operator.ActionKind.MARK_PAYOUT_BATCH_SENT);
+                    assertThat(marked.subject()).isEqualTo(id.toString());
+                    assertThat(marked.operatorId()).isEqualTo(olga);
+                    assertThat(marked.reason()).isEqualTo("uploaded, ref 4411");
+                    assertThat(marked.at()).isEqualTo(s.at(CYCLE, 10, 0));
+                },
+                export -> {
+                    assertThat(export.kind()).isEqualTo(org.rendezvous.core.operator.ActionKind.EXPORT_PAYOUT_BATCH);
+                    assertThat(export.subject()).isEqualTo(id.toString());
+                    assertThat(export.reason()).isEqualTo("the cycle's file for the bank");
+                    assertThat(export.at()).isEqualTo(s.at(CYCLE, 8, 0));
+                });
+        assertThat(rejected(s.engine.operators().exportBatch(olga,
+                PayoutBatchId.of("00000000-0000-4000-8000-000000000000"), "x")).reason()).isEqualTo(Reason.NOT_FOUND);
+        assertThat(s.engine.operators().auditLog(10)).as("a refused action leaves no entry").hasSize(2);
+    }
+
+    @Test
     @DisplayName("PO-3: payouts on request join the open batch on request; once its file is downloaded, the next request starts another batch")
     void requestsGoInTheOpenBatchOnRequest() {
         Scenario s = bankFile();

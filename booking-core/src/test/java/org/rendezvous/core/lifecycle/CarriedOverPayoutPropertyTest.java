@@ -38,11 +38,12 @@ import org.rendezvous.core.sandbox.SandboxPaymentGateway;
  * without a destination ready, paid by provider transfer or by bank file, with refused transfers, the money that
  * left (payouts planned, sent or waiting for the bank file) plus the payable balance is what became payable, to
  * the cent; at most one carried-over payout exists, the practitioner is told once per carry-over, and no trigger
- * has two payouts.
+ * has two payouts. A request replayed with its idempotency key (BK-8) answers its first answer, whatever moved
+ * since (the carried-over payout moved forward, sent, refused), and makes no payout and moves no money.
  */
 class CarriedOverPayoutPropertyTest {
 
-    enum Kind { EARN, CYCLE, REQUEST, NO_DESTINATION, PROVIDER_NOT_READY, PROVIDER_READY, BANK, BANK_FILE_SENT, REFUSE_NEXT }
+    enum Kind { EARN, CYCLE, REQUEST, NO_DESTINATION, PROVIDER_NOT_READY, PROVIDER_READY, BANK, BANK_FILE_SENT, REFUSE_NEXT, REPLAY }
 
     record Step(Kind kind, long cents, int days) {
     }
@@ -60,9 +61,43 @@ class CarriedOverPayoutPropertyTest {
     }
 
     @Test
-    @DisplayName("PO-2, PO-4, FEE-4: payouts that left + the payable balance = what became payable; at most one carried-over payout, told once each")
+    @DisplayName("PO-2, PO-4, FEE-4, BK-8: payouts that left + the payable balance = what became payable; at most one carried-over payout, told once each; a replayed request answers its first answer")
     void carriedOverBalanceIsOnePayoutAndMoneyIsConserved() {
         qt().withExamples(120).withShrinkCycles(50).forAll(steps()).checkAssert(this::play);
+    }
+
+    @Test
+    @DisplayName("PO-4, BK-8: after the carried-over payout moved forward (a cycle, then paid out), the first request's key still answers that payout and decides nothing")
+    void replayAfterTheCarriedOverPayoutMoved() {
+        Scenario s = Scenario.builder().model(CommercialModel.PLATFORM_COLLECTS).build();
+        s.stores.ledger().post(new Posting(new PostingId(java.util.UUID.randomUUID()), s.anna, Optional.empty(),
+                Optional.empty(), PostingKind.EARNINGS_RELEASED, "test-earning:1",
+                List.of(new Leg(Account.HELD_FOR_BOOKINGS, Account.PRACTITIONER_PAYABLE, Money.of("40.00", "EUR"))), s.now()));
+        org.rendezvous.core.idempotency.IdempotencyKey key = s.key();
+        Payout first = Scenario.accepted(s.engine.payouts().request(s.anna, key));
+        assertThat(first.state()).isEqualTo(PayoutState.CARRIED_OVER);
+
+        s.setClock(s.now().plus(Duration.ofDays(16)));
+        s.engine.payouts().runDueCycle();
+        assertThat(s.engine.payouts().ofPractitioner(s.anna)).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(first.id());
+            assertThat(p.trigger().key()).as("moved forward to the cycle").startsWith("cycle:");
+        });
+        assertThat(Scenario.accepted(s.engine.payouts().request(s.anna, key)).id()).isEqualTo(first.id());
+
+        s.engine.payouts().setDestination(s.anna, new PayoutDestination.ProviderAccount("acct_anna", true));
+        s.setClock(s.now().plus(Duration.ofDays(16)));
+        s.engine.payouts().runDueCycle();
+        Payout replayed = Scenario.accepted(s.engine.payouts().request(s.anna, key));
+        assertThat(replayed.id()).isEqualTo(first.id());
+        assertThat(replayed.state()).isEqualTo(PayoutState.SENT);
+        assertThat(s.engine.payouts().ofPractitioner(s.anna)).hasSize(1);
+        assertThat(s.engine.payouts().payableBalance(s.anna)).isEqualTo(Money.of("0.00", "EUR"));
+    }
+
+    /** What a request answered: the payout's id, or the refusal's reason. */
+    private static Object answer(org.rendezvous.core.outcome.Outcome<Payout> outcome) {
+        return outcome.fold(payout -> (Object) payout.id(), rejected -> rejected.reason());
     }
 
     private void play(List<Step> steps) {
@@ -74,6 +109,8 @@ class CarriedOverPayoutPropertyTest {
         Set<Object> carriedIds = new HashSet<>();
         int carriedMessages = 0;
         int n = 0;
+        List<org.rendezvous.core.idempotency.IdempotencyKey> keys = new ArrayList<>();
+        java.util.Map<org.rendezvous.core.idempotency.IdempotencyKey, Object> firstAnswers = new java.util.HashMap<>();
         for (Step step : steps) {
             s.setClock(s.now().plus(Duration.ofDays(step.days())).plus(Duration.ofMinutes(1)));
             switch (step.kind()) {
@@ -85,7 +122,24 @@ class CarriedOverPayoutPropertyTest {
                     earned = earned.plus(amount);
                 }
                 case CYCLE -> s.engine.payouts().runDueCycle();
-                case REQUEST -> s.engine.payouts().request(s.anna, s.key());
+                case REQUEST -> {
+                    org.rendezvous.core.idempotency.IdempotencyKey key = s.key();
+                    keys.add(key);
+                    firstAnswers.put(key, answer(s.engine.payouts().request(s.anna, key)));
+                }
+                case REPLAY -> {
+                    if (keys.isEmpty()) {
+                        break;
+                    }
+                    org.rendezvous.core.idempotency.IdempotencyKey key = keys.get((int) (step.cents() % keys.size()));
+                    int before = s.engine.payouts().ofPractitioner(s.anna).size();
+                    Money payable = s.engine.payouts().payableBalance(s.anna);
+                    assertThat(answer(s.engine.payouts().request(s.anna, key)))
+                            .as("BK-8: a replay of %s answers the first answer, after %s", key, steps)
+                            .isEqualTo(firstAnswers.get(key));
+                    assertThat(s.engine.payouts().ofPractitioner(s.anna)).as("a replay makes no payout").hasSize(before);
+                    assertThat(s.engine.payouts().payableBalance(s.anna)).as("a replay moves no money").isEqualTo(payable);
+                }
                 case NO_DESTINATION -> s.stores.transactions().inTransaction(() -> {
                     s.stores.payoutAccounts().save(s.anna, new PayoutDestination.ProviderAccount("acct_none", false));
                     return null;

@@ -128,6 +128,44 @@ class OperatorToolsTest {
         }
 
         @Test
+        @DisplayName("CX-4, BK-8: a reversal retried with its Idempotency-Key answers the first result, after the refund too; the key with another booking is refused")
+        void replayedWithItsKey() {
+            Scenario s = MoneyFlowsTest.platform();
+            OperatorId olga = operator(s);
+            Booking noShow = guaranteedNoShowCharged(s);
+            org.rendezvous.core.idempotency.IdempotencyKey key = s.key();
+
+            ChargeReversal first = accepted(s.engine.operators().reverseCharge(olga, noShow.id(), "disputed", key));
+            assertThat(accepted(s.engine.operators().reverseCharge(olga, noShow.id(), "disputed", key)))
+                    .as("a retry answers the first result").isEqualTo(first);
+            s.engine.payments().carryOutDue();
+            assertThat(accepted(s.engine.operators().reverseCharge(olga, noShow.id(), "disputed", key)))
+                    .as("after the refund was carried out too").isEqualTo(first);
+            assertThat(rejected(s.engine.operators().reverseCharge(olga, noShow.id(), "again", s.key())).reason())
+                    .as("another key is another reversal: refused").isEqualTo(Reason.ALREADY_REVERSED);
+            Booking other = s.book(s.at(DayOfWeek.THURSDAY, 10), ConsultationMode.IN_PERSON);
+            assertThat(rejected(s.engine.operators().reverseCharge(olga, other.id(), "disputed", key)).reason())
+                    .isEqualTo(Reason.IDEMPOTENCY_KEY_REUSED);
+
+            assertThat(movements(s, "refund")).hasSize(1);
+            assertThat(s.engine.operators().auditLog(10)).as("one action, one entry").hasSize(1);
+            assertBooksBalance(s);
+        }
+
+        @Test
+        @DisplayName("CX-4, BK-8: a refusal is remembered under its key as well: the retry answers the same refusal")
+        void refusalReplayed() {
+            Scenario s = MoneyFlowsTest.platform();
+            OperatorId olga = operator(s);
+            Booking noShow = guaranteedNoShowCharged(s);
+            accepted(s.engine.operators().reverseCharge(olga, noShow.id(), "disputed", s.key()));
+            org.rendezvous.core.idempotency.IdempotencyKey key = s.key();
+            Reason first = rejected(s.engine.operators().reverseCharge(olga, noShow.id(), "again", key)).reason();
+            assertThat(first).isEqualTo(Reason.ALREADY_REVERSED);
+            assertThat(rejected(s.engine.operators().reverseCharge(olga, noShow.id(), "again", key)).reason()).isEqualTo(first);
+        }
+
+        @Test
         @DisplayName("CX-3, CX-4: a late cancellation's kept part is refunded too, so the client has everything back")
         void lateCancellationKeptPart() {
             Scenario s = MoneyFlowsTest.platform();

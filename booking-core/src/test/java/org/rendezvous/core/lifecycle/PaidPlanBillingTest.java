@@ -52,6 +52,83 @@ class PaidPlanBillingTest {
     }
 
     @Test
+    @DisplayName("PLAN-3 pending-checkout guard: a second subscribe while the page is open answers the same page; once it expired, a new one")
+    void secondSubscribeAnswersTheOpenPage() {
+        Scenario s = afterTrial(CommercialModel.DIRECT_CONNECT);
+        org.rendezvous.core.plan.BillingPage.Opened first = accepted(s.engine.plans().subscribe(s.anna));
+        org.rendezvous.core.plan.BillingPage.Opened second = accepted(s.engine.plans().subscribe(s.anna));
+
+        assertThat(second.redirect()).isEqualTo(first.redirect());
+        assertThat(subscription(s).checkout()).hasValueSatisfying(c -> assertThat(c.page()).contains(first.redirect()));
+        s.setClock(s.now().plus(Duration.ofHours(24)));
+        org.rendezvous.core.plan.BillingPage.Opened later = accepted(s.engine.plans().subscribe(s.anna));
+        assertThat(later.redirect()).as("the sandbox's page is held 24 hours, as Stripe's").isNotEqualTo(first.redirect());
+
+        s.billing.completeCheckout(later.redirect().getPath().replaceAll(".*/", "")).orElseThrow();
+        assertThat(subscription(s).checkout()).as("paid: the checkout is over").isEmpty();
+        assertThat(rejected(s.engine.plans().subscribe(s.anna)).reason()).isEqualTo(Reason.ALREADY_SUBSCRIBED);
+    }
+
+    @Test
+    @DisplayName("PLAN-3 pending-checkout guard: a subscribe while another request is opening the page is CHECKOUT_IN_PROGRESS; a refused page frees the claim")
+    void subscribeWhileOpening() {
+        java.util.concurrent.atomic.AtomicReference<Scenario> self = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.List<Reason> nested = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Scenario s = Scenario.builder().model(CommercialModel.DIRECT_CONNECT).registeredBefore(java.time.Period.ofMonths(3))
+                .billingGateway(sandbox -> new org.rendezvous.core.port.BillingGateway() {
+            @Override
+            public org.rendezvous.core.plan.BillingPage startSubscription(org.rendezvous.core.plan.SubscriptionCheckout request) {
+                // The double click: a second request arrives while the provider is still answering the first.
+                nested.add(self.get().engine.plans().subscribe(self.get().anna).fold(o -> null, r -> r.reason()));
+                return refuse.get() ? new org.rendezvous.core.plan.BillingPage.Unreachable("timeout")
+                        : sandbox.startSubscription(request);
+            }
+
+            @Override
+            public org.rendezvous.core.plan.BillingPage openPortal(org.rendezvous.core.plan.PortalRequest request) {
+                return sandbox.openPortal(request);
+            }
+
+            @Override
+            public org.rendezvous.core.plan.SubscriptionCancellation cancelSubscription(String subscriptionRef) {
+                return sandbox.cancelSubscription(subscriptionRef);
+            }
+        }).build();
+        self.set(s);
+
+        assertThat(rejected(s.engine.plans().subscribe(s.anna)).reason()).isEqualTo(Reason.PAYMENT_PROVIDER_UNAVAILABLE);
+        assertThat(nested).containsExactly(Reason.CHECKOUT_IN_PROGRESS);
+        assertThat(subscription(s).checkout()).as("the claim is given up").isEmpty();
+        refuse.set(false);
+        org.rendezvous.core.plan.BillingPage.Opened opened = accepted(s.engine.plans().subscribe(s.anna));
+        assertThat(nested).containsExactly(Reason.CHECKOUT_IN_PROGRESS, Reason.CHECKOUT_IN_PROGRESS);
+        assertThat(accepted(s.engine.plans().subscribe(s.anna)).redirect()).isEqualTo(opened.redirect());
+    }
+
+    @Test
+    @DisplayName("PLAN-3 two subscriptions paid in a race: the second one's months count for nothing and it is cancelled at the provider; the live one goes on")
+    void duplicateSubscriptionCancelled() {
+        Scenario s = afterTrial(CommercialModel.DIRECT_CONNECT);
+        s.billing.completeCheckout(checkoutOf(s)).orElseThrow();
+        Subscription live = subscription(s);
+        String liveRef = live.billing().subscriptionRef().orElseThrow();
+
+        Subscription after = accepted(s.engine.plans().apply(new BillingEvent.PeriodPaid("evt_dup", s.anna,
+                live.billing().customerRef().orElseThrow(), "sub_duplicate", s.now(), s.now().plus(Duration.ofDays(31)))));
+
+        assertThat(after).isEqualTo(live);
+        assertThat(subscription(s)).as("never counted twice").isEqualTo(live);
+        assertThat(s.billing.cancelledSubscriptions()).containsExactly("sub_duplicate");
+        accepted(s.engine.plans().apply(new BillingEvent.RenewalFailed("evt_dup_fail", s.anna,
+                live.billing().customerRef().orElseThrow(), "sub_duplicate", live.paidUntil().orElseThrow(),
+                live.paidUntil().orElseThrow().plus(Duration.ofDays(30)), "declined")));
+        assertThat(subscription(s)).as("the duplicate's failure does not touch the live plan").isEqualTo(live);
+        assertThat(subscription(s).billing().subscriptionRef()).contains(liveRef);
+        assertThat(s.engine.plans().planOf(s.anna)).isEqualTo(Plan.PAID);
+    }
+
+    @Test
     @DisplayName("PLAN-3 a second checkout reuses the practitioner's customer at the provider")
     void customerCreatedOnce() {
         Scenario s = afterTrial(CommercialModel.DIRECT_CONNECT);

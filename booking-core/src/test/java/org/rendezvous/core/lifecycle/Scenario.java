@@ -88,7 +88,7 @@ final class Scenario {
                 .paymentGateway(gateway)
                 .payoutGateway(builder.payouts.apply(gateway))
                 .settings(builder.engineSettings.apply(org.rendezvous.core.EngineSettings.of(builder.model)))
-                .billingGateway(billing)
+                .billingGateway(builder.billingGateway.apply(billing))
                 .build();
         billing.onEvent(engine.plans()::apply);
         Instant start = clock.instant();
@@ -135,6 +135,15 @@ final class Scenario {
         private boolean paymentAccount = true;
         private java.time.Period registeredBefore = java.time.Period.ZERO;
         private java.util.function.Function<SandboxPaymentGateway, org.rendezvous.core.port.PayoutGateway> payouts = g -> g;
+        private java.util.function.Function<org.rendezvous.core.sandbox.SandboxBillingGateway,
+                org.rendezvous.core.port.BillingGateway> billingGateway = g -> g;
+
+        /** The billing gateway the engine is given, made from the scenario's sandbox (itself by default). */
+        Builder billingGateway(java.util.function.Function<org.rendezvous.core.sandbox.SandboxBillingGateway,
+                org.rendezvous.core.port.BillingGateway> value) {
+            this.billingGateway = value;
+            return this;
+        }
 
         /** The payout gateway, made from the scenario's sandbox (which pays out by default). */
         Builder payoutGateway(java.util.function.Function<SandboxPaymentGateway, org.rendezvous.core.port.PayoutGateway> value) {

@@ -67,6 +67,19 @@ public abstract class OperatorActionsContract {
     }
 
     @Test
+    @DisplayName("issue 12 item 4: every kind of action is kept, the bank-file batch's export and marking included")
+    void everyKindIsKept() {
+        java.util.List<OperatorAction> recorded = new java.util.ArrayList<>();
+        int hour = 1;
+        for (ActionKind kind : ActionKind.values()) {
+            OperatorAction action = action(kind, Optional.empty(), "subject-" + kind, StoreFixtures.hours(hour++));
+            actions.record(action);
+            recorded.add(0, action);
+        }
+        assertThat(actions.recent(100)).containsExactlyElementsOf(recorded);
+    }
+
+    @Test
     @DisplayName("the latest suspension or reactivation of a practitioner says whether they are suspended")
     void suspendedFromTheLatest() {
         PractitionerId anna = fixtures.practitionerId();

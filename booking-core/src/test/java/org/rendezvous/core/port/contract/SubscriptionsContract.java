@@ -87,6 +87,26 @@ public abstract class SubscriptionsContract {
     }
 
     @Test
+    @DisplayName("PLAN-3 the pending checkout is kept: a claim without a page, then the page with its expiry, then none")
+    void pendingCheckoutKept() {
+        Subscription trial = trial().withCustomer("cus_1");
+        Subscription claimed = trial.withCheckout(java.util.Optional.of(new org.rendezvous.core.plan.PendingCheckout(
+                java.util.Optional.empty(), days(1))));
+        subscriptions.save(claimed);
+        assertThat(subscriptions.find(trial.practitionerId())).contains(claimed);
+
+        Subscription open = trial.withCheckout(java.util.Optional.of(new org.rendezvous.core.plan.PendingCheckout(
+                java.util.Optional.of(java.net.URI.create("https://checkout.stripe.com/c/pay/cs_test_1")),
+                days(2).plusNanos(5_000))));
+        subscriptions.save(open);
+        assertThat(subscriptions.find(trial.practitionerId())).contains(open);
+
+        Subscription over = open.withCheckout(java.util.Optional.empty());
+        subscriptions.save(over);
+        assertThat(subscriptions.find(trial.practitionerId())).contains(over);
+    }
+
+    @Test
     @DisplayName("PLAN-3 a subscription in another zone keeps its zone")
     void zoneKept() {
         Subscription tokyo = Subscription.startTrial(newPractitioner(), REGISTERED, ZoneId.of("Asia/Tokyo"), SETTINGS);
