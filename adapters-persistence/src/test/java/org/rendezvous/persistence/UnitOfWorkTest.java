@@ -230,6 +230,11 @@ class UnitOfWorkTest {
             }
 
             @Override
+            public int release(List<OutboxMessageId> ids, Lease lease) {
+                return real.outbox().release(ids, lease);
+            }
+
+            @Override
             public List<OutboxEntry> parked(int limit) {
                 return real.outbox().parked(limit);
             }
