@@ -80,12 +80,23 @@ final class ProblemHandlers {
         }
     }
 
-    /** The core validates values on construction: "field: reason". That is the client's mistake. */
+    /**
+     * The core validates values on construction: "field: reason". Raised while a controller reads the request,
+     * that is the client's mistake, a 400 naming the field; raised anywhere else it is a bug, logged in full and
+     * answered 500 without internals ({@link RequestInput} tells which).
+     */
     @Singleton
     static final class IllegalArgument implements ExceptionHandler<IllegalArgumentException, HttpResponse<Problem>> {
+        private static final Logger LOG = LoggerFactory.getLogger(IllegalArgument.class);
+
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, IllegalArgumentException exception) {
-            return Problem.of("INVALID_REQUEST", HttpStatus.BAD_REQUEST, exception.getMessage()).toResponse();
+            if (RequestInput.isBadInput(exception)) {
+                return Problem.of("INVALID_REQUEST", HttpStatus.BAD_REQUEST, exception.getMessage()).toResponse();
+            }
+            LOG.error("request {} {} failed: an argument refused outside the request's reading is a bug",
+                    request.getMethod(), withoutSecrets(request.getPath()), exception);
+            return Problem.of("INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR, "an internal error occurred").toResponse();
         }
     }
 
