@@ -1,6 +1,5 @@
 package org.rendezvous.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -98,14 +97,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static HikariDataSource pool(String jdbcUrl, int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(USER);
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("rendezvous-embedded");
-        // The server's detail of a failed constraint quotes the row's values (an e-mail address…): kept out of messages.
-        config.addDataSourceProperty("logServerErrorDetail", "false");
-        return new HikariDataSource(config);
+        return ConnectionPool.open(jdbcUrl, USER, "", poolSize, ConnectionPool.DEFAULT_CONNECTION_TIMEOUT,
+                "rendezvous-embedded");
     }
 
     private static void closeQuietly(EmbeddedPostgres server, RuntimeException failure) {

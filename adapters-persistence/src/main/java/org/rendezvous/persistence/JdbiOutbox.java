@@ -166,6 +166,13 @@ final class JdbiOutbox implements Outbox {
         int park(@Define("held") String held, @BindMethods LeaseCondition lease, @Bind("attempts") int attempts,
                  @Bind("at") Instant at, @Bind("error") String error);
 
+        @SqlUpdate("""
+                UPDATE outbox SET lease_owner = NULL, lease_until = NULL
+                WHERE id = ANY(string_to_array(:ids, ',')::uuid[]) AND state = 'PENDING' AND lease_owner = :owner
+                    AND lease_until = :until
+                """)
+        int release(@Bind("ids") String ids, @Bind("owner") String owner, @Bind("until") Instant until);
+
         @SqlQuery("""
                 SELECT <columns> FROM outbox WHERE state = 'FAILED'
                 ORDER BY finished_at DESC, sequence DESC LIMIT :limit
@@ -269,6 +276,15 @@ final class JdbiOutbox implements Outbox {
     @Override
     public boolean park(OutboxMessageId id, Lease lease, int attempts, Instant at, String error) {
         return transactions.withHandle(h -> transactions.attach(h, Dao.class).park(HELD, held(id, lease), attempts, at, error) == 1);
+    }
+
+    @Override
+    public int release(List<OutboxMessageId> ids, Lease lease) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        String joined = SqlArrays.join(ids.stream().map(OutboxMessageId::value).toList());
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).release(joined, lease.owner(), lease.until()));
     }
 
     @Override

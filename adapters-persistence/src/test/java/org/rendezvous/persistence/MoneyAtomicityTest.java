@@ -213,7 +213,7 @@ class MoneyAtomicityTest {
         assertThat(applied.state()).isEqualTo(BookingState.PENDING);
         assertThat(stores.ledger().ofBooking(held.id())).extracting(Posting::kind)
                 .containsExactly(PostingKind.PAYMENT_RECEIVED, PostingKind.PROVIDER_FEE);
-        assertThat(engine.payments().balances(bruno).of(Account.HELD_FOR_BOOKINGS)).isEqualTo(eur("60.00"));
+        assertThat(engine.payments().balances(bruno).orElseThrow().of(Account.HELD_FOR_BOOKINGS)).isEqualTo(eur("60.00"));
         Map<String, Money> totals = Map.of("in", engine.payments().platformTotals(eur("0.00").currency()).moneyIn(),
                 "accounted", engine.payments().platformTotals(eur("0.00").currency()).accountedFor());
         assertThat(totals).containsEntry("in", eur("60.00")).containsEntry("accounted", eur("60.00"));

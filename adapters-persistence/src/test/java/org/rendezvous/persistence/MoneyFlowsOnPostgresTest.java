@@ -223,7 +223,7 @@ class MoneyFlowsOnPostgresTest {
     }
 
     private Balances balances() {
-        return engine.payments().balances(anna);
+        return engine.payments().balances(anna).orElseThrow();
     }
 
     /** FEE-4: money in = refunds + provider fees + commissions + payouts + what is still owed or held, to the cent. */

@@ -230,6 +230,11 @@ class UnitOfWorkTest {
             }
 
             @Override
+            public int release(List<OutboxMessageId> ids, Lease lease) {
+                return real.outbox().release(ids, lease);
+            }
+
+            @Override
             public List<OutboxEntry> parked(int limit) {
                 return real.outbox().parked(limit);
             }
@@ -287,6 +292,7 @@ class UnitOfWorkTest {
         })).isInstanceOf(PersistenceFailure.class)
                 .satisfies(e -> assertThat(((PersistenceFailure) e).sqlState()).contains("23503"))
                 .satisfies(e -> assertThat(((PersistenceFailure) e).isTransient()).isFalse())
+                .satisfies(e -> assertThat(((PersistenceFailure) e).isUnavailable()).as("a bug, not an outage").isFalse())
                 .satisfies(e -> assertThat(e.getMessage()).as("no bound value, such as a client's name, in the message")
                         .doesNotContain(client.details().name().value()).doesNotContain("orphan"));
 
@@ -294,7 +300,7 @@ class UnitOfWorkTest {
     }
 
     @Test
-    @DisplayName("an unreachable database is a PersistenceFailure, for a store call and for a unit of work")
+    @DisplayName("an unreachable database is a PersistenceFailure that says the database is unavailable, for a store call and for a unit of work")
     void unreachableDatabaseIsAPersistenceFailure() {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/nowhere");
@@ -304,9 +310,11 @@ class UnitOfWorkTest {
         try (HikariDataSource nowhere = new HikariDataSource(config)) {
             Stores unreachable = PostgresStores.open(nowhere);
 
-            assertThatThrownBy(() -> unreachable.practitioners().find(anna)).isInstanceOf(PersistenceFailure.class);
+            assertThatThrownBy(() -> unreachable.practitioners().find(anna)).isInstanceOf(PersistenceFailure.class)
+                    .satisfies(e -> assertThat(((PersistenceFailure) e).isUnavailable()).isTrue());
             assertThatThrownBy(() -> unreachable.transactions().inAgenda(anna, () -> "never run"))
-                    .isInstanceOf(PersistenceFailure.class);
+                    .isInstanceOf(PersistenceFailure.class)
+                    .satisfies(e -> assertThat(((PersistenceFailure) e).isUnavailable()).isTrue());
         }
     }
 

@@ -1,6 +1,5 @@
 package org.rendezvous.app;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -9,6 +8,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +17,7 @@ import org.rendezvous.core.inmemory.InMemoryReminderCandidates;
 import org.rendezvous.core.inmemory.InMemoryStores;
 import org.rendezvous.core.port.ReminderCandidates;
 import org.rendezvous.core.port.Stores;
+import org.rendezvous.persistence.ConnectionPool;
 import org.rendezvous.persistence.EmbeddedDatabase;
 import org.rendezvous.persistence.PostgresStores;
 import org.slf4j.Logger;
@@ -51,7 +52,9 @@ final class DatabaseFactory {
 
         /** Whether the database answers a query now, for the health endpoint. */
         boolean answers() {
+            // Bounded: the pool gives up on a connection within its connection timeout, the query within a second.
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout(1);
                 return statement.execute("SELECT 1");
             } catch (SQLException | RuntimeException e) {
                 return false;
@@ -75,15 +78,10 @@ final class DatabaseFactory {
     Database server(@Value("${rendezvous.database.url}") String url,
                     @Value("${rendezvous.database.username:postgres}") String username,
                     @Nullable @Value("${rendezvous.database.password:}") String password,
-                    @Value("${rendezvous.database.pool-size:10}") int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(username);
-        config.setPassword(password == null ? "" : password);
-        config.setMaximumPoolSize(poolSize);
-        // The server's own detail of a failed constraint quotes row values: clients' data stays out of logs.
-        config.addDataSourceProperty("logServerErrorDetail", "false");
-        HikariDataSource pool = new HikariDataSource(config);
+                    @Value("${rendezvous.database.pool-size:10}") int poolSize,
+                    @Value("${rendezvous.database.connection-timeout:1s}") Duration connectionTimeout) {
+        // A request waits for a connection at most connection-timeout: during an outage it is a 503 within it.
+        HikariDataSource pool = ConnectionPool.open(url, username, password, poolSize, connectionTimeout, "rendezvous");
         LOG.info("data on the PostgreSQL server {}", url);
         return new Database(pool, pool, null);
     }

@@ -207,7 +207,7 @@ final class DemoSeed implements ApplicationEventListener<ServerStartupEvent> {
     private List<AccessToken> links(PractitionerId id) {
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
         List<AccessToken> links = new ArrayList<>();
-        for (Booking booking : engine.agenda().bookingsBetween(id, today, today.plusDays(60))) {
+        for (Booking booking : engine.agenda().bookingsBetween(id, today, today.plusDays(60)).orElseThrow()) {
             if (booking.holdsSeat()) {
                 links.add(booking.accessToken());
             }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.rendezvous.core.EngineSettings;
 import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.plan.PlanSettings;
 import org.rendezvous.core.port.Accounts;
 import org.rendezvous.core.port.OperatorActions;
@@ -27,6 +28,8 @@ import org.rendezvous.payments.ConnectedAccounts;
 import org.rendezvous.payments.StripePaymentGateway;
 import org.rendezvous.payments.StripeSettings;
 import org.rendezvous.payments.StripeWebhooks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the engine from its adapters (the stores come from {@link DatabaseFactory}); the core itself
@@ -37,6 +40,8 @@ import org.rendezvous.payments.StripeWebhooks;
  */
 @Factory
 final class EngineFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineFactory.class);
 
     static final String STRIPE_KEY = "rendezvous.stripe.secret-key";
     static final String CONNECT_WEBHOOK_SECRET = "rendezvous.stripe.connect-webhook-secret";
@@ -146,19 +151,31 @@ final class EngineFactory {
                 .settings(engineSettings)
                 .build();
         // The sandbox's events reach the engine as a provider's webhooks would.
-        sandbox.ifPresent(s -> s.onEvent(event -> apply(engine, event)));
-        sandboxBilling.ifPresent(s -> s.onEvent(event -> engine.plans().apply(event)));
+        // Nobody waits for their answer: a refusal is logged, never dropped silently.
+        sandbox.ifPresent(s -> s.onEvent(event -> logRefusal("sandbox payment event", event, apply(engine, event))));
+        sandboxBilling.ifPresent(s -> s.onEvent(event -> logRefusal("sandbox billing event", event, engine.plans().apply(event))));
         return engine;
     }
 
     /** A provider's event to the use case it is for: payouts, payment accounts, or bookings' payments. */
-    static void apply(Rendezvous engine, PaymentEvent event) {
+    static Outcome<?> apply(Rendezvous engine, PaymentEvent event) {
         if (event instanceof PaymentEvent.PayoutFailed payoutFailed) {
-            engine.payouts().apply(payoutFailed);
+            return engine.payouts().apply(payoutFailed);
         } else if (event instanceof PaymentEvent.AccountUpdated accountUpdated) {
-            engine.paymentAccounts().apply(accountUpdated);
+            return engine.paymentAccounts().apply(accountUpdated);
         } else {
-            engine.payments().apply(event);
+            return engine.payments().apply(event);
+        }
+    }
+
+    /**
+     * An event's refusal where no caller can act on it (a provider's webhook, the sandbox's hooks) is still said:
+     * the reason code and its detail (ids and fields, no personal data), with the kind of event.
+     */
+    static void logRefusal(String source, Object event, Outcome<?> outcome) {
+        if (outcome instanceof Outcome.Rejected<?> rejected) {
+            LOG.warn("{} {} refused and dropped: {}: {}", source, event.getClass().getSimpleName(), rejected.reason(),
+                    rejected.detail());
         }
     }
 

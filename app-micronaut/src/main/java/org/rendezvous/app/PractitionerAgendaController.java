@@ -304,14 +304,14 @@ class PractitionerAgendaController {
     /** Every booking of a local day, in every state. */
     @Get("/agenda/day/{date}")
     List<AgendaBookingView> day(Authentication authentication, @PathVariable LocalDate date) {
-        return engine.agenda().bookingsBetween(me(authentication), date, date).stream().map(b -> AgendaBookingView.of(b, engine.payments())).toList();
+        return engine.agenda().bookingsBetween(me(authentication), date, date).orElseThrow().stream().map(b -> AgendaBookingView.of(b, engine.payments())).toList();
     }
 
     /** Every booking of the week (Monday to Sunday) that holds the date. */
     @Get("/agenda/week/{date}")
     List<AgendaBookingView> week(Authentication authentication, @PathVariable LocalDate date) {
         LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return engine.agenda().bookingsBetween(me(authentication), monday, monday.plusDays(6)).stream()
+        return engine.agenda().bookingsBetween(me(authentication), monday, monday.plusDays(6)).orElseThrow().stream()
                 .map(b -> AgendaBookingView.of(b, engine.payments())).toList();
     }
 

@@ -66,7 +66,7 @@ class PractitionerBookingController {
     /** Requests waiting for an answer, oldest first. */
     @Get("/requests")
     List<AgendaBookingView> pendingRequests(Authentication authentication) {
-        return engine.bookings().pendingRequests(me(authentication)).stream().map(b -> AgendaBookingView.of(b, engine.payments())).toList();
+        return engine.bookings().pendingRequests(me(authentication)).orElseThrow().stream().map(b -> AgendaBookingView.of(b, engine.payments())).toList();
     }
 
     @Post("/bookings/{bookingId}/confirm")

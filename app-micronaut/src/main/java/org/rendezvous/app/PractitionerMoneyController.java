@@ -70,8 +70,8 @@ class PractitionerMoneyController {
     @Get("/balances")
     BalancesView balances(Authentication authentication) {
         PractitionerId me = me(authentication);
-        return BalancesView.of(engine.payments().balances(me), engine.payouts().payableBalance(me),
-                engine.payments().practitionerView(), engine.payments().totals(me));
+        return BalancesView.of(engine.payments().balances(me).orElseThrow(), engine.payouts().payableBalance(me),
+                engine.payments().practitionerView(), engine.payments().totals(me).orElseThrow());
     }
 
     @Get("/payouts")
@@ -109,8 +109,8 @@ class PractitionerMoneyController {
                 : BankDetails.of(holder, iban, r.bic());
         PayoutDestination destination = new PayoutDestination.BankAccount(details);
         PractitionerId me = me(authentication);
-        engine.payouts().setDestination(me, destination);
-        return HttpResponse.ok(DestinationView.of(destination));
+        return PublicBookingController.respond(engine.payouts().setDestination(me, destination),
+                saved -> HttpResponse.ok(DestinationView.of(saved)));
     }
 
     /** PLAN-1 … PLAN-3: the plan, this month's quota and the subscription. */

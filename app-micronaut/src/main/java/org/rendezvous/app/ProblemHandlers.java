@@ -2,6 +2,7 @@ package org.rendezvous.app;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,6 +15,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.stream.Collectors;
+import org.rendezvous.persistence.PersistenceFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,12 +80,48 @@ final class ProblemHandlers {
         }
     }
 
-    /** The core validates values on construction: "field: reason". That is the client's mistake. */
+    /**
+     * The core validates values on construction: "field: reason". Raised while a controller reads the request,
+     * that is the client's mistake, a 400 naming the field; raised anywhere else it is a bug, logged in full and
+     * answered 500 without internals ({@link RequestInput} tells which).
+     */
     @Singleton
     static final class IllegalArgument implements ExceptionHandler<IllegalArgumentException, HttpResponse<Problem>> {
+        private static final Logger LOG = LoggerFactory.getLogger(IllegalArgument.class);
+
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, IllegalArgumentException exception) {
-            return Problem.of("INVALID_REQUEST", HttpStatus.BAD_REQUEST, exception.getMessage()).toResponse();
+            if (RequestInput.isBadInput(exception)) {
+                return Problem.of("INVALID_REQUEST", HttpStatus.BAD_REQUEST, exception.getMessage()).toResponse();
+            }
+            LOG.error("request {} {} failed: an argument refused outside the request's reading is a bug",
+                    request.getMethod(), withoutSecrets(request.getPath()), exception);
+            return Problem.of("INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR, "an internal error occurred").toResponse();
+        }
+    }
+
+    /**
+     * The database cannot be reached (down, restarting, out of connections): 503 with {@code Retry-After}, for
+     * the client to try again; the pool reconnects by itself. Any other persistence failure is a bug or a
+     * schema out of step: logged in full, a 500.
+     */
+    @Singleton
+    static final class DatabaseFailure implements ExceptionHandler<PersistenceFailure, HttpResponse<Problem>> {
+        static final String RETRY_AFTER_SECONDS = "5";
+        private static final Logger LOG = LoggerFactory.getLogger(DatabaseFailure.class);
+
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, PersistenceFailure failure) {
+            if (failure.isUnavailable()) {
+                // One line, not a stack trace per request: during an outage every request lands here.
+                LOG.warn("request {} {}: database unavailable: {}", request.getMethod(), withoutSecrets(request.getPath()),
+                        failure.getMessage());
+                return Problem.of("DATABASE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE,
+                        "the service cannot reach its database; try again shortly").toResponse()
+                        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            }
+            LOG.error("request {} {} failed", request.getMethod(), withoutSecrets(request.getPath()), failure);
+            return Problem.of("INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR, "an internal error occurred").toResponse();
         }
     }
 

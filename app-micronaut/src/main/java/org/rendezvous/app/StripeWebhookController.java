@@ -57,11 +57,15 @@ final class StripeWebhookController {
         }
         if (outcome instanceof WebhookOutcome.VerifiedBilling billing) {
             // PLAN-3: an unknown practitioner (another platform's subscription on the same account) is acknowledged.
-            return engine.plans().apply(billing.event()).fold(s -> HttpResponse.ok(new Received("applied")),
+            var applied = engine.plans().apply(billing.event());
+            EngineFactory.logRefusal("Stripe webhook", billing.event(), applied);
+            return applied.fold(s -> HttpResponse.ok(new Received("applied")),
                     rejected -> HttpResponse.ok(new Received("ignored")));
         }
         PaymentEvent event = ((WebhookOutcome.Verified) outcome).event();
-        EngineFactory.apply(engine, event);
+        // Acknowledged either way (Stripe would only send it again); a refusal is logged, not dropped silently.
+        var applied = EngineFactory.apply(engine, event);
+        EngineFactory.logRefusal("Stripe webhook", event, applied);
         return HttpResponse.ok(new Received("applied"));
     }
 }

@@ -300,7 +300,7 @@ class OperatorApiTest {
         problemBody(failure(http, HttpRequest.POST(O + "/bookings/not-an-id/reverse-charge", reason("x"))
                 .bearerAuth(operator).header("Idempotency-Key", key)), 400);
         engine.payments().carryOutDue();
-        assertThat(engine.payments().balances(anna).of(org.rendezvous.core.ledger.Account.REFUNDS))
+        assertThat(engine.payments().balances(anna).orElseThrow().of(org.rendezvous.core.ledger.Account.REFUNDS))
                 .isEqualTo(Money.of("60.00", "EUR"));
 
         Map<?, ?> ledger = get(operator, O + "/ledger?currency=EUR");

@@ -139,7 +139,7 @@ public class AvailabilityBenchmark {
             entered.orElseThrow();
         }
 
-        List<Booking> booked = rendezvous.agenda().bookingsBetween(practitioner, from, to);
+        List<Booking> booked = rendezvous.agenda().bookingsBetween(practitioner, from, to).orElseThrow();
         long confirmed = booked.stream().filter(b -> b.state() == BookingState.CONFIRMED).count();
         if (booked.size() != BOOKINGS || confirmed != BOOKINGS) {
             throw new IllegalStateException("expected " + BOOKINGS + " confirmed bookings, found " + booked.size()

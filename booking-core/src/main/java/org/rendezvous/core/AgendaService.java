@@ -3,6 +3,7 @@ package org.rendezvous.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -320,11 +321,17 @@ public final class AgendaService {
         });
     }
 
-    /** The practitioner's bookings in every state that overlap the local dates {@code from} to {@code to} (PAGE-4). */
-    public List<Booking> bookingsBetween(PractitionerId practitioner, LocalDate from, LocalDate to) {
-        AgendaSettings settings = engine.agendaSettings(practitioner).orElseThrow(
-                () -> new IllegalArgumentException("practitionerId: no such practitioner"));
-        return engine.stores.bookings().ofPractitioner(practitioner,
-                from.atStartOfDay(settings.zone()).toInstant(), to.plusDays(1).atStartOfDay(settings.zone()).toInstant());
+    /**
+     * The practitioner's bookings in every state that overlap the local dates {@code from} to {@code to} (PAGE-4);
+     * NOT_FOUND for no such practitioner.
+     */
+    public Outcome<List<Booking>> bookingsBetween(PractitionerId practitioner, LocalDate from, LocalDate to) {
+        Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
+        if (settings.isEmpty()) {
+            return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
+        }
+        ZoneId zone = settings.get().zone();
+        return Outcome.accepted(engine.stores.bookings().ofPractitioner(practitioner,
+                from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant()));
     }
 }

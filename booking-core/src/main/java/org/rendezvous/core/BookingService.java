@@ -742,14 +742,17 @@ public final class BookingService {
                 () -> work.apply(engine.stores.bookings().find(id).orElseThrow()));
     }
 
-    /** The bookings of the practitioner waiting for an answer (PAGE-4), oldest request first. */
-    public List<Booking> pendingRequests(PractitionerId practitioner) {
+    /** The bookings of the practitioner waiting for an answer (PAGE-4), oldest request first; NOT_FOUND for no such practitioner. */
+    public Outcome<List<Booking>> pendingRequests(PractitionerId practitioner) {
         Instant now = engine.now();
-        AgendaSettings settings = engine.agendaSettings(practitioner).orElseThrow(
-                () -> new IllegalArgumentException("practitionerId: no such practitioner"));
-        return engine.stores.bookings().ofPractitioner(practitioner, now, now.plus(settings.horizon()).plus(Duration.ofDays(1)))
+        Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
+        if (settings.isEmpty()) {
+            return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
+        }
+        return Outcome.accepted(engine.stores.bookings()
+                .ofPractitioner(practitioner, now, now.plus(settings.get().horizon()).plus(Duration.ofDays(1)))
                 .stream().filter(b -> b.state() == BookingState.PENDING)
-                .sorted(java.util.Comparator.comparing(Booking::createdAt)).toList();
+                .sorted(java.util.Comparator.comparing(Booking::createdAt)).toList());
     }
 
     public Optional<Booking> find(PractitionerId practitioner, BookingId id) {

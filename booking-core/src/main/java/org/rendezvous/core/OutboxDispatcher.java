@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * FAILED, where {@link #parked} lists it and {@link #retry} sends it again on an operator's word.
  *
  * <p><b>The one duplicate window.</b> Sending and recording cannot be one atomic step: the provider is
- * not in our transaction. If the process dies (or its lease lapses) after the provider accepted a
- * message and before {@link Outbox#markDelivered} is recorded, the message is still PENDING once the
- * lease lapses and is sent again: the recipient gets it twice. Every other failure gives at most one
+ * not in our transaction. If the process dies (or its lease lapses, or the write fails because the
+ * database is down) after the provider accepted a message and before {@link Outbox#markDelivered} is
+ * recorded, the message is still PENDING once the lease lapses and is sent again: the recipient gets it
+ * twice. When recording fails, the run stops and gives back the rest of its batch at once
+ * ({@link Outbox#release}); only the message whose outcome was lost waits for its lease. Every other failure gives at most one
  * delivery. Senders narrow the window where the provider allows it, passing the message id as the
  * provider's idempotency key or as the e-mail's Message-ID (which many mail clients deduplicate on).
  * Keep the lease much longer than a batch takes to send, or a slow run opens the same window.
@@ -81,8 +83,17 @@ public final class OutboxDispatcher {
         int skipped = 0;
         int retryLater = 0;
         int parked = 0;
-        for (ClaimedMessage message : claimed) {
-            switch (deliver(message)) {
+        for (int i = 0; i < claimed.size(); i++) {
+            DeliveryState state;
+            try {
+                state = deliver(claimed.get(i));
+            } catch (RuntimeException failure) {
+                // Only recording an outcome throws (the database is down, say): the messages after this one were
+                // never attempted, so they go back at once rather than wait for the lease. This one keeps its lease.
+                release(claimed.subList(i + 1, claimed.size()), lease, failure);
+                throw failure;
+            }
+            switch (state) {
                 case DELIVERED -> delivered++;
                 case SKIPPED -> skipped++;
                 case PENDING -> retryLater++;
@@ -90,6 +101,19 @@ public final class OutboxDispatcher {
             }
         }
         return new DeliveryReport(claimed.size(), delivered, skipped, retryLater, parked);
+    }
+
+    private void release(List<ClaimedMessage> rest, Lease lease, RuntimeException failure) {
+        if (rest.isEmpty()) {
+            return;
+        }
+        try {
+            int released = outbox.release(rest.stream().map(m -> m.message().id()).toList(), lease);
+            LOG.warn("outbox run stopped on a failure; {} unattempted message(s) of its batch released", released);
+        } catch (RuntimeException releaseFailure) {
+            // The store is still failing: they wait for the lease to lapse, as after a crash.
+            failure.addSuppressed(releaseFailure);
+        }
     }
 
     /** The parked messages, the most recently parked first, for an operator to look at. */

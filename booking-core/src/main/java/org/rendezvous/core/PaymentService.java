@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import org.rendezvous.core.agenda.AgendaSettings;
 import org.rendezvous.core.booking.AccessToken;
 import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.booking.BookingId;
@@ -412,11 +413,11 @@ public final class PaymentService {
         return new PractitionerView(engine.settings.model());
     }
 
-    /** The practitioner's own money summed up, in their currency (PAY-6). */
-    public PractitionerTotals totals(PractitionerId practitioner) {
-        Currency currency = engine.agendaSettings(practitioner).orElseThrow(
-                () -> new IllegalArgumentException("practitionerId: no such practitioner")).currency();
-        return PractitionerTotals.of(currency, paymentLines(practitioner));
+    /** The practitioner's own money summed up, in their currency (PAY-6); NOT_FOUND for no such practitioner. */
+    public Outcome<PractitionerTotals> totals(PractitionerId practitioner) {
+        return engine.agendaSettings(practitioner)
+                .map(settings -> Outcome.accepted(PractitionerTotals.of(settings.currency(), paymentLines(practitioner))))
+                .orElseGet(() -> Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner"));
     }
 
     /** What happened to a booking's money (PAY-6, CX-2 … CX-5). */
@@ -475,12 +476,15 @@ public final class PaymentService {
                 Optional.of(waiting.amount()), waiting.updatedAt().plus(CLIENT_CHARGE_WINDOW)));
     }
 
-    /** The practitioner's balances now, in their currency. */
-    public Balances balances(PractitionerId practitioner) {
-        Currency currency = engine.agendaSettings(practitioner).orElseThrow(
-                () -> new IllegalArgumentException("practitionerId: no such practitioner")).currency();
+    /** The practitioner's balances now, in their currency; NOT_FOUND for no such practitioner. */
+    public Outcome<Balances> balances(PractitionerId practitioner) {
+        Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
+        if (settings.isEmpty()) {
+            return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
+        }
         // Postings are never dated in the future: a day ahead counts them all.
-        return engine.stores.ledger().balances(practitioner, currency, engine.now().plus(Duration.ofDays(1)));
+        return Outcome.accepted(engine.stores.ledger().balances(practitioner, settings.get().currency(),
+                engine.now().plus(Duration.ofDays(1))));
     }
 
     /** The whole platform's books in one currency; FEE-4 says money in equals what is accounted for. */

@@ -69,15 +69,16 @@ public final class PayoutService {
         this.parallelism = parallelism;
     }
 
-    /** PO-4: sets where the practitioner's money goes; bank details exist only with a valid IBAN. */
-    public void setDestination(PractitionerId practitioner, PayoutDestination destination) {
+    /** PO-4: sets where the practitioner's money goes; bank details exist only with a valid IBAN. NOT_FOUND for no such practitioner. */
+    public Outcome<PayoutDestination> setDestination(PractitionerId practitioner, PayoutDestination destination) {
         if (engine.stores.practitioners().find(practitioner).isEmpty()) {
-            throw new IllegalArgumentException("practitionerId: no such practitioner");
+            return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
         engine.stores.transactions().inTransaction(() -> {
             engine.stores.payoutAccounts().save(practitioner, destination);
             return null;
         });
+        return Outcome.accepted(destination);
     }
 
     public Optional<PayoutDestination> destination(PractitionerId practitioner) {

@@ -139,6 +139,20 @@ final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized int release(List<OutboxMessageId> ids, Lease lease) {
+        int released = 0;
+        for (OutboxMessageId id : ids) {
+            Row row = rows.get(id);
+            if (row != null && row.heldBy(lease)) {
+                replace(row, row.with(row.state(), row.attempts(), row.nextAttemptAt(), Optional.empty(),
+                        row.lastError(), row.finishedAt(), row.providerReference()));
+                released++;
+            }
+        }
+        return released;
+    }
+
+    @Override
     public synchronized boolean park(OutboxMessageId id, Lease lease, int attempts, Instant at, String error) {
         Row row = rows.get(id);
         if (row == null || !row.heldBy(lease)) {

@@ -60,6 +60,13 @@ public interface Outbox {
     /** Parks the message as FAILED after its last attempt or a permanent refusal; false if the lease was lost. */
     boolean park(OutboxMessageId id, Lease lease, int attempts, Instant at, String error);
 
+    /**
+     * Gives back claimed messages that were not attempted, such as the rest of a batch whose run stopped on a
+     * failure: their lease ends, so that the next claim, by any dispatcher, takes them at once instead of after
+     * the lease. A message no longer PENDING under this lease is left alone. Answers how many were released.
+     */
+    int release(List<OutboxMessageId> ids, Lease lease);
+
     /** Parked (FAILED) messages for an operator, the most recently parked first. */
     List<OutboxEntry> parked(int limit);
 

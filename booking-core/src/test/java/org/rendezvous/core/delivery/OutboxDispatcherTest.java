@@ -356,6 +356,38 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    @DisplayName("NOT-3 a failed write after a message was sent stops the run and releases the rest of its batch at once; "
+            + "only the sent message waits for its lease, and is sent again")
+    void failedWriteReleasesTheRestOfTheBatch() {
+        OutboxMessage first = append("c1", CLIENT, EMAIL);
+        OutboxMessage second = append("c2", CLIENT, EMAIL);
+        OutboxMessage third = append("c3", CLIENT, EMAIL);
+        ScriptedSender sender = new ScriptedSender();
+        Stores failing = new Stores(stores.practitioners(), stores.agendas(), stores.clients(), stores.bookings(),
+                stores.waitlists(), new CrashOnMarkDelivered(stores.outbox()), stores.idempotencyKeys(), stores.ledger(),
+                stores.paymentInstructions(), stores.payouts(), stores.payoutAccounts(), stores.subscriptions(),
+                stores.usage(), stores.profiles(), stores.transactions(), stores.paymentAccounts());
+        OutboxDispatcher failingWrites = dispatcher(failing, sender, "instance-1", RetryPolicy.defaults(), LOWEST);
+        OutboxDispatcher other = dispatcher(stores, sender, "instance-2", RetryPolicy.defaults(), LOWEST);
+
+        assertThatThrownBy(failingWrites::deliverDue).isInstanceOf(ProcessDied.class);
+        assertThat(sender.accepted()).extracting(OutgoingMessage::id).containsExactly(first.id());
+
+        DeliveryReport atOnce = other.deliverDue();
+        assertThat(atOnce.claimed()).as("the rest of the batch, without waiting for the lease").isEqualTo(2);
+        assertThat(atOnce.delivered()).isEqualTo(2);
+        assertThat(entry(second).state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(entry(third).state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(entry(first).state()).as("sent, but the write was lost").isEqualTo(DeliveryState.PENDING);
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(other.deliverDue().delivered()).isEqualTo(1);
+        assertThat(sender.accepted()).extracting(OutgoingMessage::id)
+                .as("the window: the message whose write failed is sent again once its lease lapses")
+                .containsExactly(first.id(), second.id(), third.id(), first.id());
+    }
+
+    @Test
     @DisplayName("NOT-3 a crash before the provider accepted the message is no duplicate: it is sent once after the lease lapses")
     void crashBeforeSendingIsNoDuplicate() {
         OutboxMessage message = append("c", CLIENT, EMAIL);
@@ -457,6 +489,11 @@ class OutboxDispatcherTest {
         @Override
         public boolean markDelivered(OutboxMessageId id, Instant at, String providerReference) {
             throw new ProcessDied();
+        }
+
+        @Override
+        public int release(List<OutboxMessageId> ids, Lease lease) {
+            return delegate.release(ids, lease);
         }
 
         @Override

@@ -267,7 +267,7 @@ class BankFilePayoutsTest {
         assertThat(s.gateway.movements()).filteredOn(m -> m.kind().equals("payout")).singleElement()
                 .satisfies(m -> assertThat(m.amount()).isEqualTo(eur("57.00")));
         assertThat(s.engine.payouts().payableBalance(s.anna)).isEqualTo(eur("0.00"));
-        assertThat(s.engine.payments().balances(s.anna).of(Account.PRACTITIONER_PAYABLE)).isEqualTo(eur("0.00"));
+        assertThat(s.engine.payments().balances(s.anna).orElseThrow().of(Account.PRACTITIONER_PAYABLE)).isEqualTo(eur("0.00"));
         assertBooksBalance(s);
     }
 

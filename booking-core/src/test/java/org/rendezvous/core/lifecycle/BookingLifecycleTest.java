@@ -202,14 +202,14 @@ class BookingLifecycleTest {
 
         assertThat(pending.state()).isEqualTo(BookingState.PENDING);
         assertThat(pending.expiresAt()).contains(s.at(WEDNESDAY, 7));
-        assertThat(s.engine.bookings().pendingRequests(s.anna)).containsExactly(pending);
+        assertThat(s.engine.bookings().pendingRequests(s.anna).orElseThrow()).containsExactly(pending);
         s.assertAnnounced(pending, MessageKind.BOOKING_REQUESTED);
 
         Booking confirmed = s.confirm(pending);
 
         assertThat(confirmed.state()).isEqualTo(BookingState.CONFIRMED);
         assertThat(confirmed.expiresAt()).isEmpty();
-        assertThat(s.engine.bookings().pendingRequests(s.anna)).isEmpty();
+        assertThat(s.engine.bookings().pendingRequests(s.anna).orElseThrow()).isEmpty();
         s.assertAnnounced(confirmed, MessageKind.BOOKING_CONFIRMED);
         assertThat(s.kinds(confirmed)).containsExactly(MessageKind.BOOKING_REQUESTED, MessageKind.BOOKING_CONFIRMED);
     }
@@ -432,7 +432,7 @@ class BookingLifecycleTest {
         assertThat(refused.reason()).isEqualTo(Reason.CLIENT_DETAILS_REQUIRED);
         assertThat(refused.detail()).startsWith("name");
         assertThat(s.engine.clients().lookUp(s.anna, newcomer)).isEmpty();
-        assertThat(s.engine.agenda().bookingsBetween(s.anna, s.date(WEDNESDAY), s.date(WEDNESDAY))).isEmpty();
+        assertThat(s.engine.agenda().bookingsBetween(s.anna, s.date(WEDNESDAY), s.date(WEDNESDAY)).orElseThrow()).isEmpty();
 
         Booking entered = accepted(s.engine.bookings().enter(new EnterBookingCommand(s.anna, s.shiatsu.id(),
                 s.at(WEDNESDAY, 9), ConsultationMode.IN_PERSON, newcomer, Optional.of(PersonName.of("Noé Petit")),
@@ -463,7 +463,7 @@ class BookingLifecycleTest {
         assertThat(unknown.reason()).isEqualTo(Reason.INVALID_ANSWER);
         assertThat(tooLong.reason()).isEqualTo(Reason.INVALID_ANSWER);
         assertThat(tooLong.detail()).startsWith("answers.allergies");
-        assertThat(s.engine.agenda().bookingsBetween(s.anna, s.date(WEDNESDAY), s.date(WEDNESDAY))).isEmpty();
+        assertThat(s.engine.agenda().bookingsBetween(s.anna, s.date(WEDNESDAY), s.date(WEDNESDAY)).orElseThrow()).isEmpty();
         assertThat(accepted(s.engine.bookings().enter(entry.apply(Map.of("allergies", "none")))).answers())
                 .containsEntry("allergies", "none");
     }

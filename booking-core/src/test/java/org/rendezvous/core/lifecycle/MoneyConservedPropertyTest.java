@@ -228,8 +228,8 @@ class MoneyConservedPropertyTest {
     private static void assertPractitionerSeesTheirOwn(Scenario s, List<Posting> postings, Map<String, Money> paidByBooking,
                                                        Map<String, Money> refundedByBooking) {
         org.rendezvous.core.ledger.PractitionerView view = s.engine.payments().practitionerView();
-        org.rendezvous.core.ledger.PractitionerTotals mine = s.engine.payments().totals(s.anna);
-        Balances balances = s.engine.payments().balances(s.anna);
+        org.rendezvous.core.ledger.PractitionerTotals mine = s.engine.payments().totals(s.anna).orElseThrow();
+        Balances balances = s.engine.payments().balances(s.anna).orElseThrow();
         assertThat(mine.earned()).as("PAY-6 earned = the balance of " + view.earnings()).isEqualTo(balances.of(view.earnings()));
         assertThat(mine.clientsPaid()).as("PAY-6 every client payment reaches the practitioner's accounts")
                 .isEqualTo(balances.moneyIn());

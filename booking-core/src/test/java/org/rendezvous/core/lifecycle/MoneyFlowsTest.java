@@ -78,7 +78,7 @@ class MoneyFlowsTest {
     }
 
     static Balances balances(Scenario s) {
-        return s.engine.payments().balances(s.anna);
+        return s.engine.payments().balances(s.anna).orElseThrow();
     }
 
     /** FEE-4: money in = refunds + provider fees + commissions + payouts + what is still owed, to the cent. */

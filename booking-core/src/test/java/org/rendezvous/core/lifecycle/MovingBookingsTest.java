@@ -78,7 +78,7 @@ class MovingBookingsTest {
 
         assertThat(moved.state()).isEqualTo(BookingState.PENDING);
         assertThat(moved.expiresAt()).contains(s.at(FRIDAY, 9));
-        assertThat(s.engine.bookings().pendingRequests(s.anna)).containsExactly(moved);
+        assertThat(s.engine.bookings().pendingRequests(s.anna).orElseThrow()).containsExactly(moved);
     }
 
     @Test

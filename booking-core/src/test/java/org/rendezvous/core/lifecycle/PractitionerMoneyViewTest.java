@@ -120,13 +120,13 @@ class PractitionerMoneyViewTest {
             assertThat(after.earned()).isEqualTo(eur("57.00"));
             assertThat(after.commission()).isEqualTo(eur("3.00"));
 
-            PractitionerTotals totals = s.engine.payments().totals(s.anna);
+            PractitionerTotals totals = s.engine.payments().totals(s.anna).orElseThrow();
             assertThat(totals.clientsPaid()).isEqualTo(eur("60.00"));
             assertThat(totals.commission()).isEqualTo(eur("3.00"));
             assertThat(totals.providerFees()).as("the platform bears the provider's fee").isEqualTo(eur("0.00"));
             assertThat(totals.held()).isEqualTo(eur("0.00"));
             assertThat(totals.earned()).isEqualTo(eur("57.00"));
-            assertThat(totals.earned()).isEqualTo(s.engine.payments().balances(s.anna).of(Account.PRACTITIONER_PAYABLE));
+            assertThat(totals.earned()).isEqualTo(s.engine.payments().balances(s.anna).orElseThrow().of(Account.PRACTITIONER_PAYABLE));
         }
 
         @Test
@@ -244,7 +244,7 @@ class PractitionerMoneyViewTest {
             assertThat(m.pendingEarnings()).as("in the practitioner's own account at once").isEqualTo(eur("0.00"));
             assertThat(lines(s)).extracting(PaymentLine::kind)
                     .containsExactly(PostingKind.PAYMENT_RECEIVED, PostingKind.COMMISSION, PostingKind.PROVIDER_FEE);
-            PractitionerTotals totals = s.engine.payments().totals(s.anna);
+            PractitionerTotals totals = s.engine.payments().totals(s.anna).orElseThrow();
             assertThat(totals.earned()).isEqualTo(eur("18.52"));
             assertThat(totals.providerFees()).isEqualTo(eur("0.83"));
             assertBooksBalance(s);

@@ -476,7 +476,7 @@ class CapacityNeverExceededTest {
         }
 
         private List<Booking> allBookings() {
-            return engine.agenda().bookingsBetween(practitioner, FIRST_DAY.minusDays(2), FIRST_DAY.plusDays(16));
+            return engine.agenda().bookingsBetween(practitioner, FIRST_DAY.minusDays(2), FIRST_DAY.plusDays(16)).orElseThrow();
         }
 
         private List<Booking> seatHolding() {

@@ -295,7 +295,7 @@ class ConcurrentCapacityTest {
 
         private void verify() {
             assertThat(auditProblems).as("AG-10 problems seen while the threads ran").isEmpty();
-            List<Booking> all = engine.agenda().bookingsBetween(practitioner, DAY.minusDays(1), DAY.plusDays(1));
+            List<Booking> all = engine.agenda().bookingsBetween(practitioner, DAY.minusDays(1), DAY.plusDays(1)).orElseThrow();
             List<Booking> holding = seatHolding();
             assertThat(SeatCounter.violations(holding, plan.capacity(), spacing))
                     .as("AG-10 final seat-holding bookings within capacity " + plan.capacity()).isEmpty();
@@ -331,7 +331,7 @@ class ConcurrentCapacityTest {
         }
 
         private List<Booking> seatHolding() {
-            return engine.agenda().bookingsBetween(practitioner, DAY.minusDays(1), DAY.plusDays(1)).stream()
+            return engine.agenda().bookingsBetween(practitioner, DAY.minusDays(1), DAY.plusDays(1)).orElseThrow().stream()
                     .filter(Booking::holdsSeat).toList();
         }
 

@@ -305,6 +305,26 @@ public abstract class OutboxContract {
     }
 
     @Test
+    @DisplayName("NOT-3 claimed messages released by their lease are claimed again at once, unattempted; others' are left alone")
+    void releaseEndsTheLeaseAtOnce() {
+        OutboxMessage one = appended("cause-1");
+        OutboxMessage two = appended("cause-2");
+        OutboxMessage three = appended("cause-3");
+        Lease a = new Lease("a", DUE.plus(Duration.ofMinutes(5)));
+        assertThat(outbox.claimDue(DUE, 10, a)).hasSize(3);
+        assertThat(outbox.markDelivered(one.id(), DUE, "sent")).isTrue();
+
+        assertThat(outbox.release(List.of(one.id(), two.id(), three.id()), new Lease("b", a.until()))).isZero();
+        assertThat(outbox.release(List.of(one.id(), two.id(), three.id()), a)).as("not the delivered one").isEqualTo(2);
+        assertThat(outbox.release(List.of(two.id()), a)).as("no longer under the lease").isZero();
+
+        List<ClaimedMessage> again = outbox.claimDue(DUE.plusSeconds(1), 10, lease("b", DUE.plusSeconds(1)));
+        assertThat(again).extracting(ClaimedMessage::message).containsExactly(two, three);
+        assertThat(again).extracting(ClaimedMessage::attempts).containsExactly(0, 0);
+        assertThat(outbox.release(List.of(), a)).isZero();
+    }
+
+    @Test
     @DisplayName("NOT-3 a skipped message is SKIPPED with its reason and never claimed again")
     void skippedIsFinal() {
         OutboxMessage message = appended("cause-1");
