@@ -1,5 +1,8 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import static org.rendezvous.app.PractitionerAgendaController.id;
 
 import io.micronaut.core.annotation.Nullable;
@@ -38,6 +41,7 @@ import org.rendezvous.payments.sepa.Pain001Files;
 @Secured(Roles.OPERATOR)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
+@ApiDoc.OperatorSession
 class OperatorPayoutBatchController {
 
     private static final int LISTED = 200;
@@ -74,6 +78,12 @@ class OperatorPayoutBatchController {
     }
 
     /** The batch's SEPA credit-transfer file (pain.001.001.03); the first download fixes the batch's content. */
+    @ApiResponse(responseCode = "200", description = "the pain.001.001.03 XML file, as an attachment",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = "string", format = "binary")))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
     @Get("/{batchId}/file")
     HttpResponse<?> file(@PathVariable String batchId) {
         PayoutBatchId id = id(batchId, "batchId", PayoutBatchId::of);
@@ -90,6 +100,11 @@ class OperatorPayoutBatchController {
     }
 
     /** The bank has the file: the batch's payouts are SENT and each practitioner told; once, whoever asks again. */
+    @ApiResponse(responseCode = "200", description = "the batch, SENT",
+            content = @Content(schema = @Schema(implementation = BatchView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     @Post("/{batchId}/sent")
     HttpResponse<?> sent(Authentication authentication, @PathVariable String batchId, @Body @Valid SentRequest request) {
         PayoutBatchId id = id(batchId, "batchId", PayoutBatchId::of);
