@@ -1,5 +1,6 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -69,7 +70,8 @@ final class ApiViews {
                        Amount price, Amount paid, @Nullable Instant expiresAt, String clientLink,
                        @Nullable String activityName, @Nullable String zone, @Nullable Instant freeCancellationUntil,
                        @Nullable String noShowPercent, boolean clientsMayCancel, boolean clientsMayMove,
-                       boolean waitlistAlerts, String practitionerId, ClientMoneyView money, @Nullable NextStepView nextStep) {
+                       boolean waitlistAlerts, String practitionerId, ClientMoneyView money,
+                       @Nullable @Schema(type = "object") NextStepView nextStep) {
         static BookingView of(Booking booking, String clientLink, @Nullable Activity activity, @Nullable AgendaSettings terms,
                               BookingMoney money, @Nullable NextStepView nextStep) {
             return new BookingView(booking.id().toString(), booking.state().name(), booking.activityId().toString(),
@@ -102,7 +104,7 @@ final class ApiViews {
      * provider's page to send them to; {@code pageUrl} is the booking's link page, whose button does the same.
      */
     @Serdeable
-    record NextStepView(NextStep.Action action, @Nullable Amount amount, Instant until, String checkoutUrl, String pageUrl) {
+    record NextStepView(NextStep.Action action, @Nullable @Schema(type = "object") Amount amount, Instant until, String checkoutUrl, String pageUrl) {
         static NextStepView of(NextStep step, String baseUrl, Booking booking) {
             return new NextStepView(step.action(), step.amount().map(Amount::of).orElse(null), step.until(),
                     baseUrl + "/api/public/bookings/" + booking.accessToken().value() + "/checkout",

@@ -1,5 +1,8 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -114,6 +117,11 @@ class AuthController {
      * ACC-1: opens an account and sends the e-mail verification link (valid 24 h). The answer is the
      * same whether the e-mail was free or not, so registration does not reveal who is registered.
      */
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "202", description = "the same answer whether the e-mail was free or not",
+            content = @Content(schema = @Schema(implementation = Notice.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.TooMany
     @Post("/register")
     HttpResponse<?> register(HttpRequest<?> http, @Body @Valid RegisterRequest request) {
         RegisterAccountCommand command = new RegisterAccountCommand(PersonName.of(required(request.name(), "name")),
@@ -126,6 +134,11 @@ class AuthController {
     }
 
     /** ACC-1: the token from the verification link; single use, 24 h. */
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "200", description = "the e-mail is verified",
+            content = @Content(schema = @Schema(implementation = VerifiedView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.Gone
     @Post("/verify-email")
     HttpResponse<?> verifyEmail(@Body @Valid TokenRequest request) {
         return PublicBookingController.respond(accounts.verifyEmail(required(request.token(), "token")),
@@ -133,6 +146,11 @@ class AuthController {
     }
 
     /** A new verification link, for a link that expired; the same answer for any e-mail. */
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "202", description = "the same answer for any e-mail",
+            content = @Content(schema = @Schema(implementation = Notice.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.TooMany
     @Post("/verify-email/resend")
     HttpResponse<?> resendVerification(HttpRequest<?> http, @Body @Valid EmailRequest request) {
         EmailAddress email = EmailAddress.of(required(request.email(), "email"));
@@ -140,6 +158,11 @@ class AuthController {
     }
 
     /** ACC-3: the same 401 for an unknown e-mail, a wrong password and a locked account. */
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "200", description = "the session: a cookie for browsers, the body's bearer token for API clients",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.LoginFailed
     @Post("/login")
     HttpResponse<?> login(@Body LoginRequest request) {
         EmailAddress email;
@@ -153,6 +176,8 @@ class AuthController {
     }
 
     /** Ends the practitioner's sessions (every device) and clears the cookie. */
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "204", description = "every session of the caller ended; the cookie is cleared")
     @Post("/logout")
     HttpResponse<?> logout(@Nullable Authentication authentication) {
         if (authentication != null && authentication.getRoles().contains(Roles.PRACTITIONER)) {
@@ -162,6 +187,11 @@ class AuthController {
     }
 
     /** ACC-1: sends a reset link (single use, 1 h) if the e-mail has an account; the same answer either way. */
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "202", description = "the same answer for any e-mail",
+            content = @Content(schema = @Schema(implementation = Notice.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.TooMany
     @Post("/password-reset")
     HttpResponse<?> requestPasswordReset(HttpRequest<?> http, @Body @Valid EmailRequest request) {
         EmailAddress email = EmailAddress.of(required(request.email(), "email"));
@@ -190,6 +220,10 @@ class AuthController {
     }
 
     /** ACC-1: a new password with the token from the reset link; every session ends. */
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "204", description = "the password is changed and every session ended")
+    @ApiDoc.BadRequest
+    @ApiDoc.Gone
     @Post("/password-reset/confirm")
     HttpResponse<?> resetPassword(@Body @Valid NewPasswordRequest request) {
         Password password = Password.of(required(request.password(), "password"));

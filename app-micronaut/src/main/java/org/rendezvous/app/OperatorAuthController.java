@@ -1,5 +1,9 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -71,6 +75,11 @@ class OperatorAuthController {
     }
 
     /** ACC-3: the same 401 for an unknown e-mail, an operator without a password, a wrong password and a locked account. */
+    @Operation(operationId = "operatorLogin", security = {})
+    @ApiResponse(responseCode = "200", description = "the operator's session: a cookie for browsers, the body's bearer token for API clients",
+            content = @Content(schema = @Schema(implementation = OperatorSessionView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.LoginFailed
     @Post("/login")
     HttpResponse<?> login(@Body LoginRequest request) {
         EmailAddress email;
@@ -84,6 +93,10 @@ class OperatorAuthController {
     }
 
     /** The token from the link the host e-mailed: single use, 24 h; every earlier session ends. */
+    @Operation(operationId = "operatorSetPassword", security = {})
+    @ApiResponse(responseCode = "204", description = "the password is set; every earlier session ended")
+    @ApiDoc.BadRequest
+    @ApiDoc.Gone
     @Post("/set-password")
     HttpResponse<?> setPassword(@Body @Valid SetPasswordRequest request) {
         Password password = Password.of(AuthController.required(request.password(), "password"));
@@ -99,6 +112,11 @@ class OperatorAuthController {
      * A forgotten password: a new single-use link (24 h) to an operator with this e-mail, replacing the
      * earlier one, and nothing otherwise; the same 202 either way (ACC-3), within the account-mail limits.
      */
+    @Operation(operationId = "operatorRequestPasswordReset", security = {})
+    @ApiResponse(responseCode = "202", description = "the same answer for any e-mail",
+            content = @Content(schema = @Schema(implementation = AuthController.Notice.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.TooMany
     @Post("/password-reset")
     HttpResponse<?> requestPasswordReset(HttpRequest<?> http, @Body @Valid EmailRequest request) {
         EmailAddress email = EmailAddress.of(AuthController.required(request.email(), "email"));
@@ -119,6 +137,8 @@ class OperatorAuthController {
     }
 
     /** Ends the operator's sessions (every device) and clears the cookie. */
+    @Operation(operationId = "operatorLogout", security = {})
+    @ApiResponse(responseCode = "204", description = "every session of the caller ended; the cookie is cleared")
     @Post("/logout")
     HttpResponse<?> logout(@Nullable Authentication authentication) {
         if (authentication != null && authentication.getRoles().contains(Roles.OPERATOR)) {

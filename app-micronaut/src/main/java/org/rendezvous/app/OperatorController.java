@@ -1,5 +1,9 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import static org.rendezvous.app.PractitionerAgendaController.id;
 
 import io.micronaut.core.annotation.Nullable;
@@ -53,6 +57,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
 @Tag(name = "operator", description = "The operator area (docs/operator.md)")
+@ApiDoc.OperatorSession
 class OperatorController {
 
     private static final int LIMIT = 500;
@@ -73,7 +78,8 @@ class OperatorController {
 
     @Serdeable
     record PractitionerRow(String id, String name, String email, Instant registeredAt, boolean emailVerified,
-                           boolean pageEnabled, boolean suspended, @Nullable DestinationView payoutDestination, String plan) {
+                           boolean pageEnabled, boolean suspended,
+                           @Nullable @Schema(type = "object") DestinationView payoutDestination, String plan) {
         static PractitionerRow of(PractitionerOverview o) {
             var p = o.practitioner();
             return new PractitionerRow(p.id().toString(), p.name().value(), p.email().value(), p.registeredAt(),
@@ -143,6 +149,9 @@ class OperatorController {
     }
 
     /** Who is logged in. */
+    @ApiResponse(responseCode = "200", description = "the operator of the session",
+            content = @Content(schema = @Schema(implementation = MeView.class)))
+    @ApiDoc.NotFound
     @Get("/me")
     HttpResponse<?> me(Authentication authentication) {
         return operators.operator(operator(authentication))
@@ -160,6 +169,11 @@ class OperatorController {
      * Suspends a practitioner: their public page and public routes answer 404 as for a disabled page and new
      * bookings are refused; they can still log in, see their data and handle their existing bookings.
      */
+    @ApiResponse(responseCode = "200", description = "the practitioner, suspended",
+            content = @Content(schema = @Schema(implementation = PractitionerRow.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
     @Post("/practitioners/{practitionerId}/suspend")
     HttpResponse<?> suspend(Authentication authentication, @PathVariable String practitionerId,
                             @Body @Valid ReasonRequest request) {
@@ -168,6 +182,12 @@ class OperatorController {
                 o -> HttpResponse.ok(PractitionerRow.of(o)));
     }
 
+    /** Lifts a suspension: the public page and routes answer again. */
+    @ApiResponse(responseCode = "200", description = "the practitioner, active again",
+            content = @Content(schema = @Schema(implementation = PractitionerRow.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
     @Post("/practitioners/{practitionerId}/reactivate")
     HttpResponse<?> reactivate(Authentication authentication, @PathVariable String practitionerId,
                                @Body @Valid ReasonRequest request) {
@@ -181,6 +201,11 @@ class OperatorController {
      * commission and the practitioner's earnings undone, client and practitioner told. Once per booking; once per
      * Idempotency-Key (BK-8): a retried request with the same key answers the first result.
      */
+    @ApiResponse(responseCode = "200", description = "what was refunded and undone",
+            content = @Content(schema = @Schema(implementation = ReversalView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     @Post("/bookings/{bookingId}/reverse-charge")
     HttpResponse<?> reverseCharge(Authentication authentication, @PathVariable String bookingId,
                                   @Header("Idempotency-Key") String idempotencyKey, @Body @Valid ReasonRequest request) {
@@ -190,6 +215,7 @@ class OperatorController {
     }
 
     /** FEE-4: the platform's ledger totals in one currency (EUR unless asked). */
+    @ApiDoc.BadRequest
     @Get("/ledger")
     LedgerView ledger(@Nullable @QueryValue String currency) {
         return LedgerView.of(operators.ledgerTotals(currency(currency)));
@@ -197,6 +223,7 @@ class OperatorController {
 
     /** Payouts in every state, with the reason of failed ones, the newest change first. */
     @Get("/payouts")
+    @Operation(operationId = "operatorPayouts")
     List<OperatorPayoutView> payouts() {
         return operators.payouts(LIMIT).stream().map(OperatorPayoutView::of).toList();
     }
@@ -208,6 +235,11 @@ class OperatorController {
     }
 
     /** Puts a parked message back to be delivered now, its attempts counted from zero. */
+    @ApiResponse(responseCode = "200", description = "the message, queued again",
+            content = @Content(schema = @Schema(implementation = MessageView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     @Post("/messages/{messageId}/retry")
     HttpResponse<?> retry(Authentication authentication, @PathVariable String messageId,
                           @Body @Valid ReasonRequest request) {

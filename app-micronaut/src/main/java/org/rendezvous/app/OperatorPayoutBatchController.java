@@ -1,5 +1,8 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import static org.rendezvous.app.PractitionerAgendaController.id;
 
 import io.micronaut.core.annotation.Nullable;
@@ -39,6 +42,7 @@ import org.rendezvous.payments.sepa.Pain001Files;
 @Secured(Roles.OPERATOR)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
+@ApiDoc.OperatorSession
 class OperatorPayoutBatchController {
 
     private static final int LISTED = 200;
@@ -78,6 +82,12 @@ class OperatorPayoutBatchController {
      * Exports the batch as its SEPA credit-transfer file (pain.001.001.03): the first export fixes the batch's content
      * and is written to the audit log with the reason; exporting again answers the same file and records nothing more.
      */
+    @ApiResponse(responseCode = "200", description = "the pain.001.001.03 XML file, as an attachment",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = "string", format = "binary")))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
     @Post("/{batchId}/export")
     HttpResponse<?> export(Authentication authentication, @PathVariable String batchId, @Body @Valid SentRequest request) {
         PayoutBatchId id = id(batchId, "batchId", PayoutBatchId::of);
@@ -91,6 +101,12 @@ class OperatorPayoutBatchController {
     }
 
     /** The file of a batch exported already (safe: downloading changes nothing); 409 NOT_EXPORTED before the export. */
+    @ApiResponse(responseCode = "200", description = "the pain.001.001.03 XML file, as an attachment",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = "string", format = "binary")))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
     @Get("/{batchId}/file")
     HttpResponse<?> file(@PathVariable String batchId) {
         PayoutBatchId id = id(batchId, "batchId", PayoutBatchId::of);
@@ -128,6 +144,11 @@ class OperatorPayoutBatchController {
      * The bank has the file: the batch's payouts are SENT and each practitioner told; written to the audit log with
      * the reason; once, whoever asks again.
      */
+    @ApiResponse(responseCode = "200", description = "the batch, SENT",
+            content = @Content(schema = @Schema(implementation = BatchView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     @Post("/{batchId}/sent")
     HttpResponse<?> sent(Authentication authentication, @PathVariable String batchId, @Body @Valid SentRequest request) {
         PayoutBatchId id = id(batchId, "batchId", PayoutBatchId::of);

@@ -1,5 +1,8 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import static org.rendezvous.app.PractitionerAgendaController.me;
 
 import io.micronaut.core.annotation.Nullable;
@@ -33,6 +36,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
 @Secured(Roles.PRACTITIONER)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
+@ApiDoc.PractitionerSession
 class PaymentAccountController {
 
     /** Where the dashboard shows the account; the provider's pages send the practitioner back there. */
@@ -69,7 +73,11 @@ class PaymentAccountController {
         this.settings = settings;
     }
 
+    /** The practitioner's connected payment account (PAY-1), if they opened one. */
     @Get
+    @ApiResponse(responseCode = "200", description = "the connected account and what the provider still asks for",
+            content = @Content(schema = @Schema(implementation = PaymentAccountView.class)))
+    @ApiDoc.NotFound
     HttpResponse<?> account(Authentication authentication) {
         return engine.paymentAccounts().find(me(authentication))
                 .<HttpResponse<?>>map(v -> HttpResponse.ok(PaymentAccountView.of(v)))
@@ -80,6 +88,11 @@ class PaymentAccountController {
      * Opens the account at the provider if there is none (prefilled with the practitioner's e-mail and the
      * country), and answers the provider's page where they give (or update) their details.
      */
+    @ApiResponse(responseCode = "200", description = "the provider's page where the practitioner gives their details",
+            content = @Content(schema = @Schema(implementation = OnboardingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.Refused
+    @ApiDoc.ProviderUnavailable
     @Post("/onboarding")
     HttpResponse<?> startOnboarding(Authentication authentication, @Body @Valid OnboardingRequest request) {
         String country = request.country() == null || request.country().isBlank() ? DEFAULT_COUNTRY : request.country();
@@ -91,6 +104,9 @@ class PaymentAccountController {
     }
 
     /** The provider sends the practitioner back here; what it says of the account now is read, then the dashboard. */
+    @ApiResponse(responseCode = "303", description = "back to the dashboard's payment account section",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "/dashboard#payment-account",
+                    schema = @Schema(type = "string")))
     @Get("/return")
     HttpResponse<?> comeBack(Authentication authentication) {
         PractitionerId me = me(authentication);
@@ -102,6 +118,9 @@ class PaymentAccountController {
     }
 
     /** The provider's link expired or was used: a new one, straight away. */
+    @ApiResponse(responseCode = "303", description = "to the provider's new onboarding page, or back to the dashboard",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "where to go",
+                    schema = @Schema(type = "string")))
     @Get("/refresh")
     HttpResponse<?> refresh(Authentication authentication) {
         PractitionerId me = me(authentication);
@@ -113,6 +132,9 @@ class PaymentAccountController {
     }
 
     /** PLATFORM_COLLECTS: payouts go to the connected account (carried over until it can receive them, PO-4). */
+    @ApiResponse(responseCode = "200", description = "the account, now used for payouts",
+            content = @Content(schema = @Schema(implementation = PaymentAccountView.class)))
+    @ApiDoc.Refused
     @Put("/payouts")
     HttpResponse<?> useForPayouts(Authentication authentication) {
         return PublicBookingController.respond(engine.paymentAccounts().useForPayouts(me(authentication)),

@@ -1,5 +1,8 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -65,6 +68,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
 @Secured(Roles.PRACTITIONER)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
+@ApiDoc.PractitionerSession
 class PractitionerAgendaController {
 
     private final Rendezvous engine;
@@ -93,7 +97,11 @@ class PractitionerAgendaController {
 
     // Profile and settings
 
+    /** The agenda settings: zone, spacing, capacity, booking window, confirmation, cancellation, payment, reminders, form. */
     @Get("/settings")
+    @ApiResponse(responseCode = "200", description = "the settings",
+            content = @Content(schema = @Schema(implementation = SettingsView.class)))
+    @ApiDoc.NotFound
     HttpResponse<?> settings(Authentication authentication) {
         return engine.practitioners().settings(me(authentication)).<HttpResponse<?>>map(s -> HttpResponse.ok(SettingsView.of(s)))
                 .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "practitionerId: no such practitioner").toResponse());
@@ -101,6 +109,11 @@ class PractitionerAgendaController {
 
     /** Changes the settings given; later bookings only (BK-9), and a new zone keeps wall-clock openings (AG-1). */
     @Put("/settings")
+    @ApiResponse(responseCode = "200", description = "the settings as saved",
+            content = @Content(schema = @Schema(implementation = SettingsView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> changeSettings(Authentication authentication, @Body @Valid SettingsRequest r) {
         PractitionerId me = me(authentication);
         Optional<AgendaSettings> current = engine.practitioners().settings(me);
@@ -166,12 +179,18 @@ class PractitionerAgendaController {
 
     // Activities (AG-2)
 
+    /** The practitioner's activities (AG-2), active or not. */
     @Get("/activities")
     List<PractitionerActivityView> activities(Authentication authentication) {
         return engine.agenda().activities(me(authentication)).stream().map(PractitionerActivityView::of).toList();
     }
 
+    /** AG-2: adds an activity: name, duration, price and consultation modes. */
     @Post("/activities")
+    @ApiResponse(responseCode = "201", description = "the new activity",
+            content = @Content(schema = @Schema(implementation = PractitionerActivityView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.Refused
     HttpResponse<?> addActivity(Authentication authentication, @Body @Valid ActivityRequest r) {
         AddActivityCommand command = new AddActivityCommand(me(authentication), required(r.name(), "name"),
                 Duration.ofMinutes(durationMinutes(r.durationMinutes())), price(r), required(r.modes(), "modes"));
@@ -179,7 +198,13 @@ class PractitionerAgendaController {
                 a -> HttpResponse.created(PractitionerActivityView.of(a)));
     }
 
+    /** AG-2: changes an activity, or deactivates it (later bookings only). */
     @Put("/activities/{activityId}")
+    @ApiResponse(responseCode = "200", description = "the activity as saved",
+            content = @Content(schema = @Schema(implementation = PractitionerActivityView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> changeActivity(Authentication authentication, @PathVariable String activityId, @Body @Valid ActivityRequest r) {
         ChangeActivityCommand command = new ChangeActivityCommand(me(authentication), id(activityId, "activityId", ActivityId::of),
                 required(r.name(), "name"), Duration.ofMinutes(durationMinutes(r.durationMinutes())), price(r),
@@ -208,18 +233,31 @@ class PractitionerAgendaController {
 
     // Openings (AG-3, AG-4)
 
+    /** The openings (AG-3), weekly and dated. */
     @Get("/openings")
     List<OpeningView> openings(Authentication authentication) {
         return engine.agenda().openings(me(authentication)).stream().map(OpeningView::of).toList();
     }
 
+    /** AG-3: adds a weekly or dated opening; it may not overlap another. */
     @Post("/openings")
+    @ApiResponse(responseCode = "201", description = "the opening, and the bookings left outside any opening",
+            content = @Content(schema = @Schema(implementation = OpeningChangeView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
     HttpResponse<?> addOpening(Authentication authentication, @Body @Valid OpeningRequest r) {
         return PublicBookingController.respond(engine.agenda().addOpening(me(authentication), spec(r)),
                 change -> HttpResponse.created(OpeningChangeView.of(change)));
     }
 
+    /** AG-3, AG-4: changes an opening; bookings inside stay, the answer counts those left outside. */
     @Put("/openings/{openingId}")
+    @ApiResponse(responseCode = "200", description = "the opening, and the bookings left outside any opening",
+            content = @Content(schema = @Schema(implementation = OpeningChangeView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
     HttpResponse<?> changeOpening(Authentication authentication, @PathVariable String openingId, @Body @Valid OpeningRequest r) {
         return PublicBookingController.respond(engine.agenda().changeOpening(me(authentication),
                 id(openingId, "openingId", OpeningId::of), spec(r)), change -> HttpResponse.ok(OpeningChangeView.of(change)));
@@ -227,6 +265,10 @@ class PractitionerAgendaController {
 
     /** AG-4: bookings inside stay; the answer says how many are left outside any opening. */
     @Delete("/openings/{openingId}")
+    @ApiResponse(responseCode = "200", description = "the bookings left outside any opening",
+            content = @Content(schema = @Schema(implementation = OpeningChangeView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     HttpResponse<?> deleteOpening(Authentication authentication, @PathVariable String openingId) {
         return PublicBookingController.respond(engine.agenda().deleteOpening(me(authentication),
                 id(openingId, "openingId", OpeningId::of)), change -> HttpResponse.ok(OpeningChangeView.of(change)));
@@ -234,6 +276,11 @@ class PractitionerAgendaController {
 
     /** AG-4: one occurrence of a weekly opening. */
     @Delete("/openings/{openingId}/occurrences/{date}")
+    @ApiResponse(responseCode = "200", description = "the bookings left outside any opening",
+            content = @Content(schema = @Schema(implementation = OpeningChangeView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> deleteOccurrence(Authentication authentication, @PathVariable String openingId, @PathVariable LocalDate date) {
         return PublicBookingController.respond(engine.agenda().deleteOccurrence(me(authentication),
                 id(openingId, "openingId", OpeningId::of), date), change -> HttpResponse.ok(OpeningChangeView.of(change)));
@@ -241,6 +288,9 @@ class PractitionerAgendaController {
 
     /** AG-4: every opening of a date. */
     @Delete("/days/{date}/openings")
+    @ApiResponse(responseCode = "200", description = "the bookings left outside any opening",
+            content = @Content(schema = @Schema(implementation = OpeningChangeView.class)))
+    @ApiDoc.BadRequest
     HttpResponse<?> clearDate(Authentication authentication, @PathVariable LocalDate date) {
         return PublicBookingController.respond(engine.agenda().clearDate(me(authentication), date),
                 change -> HttpResponse.ok(OpeningChangeView.of(change)));
@@ -278,7 +328,9 @@ class PractitionerAgendaController {
 
     // Unavailabilities (AG-5)
 
+    /** AG-5: the unavailabilities that meet the period from … to. */
     @Get("/unavailabilities")
+    @ApiDoc.BadRequest
     List<UnavailabilityView> unavailabilities(Authentication authentication, @QueryValue Instant from, @QueryValue Instant to) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("to: must be after from");
@@ -286,14 +338,23 @@ class PractitionerAgendaController {
         return engine.agenda().unavailabilities(me(authentication), from, to).stream().map(UnavailabilityView::of).toList();
     }
 
+    /** AG-5: blocks a period; bookings inside stay, the answer counts them. */
     @Post("/unavailabilities")
+    @ApiResponse(responseCode = "201", description = "the unavailability, and how many bookings fall inside it",
+            content = @Content(schema = @Schema(implementation = UnavailabilityAddedView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.Refused
     HttpResponse<?> addUnavailability(Authentication authentication, @Body @Valid UnavailabilityRequest r) {
         return PublicBookingController.respond(engine.agenda().addUnavailability(me(authentication), required(r.from(), "from"),
                 required(r.to(), "to"), r.label() == null ? "" : r.label()), added -> HttpResponse.created(
                 new UnavailabilityAddedView(UnavailabilityView.of(added.unavailability()), added.bookingsInside())));
     }
 
+    /** AG-5: frees a blocked period again. */
     @Delete("/unavailabilities/{unavailabilityId}")
+    @ApiResponse(responseCode = "204", description = "the period is free again")
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     HttpResponse<?> deleteUnavailability(Authentication authentication, @PathVariable String unavailabilityId) {
         return PublicBookingController.respond(engine.agenda().deleteUnavailability(me(authentication),
                 id(unavailabilityId, "unavailabilityId", UnavailabilityId::of)), deleted -> HttpResponse.noContent());
@@ -303,12 +364,14 @@ class PractitionerAgendaController {
 
     /** Every booking of a local day, in every state. */
     @Get("/agenda/day/{date}")
+    @ApiDoc.BadRequest
     List<AgendaBookingView> day(Authentication authentication, @PathVariable LocalDate date) {
         return engine.agenda().bookingsBetween(me(authentication), date, date).orElseThrow().stream().map(b -> AgendaBookingView.of(b, engine.payments())).toList();
     }
 
     /** Every booking of the week (Monday to Sunday) that holds the date. */
     @Get("/agenda/week/{date}")
+    @ApiDoc.BadRequest
     List<AgendaBookingView> week(Authentication authentication, @PathVariable LocalDate date) {
         LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return engine.agenda().bookingsBetween(me(authentication), monday, monday.plusDays(6)).orElseThrow().stream()
@@ -317,8 +380,10 @@ class PractitionerAgendaController {
 
     /** A booking with what happened to its money (PAY-6). */
     @Get("/bookings/{bookingId}")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
-            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AgendaBookingView.class)))
+    @ApiResponse(responseCode = "200", description = "the booking and its money",
+            content = @Content(schema = @Schema(implementation = AgendaBookingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     HttpResponse<?> booking(Authentication authentication, @PathVariable String bookingId) {
         return engine.bookings().find(me(authentication), id(bookingId, "bookingId", BookingId::of))
                 .<HttpResponse<?>>map(b -> HttpResponse.ok(AgendaBookingView.of(b, engine.payments())))

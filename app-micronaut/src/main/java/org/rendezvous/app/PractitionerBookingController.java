@@ -1,5 +1,9 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import static org.rendezvous.app.PractitionerAgendaController.id;
 import static org.rendezvous.app.PractitionerAgendaController.me;
 import static org.rendezvous.app.PractitionerAgendaController.required;
@@ -55,6 +59,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
 @Secured(Roles.PRACTITIONER)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
+@ApiDoc.PractitionerSession
 class PractitionerBookingController {
 
     private final Rendezvous engine;
@@ -69,28 +74,56 @@ class PractitionerBookingController {
         return engine.bookings().pendingRequests(me(authentication)).orElseThrow().stream().map(b -> AgendaBookingView.of(b, engine.payments())).toList();
     }
 
+    /** BK-4: confirms a booking request; the client is told. */
     @Post("/bookings/{bookingId}/confirm")
+    @ApiResponse(responseCode = "200", description = "the booking, CONFIRMED",
+            content = @Content(schema = @Schema(implementation = AgendaBookingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
     HttpResponse<?> confirm(Authentication authentication, @PathVariable String bookingId,
                             @Header("Idempotency-Key") String idempotencyKey) {
         return answer(engine.bookings().confirm(new ConfirmBookingCommand(me(authentication),
                 id(bookingId, "bookingId", BookingId::of), IdempotencyKey.of(idempotencyKey))));
     }
 
+    /** BK-4: refuses a booking request; the client is told and anything paid is refunded. */
     @Post("/bookings/{bookingId}/refuse")
+    @ApiResponse(responseCode = "200", description = "the booking, REFUSED",
+            content = @Content(schema = @Schema(implementation = AgendaBookingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
     HttpResponse<?> refuse(Authentication authentication, @PathVariable String bookingId,
                            @Header("Idempotency-Key") String idempotencyKey) {
         return answer(engine.bookings().refuse(new RefuseBookingCommand(me(authentication),
                 id(bookingId, "bookingId", BookingId::of), IdempotencyKey.of(idempotencyKey))));
     }
 
+    /** CX-6: the practitioner cancels a booking; the client is told and refunded in full. */
     @Post("/bookings/{bookingId}/cancel")
+    @ApiResponse(responseCode = "200", description = "the booking, CANCELLED",
+            content = @Content(schema = @Schema(implementation = AgendaBookingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
     HttpResponse<?> cancel(Authentication authentication, @PathVariable String bookingId,
                            @Header("Idempotency-Key") String idempotencyKey) {
         return answer(engine.bookings().cancelByPractitioner(new CancelByPractitionerCommand(me(authentication),
                 id(bookingId, "bookingId", BookingId::of), IdempotencyKey.of(idempotencyKey))));
     }
 
+    /** CX-5: reports that the client did not come; the no-show charge applies if the settings say so. */
     @Post("/bookings/{bookingId}/no-show")
+    @ApiResponse(responseCode = "200", description = "the booking, NO_SHOW",
+            content = @Content(schema = @Schema(implementation = AgendaBookingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
     HttpResponse<?> noShow(Authentication authentication, @PathVariable String bookingId,
                            @Header("Idempotency-Key") String idempotencyKey) {
         return answer(engine.bookings().reportNoShow(new ReportNoShowCommand(me(authentication),
@@ -102,6 +135,12 @@ class PractitionerBookingController {
      * and seats still count); activity, mode, price, state and payment carry over, and the client is told.
      */
     @Post("/bookings/{bookingId}/move")
+    @ApiResponse(responseCode = "200", description = "the booking at its new time",
+            content = @Content(schema = @Schema(implementation = AgendaBookingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
     HttpResponse<?> move(Authentication authentication, @PathVariable String bookingId,
                          @Header("Idempotency-Key") String idempotencyKey, @Body MoveRequest request) {
         return answer(engine.bookings().moveByPractitioner(new MoveByPractitionerCommand(me(authentication),
@@ -111,6 +150,13 @@ class PractitionerBookingController {
 
     /** BK-6: a booking entered by hand; an e-mail already in the client file fills in the details left out. */
     @Post("/bookings")
+    @ApiResponse(responseCode = "201", description = "the booking, CONFIRMED",
+            content = @Content(schema = @Schema(implementation = AgendaBookingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
+    @ApiDoc.TooMany
     HttpResponse<?> enter(Authentication authentication, @Header("Idempotency-Key") String idempotencyKey,
                           @Body @Valid ManualBookingRequest r) {
         Optional<PhoneNumber> phone = PhoneInput.optional(r.phone());
@@ -126,25 +172,40 @@ class PractitionerBookingController {
 
     /** BK-6: the details on file for an e-mail, to fill in the manual booking form. */
     @Get("/clients/lookup")
+    @ApiResponse(responseCode = "200", description = "the client's details",
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     HttpResponse<?> lookUp(Authentication authentication, @QueryValue String email) {
         return engine.clients().lookUp(me(authentication), EmailAddress.of(email))
                 .<HttpResponse<?>>map(details -> HttpResponse.ok(ClientView.of(details)))
                 .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "email: no client with this e-mail").toResponse());
     }
 
+    /** The client file: every client who booked, with their details. */
     @Get("/clients")
     List<ClientFileView> clients(Authentication authentication) {
         return engine.clients().clients(me(authentication)).stream().map(ClientFileView::of).toList();
     }
 
+    /** One client of the file. */
     @Get("/clients/{clientId}")
+    @ApiResponse(responseCode = "200", description = "the client",
+            content = @Content(schema = @Schema(implementation = ClientFileView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     HttpResponse<?> client(Authentication authentication, @PathVariable String clientId) {
         return engine.clients().client(me(authentication), id(clientId, "clientId", ClientId::of))
                 .<HttpResponse<?>>map(c -> HttpResponse.ok(ClientFileView.of(c)))
                 .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "clientId: no such client").toResponse());
     }
 
+    /** Every booking of one client, in every state. */
     @Get("/clients/{clientId}/bookings")
+    @ApiResponse(responseCode = "200", description = "the client's bookings",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = AgendaBookingView.class))))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     HttpResponse<?> bookingsOfClient(Authentication authentication, @PathVariable String clientId) {
         PractitionerId me = me(authentication);
         ClientId client = id(clientId, "clientId", ClientId::of);

@@ -1,5 +1,9 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import static org.rendezvous.app.PractitionerAgendaController.id;
 import static org.rendezvous.app.PractitionerAgendaController.me;
 
@@ -66,6 +70,7 @@ import org.rendezvous.core.revenue.RevenueLine;
 @Secured(Roles.PRACTITIONER)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
+@ApiDoc.PractitionerSession
 class PractitionerInvoiceController {
 
     static final String BASE = "/api/practitioner";
@@ -80,7 +85,12 @@ class PractitionerInvoiceController {
 
     // Legal identity (INV-1)
 
+    /** INV-1: the legal identity printed on invoices. */
     @Get("/invoicing-profile")
+    @ApiResponse(responseCode = "200", description = "the legal identity",
+            content = @Content(schema = @Schema(implementation = IdentityView.class)))
+    @ApiDoc.NotFound
+    @Operation(operationId = "invoicingProfile")
     HttpResponse<?> profile(Authentication authentication) {
         return engine.invoices().profile(me(authentication)).<HttpResponse<?>>map(p -> HttpResponse.ok(IdentityView.of(p)))
                 .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "identity: no legal identity recorded yet").toResponse());
@@ -88,6 +98,9 @@ class PractitionerInvoiceController {
 
     /** Records the legal identity; a SIRET that fails its checksum, a missing VAT number… are 400s naming the field. */
     @Put("/invoicing-profile")
+    @ApiResponse(responseCode = "200", description = "the legal identity as saved",
+            content = @Content(schema = @Schema(implementation = IdentityView.class)))
+    @ApiDoc.BadRequest
     HttpResponse<?> saveProfile(Authentication authentication, @Body IdentityRequest r) {
         VatStatus vat = r.vatExemptionMention() != null && !r.vatExemptionMention().isBlank()
                 ? new VatStatus.Exempt(r.vatExemptionMention())
@@ -105,12 +118,21 @@ class PractitionerInvoiceController {
     /** The logo, the raw body: a JPEG or PNG by its bytes, at most 512 KB. */
     @Put("/invoicing-profile/logo")
     @Consumes(MediaType.ALL)
+    @ApiResponse(responseCode = "200", description = "the legal identity with its logo",
+            content = @Content(schema = @Schema(implementation = IdentityView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.TooLarge
+    @ApiDoc.Refused
     HttpResponse<?> saveLogo(Authentication authentication, @Body @Nullable byte[] body) {
         return PublicBookingController.respond(engine.invoices().saveLogo(me(authentication),
                 Optional.of(InvoiceImage.of("logo", body))), p -> HttpResponse.ok(IdentityView.of(p)));
     }
 
+    /** Removes the logo. */
     @Delete("/invoicing-profile/logo")
+    @ApiResponse(responseCode = "200", description = "the legal identity without a logo",
+            content = @Content(schema = @Schema(implementation = IdentityView.class)))
+    @ApiDoc.Refused
     HttpResponse<?> removeLogo(Authentication authentication) {
         return PublicBookingController.respond(engine.invoices().saveLogo(me(authentication), Optional.empty()),
                 p -> HttpResponse.ok(IdentityView.of(p)));
@@ -119,12 +141,21 @@ class PractitionerInvoiceController {
     /** The signature, the raw body: a JPEG or PNG by its bytes, at most 512 KB. */
     @Put("/invoicing-profile/signature")
     @Consumes(MediaType.ALL)
+    @ApiResponse(responseCode = "200", description = "the legal identity with its signature",
+            content = @Content(schema = @Schema(implementation = IdentityView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.TooLarge
+    @ApiDoc.Refused
     HttpResponse<?> saveSignature(Authentication authentication, @Body @Nullable byte[] body) {
         return PublicBookingController.respond(engine.invoices().saveSignature(me(authentication),
                 Optional.of(InvoiceImage.of("signature", body))), p -> HttpResponse.ok(IdentityView.of(p)));
     }
 
+    /** Removes the signature. */
     @Delete("/invoicing-profile/signature")
+    @ApiResponse(responseCode = "200", description = "the legal identity without a signature",
+            content = @Content(schema = @Schema(implementation = IdentityView.class)))
+    @ApiDoc.Refused
     HttpResponse<?> removeSignature(Authentication authentication) {
         return PublicBookingController.respond(engine.invoices().saveSignature(me(authentication), Optional.empty()),
                 p -> HttpResponse.ok(IdentityView.of(p)));
@@ -138,7 +169,12 @@ class PractitionerInvoiceController {
         return engine.invoices().list(me(authentication), 500).stream().map(InvoiceView::of).toList();
     }
 
+    /** INV-1: a new draft invoice. */
     @Post("/invoices")
+    @ApiResponse(responseCode = "201", description = "the draft",
+            content = @Content(schema = @Schema(implementation = InvoiceView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.Refused
     HttpResponse<?> draft(Authentication authentication, @Body DraftRequest r) {
         PractitionerId me = me(authentication);
         return PublicBookingController.respond(engine.invoices().draft(me, content(me, r)),
@@ -147,12 +183,22 @@ class PractitionerInvoiceController {
 
     /** A draft prefilled from the booking: its client, activity, date and what was paid. */
     @Post("/bookings/{bookingId}/invoice")
+    @ApiResponse(responseCode = "201", description = "the draft",
+            content = @Content(schema = @Schema(implementation = InvoiceView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> draftFromBooking(Authentication authentication, @PathVariable String bookingId) {
         return PublicBookingController.respond(engine.invoices().draftFromBooking(me(authentication),
                 id(bookingId, "bookingId", BookingId::of)), i -> HttpResponse.created(InvoiceView.of(i)));
     }
 
+    /** One invoice, draft or issued. */
     @Get("/invoices/{invoiceId}")
+    @ApiResponse(responseCode = "200", description = "the invoice",
+            content = @Content(schema = @Schema(implementation = InvoiceView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     HttpResponse<?> invoice(Authentication authentication, @PathVariable String invoiceId) {
         return engine.invoices().find(me(authentication), invoiceId(invoiceId))
                 .<HttpResponse<?>>map(i -> HttpResponse.ok(InvoiceView.of(i)))
@@ -161,6 +207,11 @@ class PractitionerInvoiceController {
 
     /** Replaces a draft's content; an issued invoice is a 409 (INVOICE_ISSUED). */
     @Put("/invoices/{invoiceId}")
+    @ApiResponse(responseCode = "200", description = "the draft as saved",
+            content = @Content(schema = @Schema(implementation = InvoiceView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
     HttpResponse<?> edit(Authentication authentication, @PathVariable String invoiceId, @Body DraftRequest r) {
         PractitionerId me = me(authentication);
         InvoiceId id = invoiceId(invoiceId);
@@ -168,7 +219,12 @@ class PractitionerInvoiceController {
                 i -> HttpResponse.ok(InvoiceView.of(i)));
     }
 
+    /** Deletes a draft; an issued invoice is a 409 (INVOICE_ISSUED). */
     @Delete("/invoices/{invoiceId}")
+    @ApiResponse(responseCode = "204", description = "the draft is deleted")
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
     HttpResponse<?> delete(Authentication authentication, @PathVariable String invoiceId) {
         return PublicBookingController.respond(engine.invoices().delete(me(authentication), invoiceId(invoiceId)),
                 id -> HttpResponse.noContent());
@@ -176,6 +232,13 @@ class PractitionerInvoiceController {
 
     /** Numbers the draft (YYYY-NNNN) and e-mails it to the buyer if they have an address. */
     @Post("/invoices/{invoiceId}/issue")
+    @ApiResponse(responseCode = "200", description = "the invoice, numbered",
+            content = @Content(schema = @Schema(implementation = InvoiceView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
+    @ApiDoc.TooMany
     HttpResponse<?> issue(Authentication authentication, @PathVariable String invoiceId) {
         return PublicBookingController.respond(engine.invoices().issue(me(authentication), invoiceId(invoiceId)),
                 i -> HttpResponse.ok(InvoiceView.of(i)));
@@ -183,6 +246,12 @@ class PractitionerInvoiceController {
 
     /** The credit note (avoir) that cancels the whole invoice, numbered in the same sequence. */
     @Post("/invoices/{invoiceId}/credit-note")
+    @ApiResponse(responseCode = "201", description = "the credit note",
+            content = @Content(schema = @Schema(implementation = InvoiceView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
     HttpResponse<?> creditNote(Authentication authentication, @PathVariable String invoiceId) {
         return PublicBookingController.respond(engine.invoices().creditNote(me(authentication), invoiceId(invoiceId)),
                 i -> HttpResponse.created(InvoiceView.of(i)));
@@ -191,6 +260,11 @@ class PractitionerInvoiceController {
     /** The PDF/A-3 with its Factur-X XML. */
     @Get("/invoices/{invoiceId}/pdf")
     @Produces(PDF)
+    @ApiResponse(responseCode = "200", description = "the PDF/A-3 with its Factur-X XML",
+            content = @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary")))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> pdf(Authentication authentication, @PathVariable String invoiceId) {
         return PublicBookingController.respond(engine.invoices().document(me(authentication), invoiceId(invoiceId)),
                 PractitionerInvoiceController::pdfResponse);
@@ -198,6 +272,10 @@ class PractitionerInvoiceController {
 
     /** E-mails the issued invoice to its buyer again. */
     @Post("/invoices/{invoiceId}/send")
+    @ApiResponse(responseCode = "202", description = "the e-mail is on its way")
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> send(Authentication authentication, @PathVariable String invoiceId) {
         return PublicBookingController.respond(engine.invoices().send(me(authentication), invoiceId(invoiceId)),
                 i -> HttpResponse.accepted());
@@ -206,6 +284,9 @@ class PractitionerInvoiceController {
     /** The invoices and credit notes issued on days in [from, to], one line each, for an accountant. */
     @Get("/invoices/export.csv")
     @Produces(CSV)
+    @ApiResponse(responseCode = "200", description = "semicolon-separated lines, as an attachment",
+            content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
+    @ApiDoc.BadRequest
     HttpResponse<?> exportInvoices(Authentication authentication, @QueryValue LocalDate from, @QueryValue LocalDate to) {
         period(from, to);
         StringBuilder csv = new StringBuilder("number;kind;issue_date;service_date;buyer;credited_number;net;vat;gross;currency\r\n");
@@ -224,14 +305,22 @@ class PractitionerInvoiceController {
 
     // Revenue (INV-2)
 
+    /** INV-2: the revenue of the days in [from, to], online and on site. */
     @Get("/revenue")
+    @ApiResponse(responseCode = "200", description = "the revenue and its lines",
+            content = @Content(schema = @Schema(implementation = RevenueView.class)))
+    @ApiDoc.BadRequest
     HttpResponse<?> revenue(Authentication authentication, @QueryValue LocalDate from, @QueryValue LocalDate to) {
         return PublicBookingController.respond(engine.revenue().revenue(me(authentication), from, to),
                 r -> HttpResponse.ok(RevenueView.of(r)));
     }
 
+    /** INV-2: the revenue of the days in [from, to] as CSV, one line per payment. */
     @Get("/revenue/export.csv")
     @Produces(CSV)
+    @ApiResponse(responseCode = "200", description = "semicolon-separated lines, as an attachment",
+            content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
+    @ApiDoc.BadRequest
     HttpResponse<?> exportRevenue(Authentication authentication, @QueryValue LocalDate from, @QueryValue LocalDate to) {
         return PublicBookingController.respond(engine.revenue().revenue(me(authentication), from, to), r -> {
             StringBuilder csv = new StringBuilder("day;booking;activity;mode;paid;amount;commission;fees;currency\r\n");
@@ -247,6 +336,11 @@ class PractitionerInvoiceController {
 
     /** INV-2: a payment the client made on site for the booking (cash, card, cheque, transfer). */
     @Post("/bookings/{bookingId}/on-site-payments")
+    @ApiResponse(responseCode = "201", description = "the payment recorded",
+            content = @Content(schema = @Schema(implementation = OnSitePaymentView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> recordOnSitePayment(Authentication authentication, @PathVariable String bookingId,
                                         @Body OnSitePaymentRequest r) {
         PractitionerId me = me(authentication);
@@ -258,7 +352,9 @@ class PractitionerInvoiceController {
                 p -> HttpResponse.created(OnSitePaymentView.of(p)));
     }
 
+    /** INV-2: the payments recorded on site for the booking. */
     @Get("/bookings/{bookingId}/on-site-payments")
+    @ApiDoc.BadRequest
     List<OnSitePaymentView> onSitePayments(Authentication authentication, @PathVariable String bookingId) {
         return engine.revenue().onSitePayments(me(authentication), id(bookingId, "bookingId", BookingId::of)).stream()
                 .map(OnSitePaymentView::of).toList();

@@ -1,5 +1,9 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import static org.rendezvous.app.PractitionerAgendaController.id;
 import static org.rendezvous.app.PractitionerAgendaController.me;
 
@@ -42,6 +46,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
 @Secured(Roles.PRACTITIONER)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
+@ApiDoc.PractitionerSession
 class PractitionerMoneyController {
 
     private final Rendezvous engine;
@@ -67,6 +72,7 @@ class PractitionerMoneyController {
         return engine.payments().moneyOfBookings(me(authentication)).stream().map(BookingMoneyView::of).toList();
     }
 
+    /** PAY-6, PO-1: the balances: payable, held for bookings, received directly, and the totals. */
     @Get("/balances")
     BalancesView balances(Authentication authentication) {
         PractitionerId me = me(authentication);
@@ -74,13 +80,19 @@ class PractitionerMoneyController {
                 engine.payments().practitionerView(), engine.payments().totals(me).orElseThrow());
     }
 
+    /** PO-5: the practitioner's payouts, newest first. */
     @Get("/payouts")
+    @Operation(operationId = "practitionerPayouts")
     List<PayoutView> payouts(Authentication authentication) {
         return engine.payouts().ofPractitioner(me(authentication)).stream().map(PayoutView::of).toList();
     }
 
     /** PO-5: one payout with its statement. */
     @Get("/payouts/{payoutId}")
+    @ApiResponse(responseCode = "200", description = "the payout and its statement",
+            content = @Content(schema = @Schema(implementation = PayoutView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     HttpResponse<?> payout(Authentication authentication, @PathVariable String payoutId) {
         return engine.payouts().find(me(authentication), id(payoutId, "payoutId", PayoutId::of))
                 .<HttpResponse<?>>map(p -> HttpResponse.ok(PayoutView.of(p)))
@@ -89,12 +101,21 @@ class PractitionerMoneyController {
 
     /** PO-3: a payout of the payable balance now, once per Idempotency-Key. */
     @Post("/payouts")
+    @ApiResponse(responseCode = "201", description = "the payout",
+            content = @Content(schema = @Schema(implementation = PayoutView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
     HttpResponse<?> requestPayout(Authentication authentication, @Header("Idempotency-Key") String idempotencyKey) {
         return PublicBookingController.respond(engine.payouts().request(me(authentication), IdempotencyKey.of(idempotencyKey)),
                 p -> HttpResponse.created(PayoutView.of(p)));
     }
 
+    /** PO-4: the bank account payouts go to. */
     @Get("/payout-destination")
+    @ApiResponse(responseCode = "200", description = "the payout destination",
+            content = @Content(schema = @Schema(implementation = DestinationView.class)))
+    @ApiDoc.NotFound
     HttpResponse<?> destination(Authentication authentication) {
         return engine.payouts().destination(me(authentication)).<HttpResponse<?>>map(d -> HttpResponse.ok(DestinationView.of(d)))
                 .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "destination: no payout destination yet").toResponse());
@@ -102,6 +123,9 @@ class PractitionerMoneyController {
 
     /** PO-4: the bank account payouts go to; an IBAN that fails its mod-97 check is refused, naming the field. */
     @Put("/payout-destination")
+    @ApiResponse(responseCode = "200", description = "the payout destination as saved",
+            content = @Content(schema = @Schema(implementation = DestinationView.class)))
+    @ApiDoc.BadRequest
     HttpResponse<?> setDestination(Authentication authentication, @Body @Valid DestinationRequest r) {
         String holder = AuthController.required(r.holder(), "holder");
         String iban = AuthController.required(r.iban(), "iban");
@@ -115,6 +139,9 @@ class PractitionerMoneyController {
 
     /** PLAN-1 … PLAN-3: the plan, this month's quota and the subscription. */
     @Get("/plan")
+    @ApiResponse(responseCode = "200", description = "the plan, the quota and the subscription",
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @ApiDoc.NotFound
     HttpResponse<?> plan(Authentication authentication) {
         PractitionerId me = me(authentication);
         return PublicBookingController.respond(engine.plans().quota(me), quota -> engine.plans().subscription(me)
@@ -127,6 +154,11 @@ class PractitionerMoneyController {
      * the practitioner. Nothing is granted until the provider reports the first payment.
      */
     @Post("/plan/subscribe")
+    @ApiResponse(responseCode = "200", description = "where to send the practitioner to pay",
+            content = @Content(schema = @Schema(implementation = BillingPageView.class)))
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
+    @ApiDoc.ProviderUnavailable
     HttpResponse<?> subscribe(Authentication authentication) {
         return PublicBookingController.respond(engine.plans().subscribe(me(authentication)),
                 page -> HttpResponse.ok(new BillingPageView(page.redirect().toString())));
@@ -134,6 +166,10 @@ class PractitionerMoneyController {
 
     /** PLAN-3: opens the provider's billing portal (change the card, cancel at the period's end, resume). */
     @Post("/plan/portal")
+    @ApiResponse(responseCode = "200", description = "where to send the practitioner to manage their subscription",
+            content = @Content(schema = @Schema(implementation = BillingPageView.class)))
+    @ApiDoc.Refused
+    @ApiDoc.ProviderUnavailable
     HttpResponse<?> portal(Authentication authentication) {
         return PublicBookingController.respond(engine.plans().portal(me(authentication)),
                 page -> HttpResponse.ok(new BillingPageView(page.redirect().toString())));

@@ -1,5 +1,6 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -86,7 +87,7 @@ final class PractitionerViews {
     }
 
     @Serdeable
-    record OpeningView(String id, String kind, @Nullable DayOfWeek day, @Nullable LocalDate validFrom,
+    record OpeningView(String id, String kind, @Nullable @Schema(type = "string") DayOfWeek day, @Nullable LocalDate validFrom,
                        @Nullable LocalDate validUntil, @Nullable List<LocalDate> skippedDates, @Nullable LocalDate date,
                        LocalTime start, LocalTime end, @Nullable Long stepMinutes, @Nullable Integer capacity,
                        List<String> activities, Set<ConsultationMode> modes, @Nullable String address) {
@@ -106,7 +107,7 @@ final class PractitionerViews {
 
     /** AG-4: what a change did, and how many bookings it leaves outside any opening (they stay booked). */
     @Serdeable
-    record OpeningChangeView(@Nullable OpeningView opening, int bookingsLeftOutside) {
+    record OpeningChangeView(@Nullable @Schema(type = "object") OpeningView opening, int bookingsLeftOutside) {
         static OpeningChangeView of(OpeningChange change) {
             return new OpeningChangeView(change.opening().map(OpeningView::of).orElse(null), change.bookingsLeftOutside());
         }
@@ -271,10 +272,10 @@ final class PractitionerViews {
     @Serdeable
     record SettingsRequest(@Nullable @Size(max = 64) String zone, @Nullable @PositiveOrZero Long spacingMinutes,
                            @Nullable @Positive Integer defaultCapacity, @Nullable @PositiveOrZero Long minimumNoticeMinutes,
-                           @Nullable @PositiveOrZero Long horizonDays, @Nullable ConfirmationMode confirmation,
+                           @Nullable @PositiveOrZero Long horizonDays, @Nullable @Schema(type = "string") ConfirmationMode confirmation,
                            @Nullable @PositiveOrZero Long cancellationDeadlineMinutes, @Nullable Boolean clientsMayCancel,
                            @Nullable Boolean clientsMayMove, @Nullable @Size(max = 10) String noShowPercent,
-                           @Nullable OnlinePayment onlinePayment, @Nullable @PositiveOrZero Long paymentWindowMinutes,
+                           @Nullable @Schema(type = "string") OnlinePayment onlinePayment, @Nullable @PositiveOrZero Long paymentWindowMinutes,
                            @Nullable Boolean waitlistAlerts, @Nullable @Size(max = 50) List<@NotNull @Valid FormFieldInput> form,
                            @Nullable @PositiveOrZero Long firstReminderMinutes,
                            @Nullable @PositiveOrZero Long secondReminderMinutes) {
@@ -289,7 +290,7 @@ final class PractitionerViews {
 
     /** A weekly opening (day, validFrom, optional validUntil) or a dated one (date). */
     @Serdeable
-    record OpeningRequest(@Nullable DayOfWeek day, @Nullable LocalDate validFrom, @Nullable LocalDate validUntil,
+    record OpeningRequest(@Nullable @Schema(type = "string") DayOfWeek day, @Nullable LocalDate validFrom, @Nullable LocalDate validUntil,
                           @Nullable LocalDate date, @NotNull LocalTime start, @NotNull LocalTime end,
                           @Nullable @Min(1) @Max(1440) Long stepMinutes, @Nullable @Positive Integer capacity,
                           @Nullable @Size(max = 100) List<@NotBlank String> activities,

@@ -1,5 +1,9 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import static org.rendezvous.app.PractitionerAgendaController.me;
 
 import io.micronaut.core.annotation.Nullable;
@@ -44,6 +48,7 @@ import org.rendezvous.core.practitioner.Slug;
 @Secured(Roles.PRACTITIONER)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
+@ApiDoc.PractitionerSession
 final class ProfileController {
 
     static final String OWN_PHOTO = "/api/practitioner/profile/photo";
@@ -58,7 +63,11 @@ final class ProfileController {
         this.host = host;
     }
 
+    /** PAGE-1, ACC-4: the practitioner's profile and public page settings. */
     @Get
+    @ApiResponse(responseCode = "200", description = "the profile",
+            content = @Content(schema = @Schema(implementation = ProfileView.class)))
+    @ApiDoc.NotFound
     HttpResponse<?> profile(Authentication authentication) {
         PractitionerId me = me(authentication);
         return engine.practitioners().profile(me).<HttpResponse<?>>map(profile -> HttpResponse.ok(view(me, profile)))
@@ -70,6 +79,11 @@ final class ProfileController {
      * slug another page has is a 409 (PAGE-1); a malformed one a 400 naming {@code slug}.
      */
     @Put
+    @ApiResponse(responseCode = "200", description = "the profile as saved",
+            content = @Content(schema = @Schema(implementation = ProfileView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
     HttpResponse<?> change(Authentication authentication, @Body ProfileRequest r) {
         PractitionerId me = me(authentication);
         Optional<Practitioner> found = engine.practitioners().find(me);
@@ -96,13 +110,20 @@ final class ProfileController {
      */
     @Put("/photo")
     @Consumes(MediaType.ALL)
+    @ApiResponse(responseCode = "200", description = "the profile with its new photo",
+            content = @Content(schema = @Schema(implementation = ProfileView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.TooLarge
     HttpResponse<?> changePhoto(Authentication authentication, @Body @Nullable byte[] body) {
         PractitionerId me = me(authentication);
         ProfilePhoto photo = ProfilePhoto.of(body);
         return respond(engine.practitioners().changePhoto(me, photo), me);
     }
 
+    /** ACC-4: removes the photo. */
     @Delete("/photo")
+    @ApiResponse(responseCode = "200", description = "the profile without a photo",
+            content = @Content(schema = @Schema(implementation = ProfileView.class)))
     HttpResponse<?> removePhoto(Authentication authentication) {
         PractitionerId me = me(authentication);
         return respond(engine.practitioners().removePhoto(me), me);
@@ -111,6 +132,11 @@ final class ProfileController {
     /** The practitioner's own photo, for their dashboard, whether or not their page is public. */
     @Get("/photo")
     @Produces({ProfilePhoto.JPEG, ProfilePhoto.PNG})
+    @ApiResponse(responseCode = "200", description = "the photo",
+            content = {@Content(mediaType = ProfilePhoto.JPEG, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = ProfilePhoto.PNG, schema = @Schema(type = "string", format = "binary"))})
+    @ApiDoc.NotFound
+    @Operation(operationId = "profilePhoto")
     HttpResponse<?> photo(Authentication authentication) {
         return engine.practitioners().photo(me(authentication)).<HttpResponse<?>>map(PublicPageController::image)
                 .orElseGet(() -> Problem.of(Reason.NOT_FOUND, "photo: none was given").toResponse());

@@ -1,5 +1,7 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import static org.rendezvous.app.PractitionerAgendaController.required;
 
 import io.micronaut.core.annotation.Nullable;
@@ -65,7 +67,13 @@ class PublicBookingController {
         this.settings = settings;
     }
 
+    /** AG-2: the practitioner's active activities, as their public page offers them. */
     @Get("/practitioners/{practitionerId}/activities")
+    @Operation(operationId = "publicActivities", security = {})
+    @ApiResponse(responseCode = "200", description = "the active activities",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ActivityView.class))))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     HttpResponse<?> activities(@PathVariable String practitionerId) {
         PractitionerId id = practitioner(practitionerId);
         if (engine.practitioners().find(id).isEmpty()) {
@@ -76,6 +84,12 @@ class PublicBookingController {
 
     /** AG-9: the free start times of an activity between two dates (at most the engine's range). */
     @Get("/practitioners/{practitionerId}/availability")
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "200", description = "the free start times",
+            content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> availability(@PathVariable String practitionerId, @QueryValue String activityId,
                                  @QueryValue LocalDate from, @QueryValue LocalDate to) {
         AvailabilityQuery query = AvailabilityQuery.of(practitioner(practitionerId),
@@ -86,8 +100,14 @@ class PublicBookingController {
 
     /** BK-1, BK-8: books a start time; the Idempotency-Key header makes a retried request book once. */
     @Post("/practitioners/{practitionerId}/bookings")
+    @ApiDoc.Public
     @ApiResponse(responseCode = "201", description = "the booking; when HELD, its nextStep says what the client must do",
             content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
+    @ApiDoc.TooMany
     HttpResponse<?> book(@PathVariable String practitionerId, @Header("Idempotency-Key") String idempotencyKey,
                          @Body @Valid BookingRequest request) {
         if (request.client() == null) {
@@ -113,7 +133,10 @@ class PublicBookingController {
 
     /** The booking behind the link, with what happened to its money and, if any, what the client must do next. */
     @Get("/bookings/{accessToken}")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @Operation(operationId = "clientBooking", security = {})
+    @ApiResponse(responseCode = "200", description = "the booking, its money and the client's next step",
+            content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @ApiDoc.NotFound
     HttpResponse<?> booking(@PathVariable String accessToken) {
         Optional<Booking> booking = engine.bookings().findByLink(new AccessToken(accessToken));
         return booking.<HttpResponse<?>>map(b -> HttpResponse.ok(view(b)))
@@ -125,6 +148,12 @@ class PublicBookingController {
      * the link, so that a client who holds one can move even while the practitioner's page is offline.
      */
     @Get("/bookings/{accessToken}/availability")
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "200", description = "the free start times for the booking's activity",
+            content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> availabilityForMove(@PathVariable String accessToken, @QueryValue LocalDate from,
                                         @QueryValue LocalDate to) {
         Optional<Booking> booking = engine.bookings().findByLink(new AccessToken(accessToken));
@@ -139,6 +168,13 @@ class PublicBookingController {
 
     /** CX-1 … CX-3: the client cancels through their link. */
     @Post("/bookings/{accessToken}/cancel")
+    @Operation(operationId = "clientCancel", security = {})
+    @ApiResponse(responseCode = "200", description = "the booking, CANCELLED, with what the cancellation cost",
+            content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
     HttpResponse<?> cancel(@PathVariable String accessToken, @Header("Idempotency-Key") String idempotencyKey) {
         return respond(engine.bookings().cancelByClient(new CancelByClientCommand(new AccessToken(accessToken),
                 IdempotencyKey.of(idempotencyKey))), booking -> HttpResponse.ok(view(booking)));
@@ -149,6 +185,13 @@ class PublicBookingController {
      * move and the cancellation deadline has not passed; activity, mode, price, state and payment carry over.
      */
     @Post("/bookings/{accessToken}/move")
+    @Operation(operationId = "clientMove", security = {})
+    @ApiResponse(responseCode = "200", description = "the booking at its new time",
+            content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
     HttpResponse<?> move(@PathVariable String accessToken, @Header("Idempotency-Key") String idempotencyKey,
                          @Body MoveRequest request) {
         return respond(engine.bookings().moveByClient(new MoveByClientCommand(new AccessToken(accessToken),
@@ -157,18 +200,34 @@ class PublicBookingController {
 
     /** CX-7: the client asks to be told when an earlier start frees up for their booking; asking twice changes nothing. */
     @Post("/bookings/{accessToken}/waitlist")
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "200", description = "the booking is on the waitlist",
+            content = @Content(schema = @Schema(implementation = WaitlistView.class)))
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> joinWaitlist(@PathVariable String accessToken) {
         return respond(engine.bookings().joinWaitlist(new AccessToken(accessToken)), entry -> HttpResponse.ok(WaitlistView.of(entry)));
     }
 
     /** CX-7: no more early-availability alerts for this booking. */
     @Delete("/bookings/{accessToken}/waitlist")
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "204", description = "the booking left the waitlist")
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> leaveWaitlist(@PathVariable String accessToken) {
         return respond(engine.bookings().leaveWaitlist(new AccessToken(accessToken)), bookingId -> HttpResponse.noContent());
     }
 
     /** CX-7, BK-7: the client takes the earlier start an alert offered; the first to accept gets it. */
     @Post("/bookings/{accessToken}/waitlist/offer/accept")
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "200", description = "the booking at the earlier start",
+            content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
     HttpResponse<?> takeWaitlistOffer(@PathVariable String accessToken, @Header("Idempotency-Key") String idempotencyKey,
                                       @Body WaitlistOfferRequest request) {
         return respond(engine.bookings().takeWaitlistOffer(new TakeWaitlistOfferCommand(new AccessToken(accessToken),
@@ -178,6 +237,12 @@ class PublicBookingController {
 
     /** PAY-1, PAY-2: the provider's page where the client pays or saves a card now. */
     @Post("/bookings/{accessToken}/checkout")
+    @Operation(operationId = "clientCheckout", security = {})
+    @ApiResponse(responseCode = "200", description = "the provider's page to send the client to",
+            content = @Content(schema = @Schema(implementation = CheckoutView.class)))
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
+    @ApiDoc.ProviderUnavailable
     HttpResponse<?> checkout(@PathVariable String accessToken) {
         return respond(engine.payments().checkout(new AccessToken(accessToken)), started -> HttpResponse.ok(
                 new CheckoutView(started.reference(), started.redirect().toString(), started.expiresAt())));

@@ -1,5 +1,9 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -21,6 +25,10 @@ class PublicInvoiceController {
     /** The latest invoice issued for the booking, as a PDF/A-3 with its Factur-X XML. */
     @Get("/bookings/{accessToken}/invoice")
     @Produces(PractitionerInvoiceController.PDF)
+    @Operation(operationId = "clientInvoice", security = {})
+    @ApiResponse(responseCode = "200", description = "the PDF/A-3 with its Factur-X XML",
+            content = @Content(mediaType = PractitionerInvoiceController.PDF, schema = @Schema(type = "string", format = "binary")))
+    @ApiDoc.NotFound
     HttpResponse<?> invoice(@PathVariable String accessToken) {
         return PublicBookingController.respond(engine.invoices().documentForClient(new AccessToken(accessToken)),
                 PractitionerInvoiceController::pdfResponse);

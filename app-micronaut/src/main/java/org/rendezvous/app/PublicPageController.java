@@ -1,5 +1,9 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -38,7 +42,12 @@ final class PublicPageController {
         this.host = host;
     }
 
+    /** PAGE-1 … PAGE-3: the public page of a practitioner by its slug: presentation, addresses, activities. */
     @Get("/{slug}")
+    @Operation(operationId = "publicPage", security = {})
+    @ApiResponse(responseCode = "200", description = "the page",
+            content = @Content(schema = @Schema(implementation = PublicPageView.class)))
+    @ApiDoc.NotFound
     HttpResponse<?> page(@PathVariable String slug) {
         return pages.visible(slug).<HttpResponse<?>>map(page -> HttpResponse.ok(PublicPageView.of(page, host.baseUrl(),
                         closed(page))))
@@ -53,8 +62,15 @@ final class PublicPageController {
                 rejected -> null);
     }
 
+    /** The photo of a public page; 304 when the cache already holds it (ETag). */
     @Get("/{slug}/photo")
     @Produces({ProfilePhoto.JPEG, ProfilePhoto.PNG})
+    @Operation(operationId = "publicPagePhoto", security = {})
+    @ApiResponse(responseCode = "200", description = "the photo",
+            content = {@Content(mediaType = ProfilePhoto.JPEG, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = ProfilePhoto.PNG, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "304", description = "the cache's copy is still this photo")
+    @ApiDoc.NotFound
     HttpResponse<?> photo(@PathVariable String slug, @Header("If-None-Match") @Nullable String ifNoneMatch) {
         return pages.visible(slug).flatMap(page -> engine.practitioners().photo(page.practitioner().id()))
                 .<HttpResponse<?>>map(photo -> image(photo, ifNoneMatch))

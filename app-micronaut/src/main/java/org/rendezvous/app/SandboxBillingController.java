@@ -1,5 +1,6 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -32,8 +33,12 @@ final class SandboxBillingController {
         this.sandbox = sandbox;
     }
 
+    /** PLAN-3 in the sandbox: the subscription checkout page. */
     @Get("/checkout/{reference}")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "sandboxSubscriptionCheckout", security = {})
+    @ApiDoc.HtmlPage
+    @ApiDoc.PageNotFound
     HttpResponse<String> checkout(@PathVariable String reference) {
         Optional<SubscriptionCheckout> open = sandbox.openCheckout(reference);
         if (open.isEmpty()) {
@@ -49,9 +54,13 @@ final class SandboxBillingController {
                         + "<button type=\"submit\">Subscribe</button></form>"));
     }
 
+    /** PLAN-3 in the sandbox: subscribes, as the provider's first payment would. */
     @Post("/checkout/{reference}")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "sandboxSubscribe", security = {})
+    @ApiDoc.HtmlPage
+    @ApiDoc.PageNotFound
     HttpResponse<String> pay(@PathVariable String reference) {
         if (sandbox.completeCheckout(reference).isEmpty()) {
             return closed("Subscription");
@@ -59,8 +68,12 @@ final class SandboxBillingController {
         return HttpResponse.ok(Html.page("Subscribed", "<p>You are on the paid plan.</p>" + BACK));
     }
 
+    /** PLAN-3 in the sandbox: the billing portal page. */
     @Get("/portal/{reference}")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "sandboxBillingPortal", security = {})
+    @ApiDoc.HtmlPage
+    @ApiDoc.PageNotFound
     HttpResponse<String> portal(@PathVariable String reference) {
         Optional<PractitionerId> practitioner = sandbox.portal(reference);
         if (practitioner.isEmpty()) {
@@ -78,16 +91,24 @@ final class SandboxBillingController {
         return HttpResponse.ok(Html.page("Sandbox billing", "<p>This is the sandbox billing portal.</p>" + body + BACK));
     }
 
+    /** PLAN-3 in the sandbox: cancels at the end of the paid period. */
     @Post("/portal/{reference}/cancel")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "sandboxCancelSubscription", security = {})
+    @ApiDoc.HtmlPage
+    @ApiDoc.PageNotFound
     HttpResponse<String> cancel(@PathVariable String reference) {
         return renewing(reference, false);
     }
 
+    /** PLAN-3 in the sandbox: the subscription renews again. */
     @Post("/portal/{reference}/resume")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "sandboxResumeSubscription", security = {})
+    @ApiDoc.HtmlPage
+    @ApiDoc.PageNotFound
     HttpResponse<String> resume(@PathVariable String reference) {
         return renewing(reference, true);
     }

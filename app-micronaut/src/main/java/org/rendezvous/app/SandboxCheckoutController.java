@@ -1,5 +1,6 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -29,8 +30,12 @@ final class SandboxCheckoutController {
         this.sandbox = sandbox;
     }
 
+    /** PAY-1, PAY-2 in the sandbox: the payment page of a booking. */
     @Get("/{reference}")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "sandboxPaymentPage", security = {})
+    @ApiDoc.HtmlPage
+    @ApiDoc.PageNotFound
     HttpResponse<String> page(@PathVariable String reference) {
         Optional<PaymentRequest> payment = sandbox.openPayment(reference);
         String what;
@@ -48,9 +53,13 @@ final class SandboxCheckoutController {
                         + "<button type=\"submit\">" + what + "</button></form>"));
     }
 
+    /** PAY-1, PAY-2 in the sandbox: pays or saves the card, as the provider's webhook would tell. */
     @Post("/{reference}")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "sandboxPay", security = {})
+    @ApiDoc.HtmlPage
+    @ApiDoc.PageNotFound
     HttpResponse<String> pay(@PathVariable String reference) {
         Optional<PaymentEvent> event = sandbox.completePayment(reference).or(() -> sandbox.completeGuarantee(reference));
         if (event.isEmpty()) {

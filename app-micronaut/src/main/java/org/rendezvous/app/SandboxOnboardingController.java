@@ -1,5 +1,7 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -32,8 +34,12 @@ final class SandboxOnboardingController {
         this.sandbox = sandbox;
     }
 
+    /** The sandbox's onboarding page of a payment account. */
     @Get("/{accountId}")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "sandboxOnboardingPage", security = {})
+    @ApiDoc.HtmlPage
+    @ApiDoc.PageNotFound
     HttpResponse<String> page(@PathVariable String accountId) {
         Optional<OnboardingLink.Request> link = sandbox.openLink(accountId);
         if (link.isEmpty()) {
@@ -52,20 +58,32 @@ final class SandboxOnboardingController {
                 .contentType(MediaType.TEXT_HTML_TYPE);
     }
 
+    /** Sandbox onboarding: the details are given and the account is enabled. */
     @Post("/{accountId}/complete")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "303", description = "back to the host's return URL")
+    @ApiDoc.PageNotFound
     HttpResponse<String> complete(@PathVariable String accountId) {
         return decide(accountId, AccountStatus.enabled());
     }
 
+    /** Sandbox onboarding: the details are given, verification pending. */
     @Post("/{accountId}/pending")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "303", description = "back to the host's return URL")
+    @ApiDoc.PageNotFound
     HttpResponse<String> pending(@PathVariable String accountId) {
         return decide(accountId, AccountStatus.pendingVerification());
     }
 
+    /** Sandbox onboarding: details are left missing. */
     @Post("/{accountId}/details-needed")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "303", description = "back to the host's return URL")
+    @ApiDoc.PageNotFound
     HttpResponse<String> detailsNeeded(@PathVariable String accountId) {
         return decide(accountId, AccountStatus.detailsNeeded(List.of("external_account", "individual.verification.document")));
     }

@@ -1,5 +1,8 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import static org.rendezvous.app.PractitionerAgendaController.me;
 
 import io.micronaut.context.annotation.Requires;
@@ -24,6 +27,7 @@ import org.rendezvous.core.sandbox.SandboxBillingGateway;
 @Secured(Roles.PRACTITIONER)
 @SecurityRequirement(name = AuthController.BEARER)
 @SecurityRequirement(name = AuthController.COOKIE)
+@ApiDoc.PractitionerSession
 class SandboxPlanController {
 
     private final Rendezvous engine;
@@ -38,6 +42,10 @@ class SandboxPlanController {
 
     /** The current period ends now and the next month is charged: paid, or refused after fail-next-renewal; a cancelled subscription ends. */
     @Post("/renew")
+    @ApiResponse(responseCode = "200", description = "the plan after the renewal",
+            content = @Content(schema = @Schema(implementation = PractitionerViews.PlanView.class)))
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> renew(Authentication authentication) {
         if (sandbox.renewNow(me(authentication)).isEmpty()) {
             return notSubscribed();
@@ -47,6 +55,10 @@ class SandboxPlanController {
 
     /** The next renewal's charge is declined. */
     @Post("/fail-next-renewal")
+    @ApiResponse(responseCode = "200", description = "the plan",
+            content = @Content(schema = @Schema(implementation = PractitionerViews.PlanView.class)))
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> failNextRenewal(Authentication authentication) {
         if (!sandbox.failNextRenewal(me(authentication))) {
             return notSubscribed();
@@ -56,6 +68,10 @@ class SandboxPlanController {
 
     /** PLAN-2: the trial ends now, so that the free plan and its quotas can be tried at once. */
     @Post("/end-trial")
+    @ApiResponse(responseCode = "200", description = "the plan without its trial",
+            content = @Content(schema = @Schema(implementation = PractitionerViews.PlanView.class)))
+    @ApiDoc.NotFound
+    @ApiDoc.Refused
     HttpResponse<?> endTrial(Authentication authentication) {
         PractitionerId me = me(authentication);
         return PublicBookingController.respond(engine.plans().endTrialNow(me), s -> plans.plan(authentication));

@@ -1,5 +1,8 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -41,8 +44,14 @@ final class StripeWebhookController {
         this.engine = engine;
     }
 
+    /** PAY-5: one Stripe event, its signature checked on the raw body; applied once per event id. */
     @Post
     @Consumes(MediaType.ALL)
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "200", description = "the event was applied, or is of no concern (ignored)",
+            content = @Content(schema = @Schema(implementation = Received.class)))
+    @ApiResponse(responseCode = "400", description = "invalid-signature: missing, bad or stale Stripe-Signature; nothing was applied",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> receive(@Body String rawBody, @Nullable @Header("Stripe-Signature") String signature) {
         if (signature == null || signature.isBlank()) {
             return Problem.of("INVALID_SIGNATURE", HttpStatus.BAD_REQUEST, "Stripe-Signature: required").toResponse();

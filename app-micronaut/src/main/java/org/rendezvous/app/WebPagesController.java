@@ -1,5 +1,9 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -55,59 +59,84 @@ final class WebPagesController {
         this.engine = engine;
     }
 
+    /** The home page: what Rendezvous is, with links to log in and register. */
     @Get(uri = "/", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "homePage", security = {})
+    @ApiDoc.HtmlPage
     HttpResponse<String> home() {
         return page("index", false);
     }
 
-    /** ACC-1 … ACC-3. */
+    /** ACC-1 … ACC-3: the practitioner's login page. */
     @Get(uri = "/login", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "loginPage", security = {})
+    @ApiDoc.HtmlPage
     HttpResponse<String> login() {
         return page("login", false);
     }
 
+    /** ACC-1: the registration page. */
     @Get(uri = "/register", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "registerPage", security = {})
+    @ApiDoc.HtmlPage
     HttpResponse<String> register() {
         return page("register", false);
     }
 
     /** ACC-1: where the verification e-mail links ({@code AccountLinks}); the page posts the token. */
     @Get(uri = "/verify-email", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "verifyEmailPage", security = {})
+    @ApiDoc.HtmlPage
     HttpResponse<String> verifyEmail() {
         return page("verify-email", false);
     }
 
     /** Without a token: ask for a link; with the token of the e-mail's link: choose a new password. */
     @Get(uri = "/reset-password", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "resetPasswordPage", security = {})
+    @ApiDoc.HtmlPage
     HttpResponse<String> resetPassword() {
         return page("reset-password", false);
     }
 
-    /** PAGE-4. */
+    /** PAGE-4: the practitioner's dashboard; its data comes from /api/practitioner. */
     @Get(uri = "/dashboard", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "dashboardPage", security = {})
+    @ApiDoc.HtmlPage
     HttpResponse<String> dashboard() {
         return page("dashboard", false);
     }
 
     /** The operator area (docs/operator.md); its API calls need an operator's session. */
     @Get(uri = "/operator", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "operatorPage", security = {})
+    @ApiDoc.HtmlPage
     HttpResponse<String> operator() {
         return page("operator", false);
     }
 
+    /** The operator's login page. */
     @Get(uri = "/operator/login", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "operatorLoginPage", security = {})
+    @ApiDoc.HtmlPage
     HttpResponse<String> operatorLogin() {
         return page("operator-login", false);
     }
 
     /** Where the link the host e-mails to an operator leads; the page posts the token with the chosen password. */
     @Get(uri = "/operator/set-password", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "operatorSetPasswordPage", security = {})
+    @ApiDoc.HtmlPage
     HttpResponse<String> operatorSetPassword() {
         return page("operator-set-password", false);
     }
 
     /** The client's link (CX-1 … CX-3, PAY-1): see, pay, cancel or move the booking. */
     @Get(uri = "/b/{accessToken}", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "bookingLinkPage", security = {})
+    @ApiDoc.HtmlPage
+    @ApiResponse(responseCode = "404", description = "the same page, whose script says that the link leads nowhere",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string")))
     HttpResponse<String> bookingLink(@PathVariable String accessToken) {
         // A link that leads nowhere is a 404 for the browser too; the page's script then says so in words.
         boolean known = AccessToken.isWellFormed(accessToken) && engine.bookings().findByLink(new AccessToken(accessToken)).isPresent();
@@ -116,12 +145,22 @@ final class WebPagesController {
 
     /** PAGE-1 … PAGE-3: the public booking page, embeddable in the practitioner's own site. */
     @Get(uri = "/p/{slug}", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "publicBookingPage", security = {})
+    @ApiDoc.HtmlPage
+    @ApiResponse(responseCode = "404", description = "the same page, whose script says that there is no such page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string")))
     HttpResponse<String> publicPage(@PathVariable String slug) {
         return page("public", true, pages.visible(slug).isPresent());
     }
 
     /** The pages' scripts, style sheet and images, from the classpath's web/assets. */
     @Get(uri = "/assets/{file}", produces = {"text/javascript", "text/css", "image/svg+xml"})
+    @ApiDoc.Public
+    @ApiResponse(responseCode = "200", description = "the file",
+            content = {@Content(mediaType = "text/javascript", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/css", schema = @Schema(type = "string")),
+                    @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string"))})
+    @ApiDoc.NotFound
     HttpResponse<?> asset(@PathVariable String file) {
         Optional<String> content = ASSET.matcher(file).matches() ? read("web/assets/" + file) : Optional.empty();
         if (content.isEmpty()) {

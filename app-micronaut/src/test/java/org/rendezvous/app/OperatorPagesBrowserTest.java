@@ -10,29 +10,17 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rendezvous.core.Rendezvous;
@@ -47,9 +35,11 @@ import org.rendezvous.core.port.Stores;
 @MicronautTest(environments = AccountsTestSupport.ENVIRONMENT)
 class OperatorPagesBrowserTest {
 
-    static WebDriver browser;
-    static WebDriverWait waiting;
-    static Path profileDirectory;
+    @RegisterExtension
+    static final Browser chromium = new Browser();
+
+    WebDriver browser;
+    WebDriverWait waiting;
 
     @Inject
     EmbeddedServer server;
@@ -67,35 +57,14 @@ class OperatorPagesBrowserTest {
     BlockingHttpClient http;
     String base;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        profileDirectory = Files.createTempDirectory("rendezvous-chromium-operator-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--user-data-dir=" + profileDirectory);
-        browser = new ChromeDriver(service, options);
-        waiting = new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (Stream<Path> files = Files.walk(profileDirectory)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
-    }
 
     @BeforeEach
     void desktopWindowWithoutSession() {
+        browser = chromium.driver();
+        waiting = chromium.waiting();
         http = client.toBlocking();
         base = "http://localhost:" + server.getPort();
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        chromium.use(Browser.Window.DESKTOP);
         browser.get(base + "/");
         browser.manage().deleteAllCookies();
     }

@@ -9,27 +9,17 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rendezvous.core.port.Stores;
@@ -45,9 +35,18 @@ class PaymentAccountBrowserTest implements TestPropertyProvider {
 
     static final String P = "/api/practitioner";
 
-    static WebDriver browser;
-    static WebDriverWait waiting;
-    static Path profileDirectory;
+    @RegisterExtension
+    static final Browser chromium = new Browser();
+
+    WebDriver browser;
+    WebDriverWait waiting;
+
+    @BeforeEach
+    void desktopWindow() {
+        browser = chromium.driver();
+        waiting = chromium.waiting();
+        chromium.use(Browser.Window.DESKTOP);
+    }
 
     final int port = freePort();
 
@@ -72,30 +71,6 @@ class PaymentAccountBrowserTest implements TestPropertyProvider {
         return Map.of("micronaut.server.port", String.valueOf(port), "rendezvous.public-base-url", "http://localhost:" + port);
     }
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        profileDirectory = Files.createTempDirectory("rendezvous-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--user-data-dir=" + profileDirectory);
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1280, 900));
-        waiting = new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (Stream<Path> files = Files.walk(profileDirectory)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
-    }
 
     void click(String id) {
         waiting.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
@@ -125,7 +100,7 @@ class PaymentAccountBrowserTest implements TestPropertyProvider {
         assertThat(browser.findElement(By.id("payment-account-start")).getText()).isEqualTo("Connect a payment account");
         click("payment-account-start");
         waiting.until(ExpectedConditions.urlContains("/sandbox/onboarding/acct_sbx_"));
-        WebPagesBrowserTest.screenshot("payment-account-sandbox-onboarding");
+        chromium.screenshotForDebugging("payment-account-sandbox-onboarding");
 
         click("sandbox-pending");
         waiting.until(ExpectedConditions.urlToBe(base + "/dashboard#payment-account"));
@@ -138,7 +113,7 @@ class PaymentAccountBrowserTest implements TestPropertyProvider {
         click("sandbox-complete");
         waiting.until(ExpectedConditions.urlToBe(base + "/dashboard#payment-account"));
         waitForState("ENABLED");
-        WebPagesBrowserTest.screenshot("payment-account-ready");
+        chromium.screenshotForDebugging("payment-account-ready");
 
         click("payment-account-payouts");
         waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "payouts now go to your payment account"));

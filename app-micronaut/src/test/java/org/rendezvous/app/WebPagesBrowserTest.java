@@ -13,35 +13,21 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rendezvous.core.notification.MessageKind;
@@ -59,9 +45,11 @@ class WebPagesBrowserTest {
     static final String P = "/api/practitioner";
     static final String XSS_NAME = "<img src=x onerror=\"document.title='pwned'\"> Mallory";
 
-    static WebDriver browser;
-    static WebDriverWait waiting;
-    static Path profileDirectory;
+    @RegisterExtension
+    static final Browser chromium = new Browser();
+
+    WebDriver browser;
+    WebDriverWait waiting;
 
     @Inject
     EmbeddedServer server;
@@ -76,36 +64,15 @@ class WebPagesBrowserTest {
     BlockingHttpClient http;
     String base;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        profileDirectory = Files.createTempDirectory("rendezvous-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--user-data-dir=" + profileDirectory);
-        browser = new ChromeDriver(service, options);
-        waiting = new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (Stream<Path> files = Files.walk(profileDirectory)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
-    }
 
     @BeforeEach
     void desktopWindowWithoutSession() {
+        browser = chromium.driver();
+        waiting = chromium.waiting();
         http = client.toBlocking();
         // "localhost", not 127.0.0.1: browsers accept the Secure session cookie over plain HTTP only there.
         base = "http://localhost:" + server.getPort();
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        chromium.use(Browser.Window.DESKTOP);
         browser.get(base + "/");
         browser.manage().deleteAllCookies();
     }
@@ -141,16 +108,8 @@ class WebPagesBrowserTest {
     }
 
     /** With RENDEZVOUS_TEST_SCREENSHOTS=a-directory, what the browser shows at the named steps, to look at. */
-    static void screenshot(String name) {
-        String directory = System.getenv("RENDEZVOUS_TEST_SCREENSHOTS");
-        if (directory != null && !directory.isBlank()) {
-            try {
-                Files.createDirectories(Path.of(directory));
-                Files.write(Path.of(directory, name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
+    void screenshot(String name) {
+        chromium.screenshotForDebugging(name);
     }
 
     static String unique(String who) {
@@ -287,7 +246,7 @@ class WebPagesBrowserTest {
         Agenda agenda = agenda(unique("lea"), "lea's long password", "AUTOMATIC");
         Map<?, ?> booking = bookThroughApi(agenda, "Camille Durand", LocalTime.of(9, 0));
         String link = (String) booking.get("clientLink");
-        browser.manage().window().setSize(new Dimension(390, 844));
+        chromium.use(Browser.Window.PHONE);
         open(URI.create(link).getPath());
 
         assertThat(textOf("what", "Shiatsu")).isEqualTo("Shiatsu");
@@ -416,7 +375,7 @@ class WebPagesBrowserTest {
         send(agenda.session(), HttpRequest.PUT(P + "/settings", Map.of("form",
                 List.of(Map.of("key", "reason", "label", "Reason for the visit", "required", true, "maxLength", 200)))));
 
-        browser.manage().window().setSize(new Dimension(390, 844));
+        chromium.use(Browser.Window.PHONE);
         open("/p/" + slug);
         assertThat(textOf("presentation", "Osteopath")).isEqualTo("<b>Osteopath</b> in Lyon");
         assertThat(byId("addresses").getText()).contains("Office").contains("1 rue de la Paix");
