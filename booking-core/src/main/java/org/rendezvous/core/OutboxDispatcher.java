@@ -81,8 +81,10 @@ public final class OutboxDispatcher {
         int skipped = 0;
         int retryLater = 0;
         int parked = 0;
+        // The messages of one booking (one per recipient and channel) share their reads (issue 15).
+        MessageResolver.Reads reads = resolver.reads();
         for (ClaimedMessage message : claimed) {
-            switch (deliver(message)) {
+            switch (deliver(message, reads)) {
                 case DELIVERED -> delivered++;
                 case SKIPPED -> skipped++;
                 case PENDING -> retryLater++;
@@ -112,12 +114,12 @@ public final class OutboxDispatcher {
         return Outcome.accepted(outbox.entry(id).orElseThrow());
     }
 
-    private DeliveryState deliver(ClaimedMessage claimed) {
+    private DeliveryState deliver(ClaimedMessage claimed, MessageResolver.Reads reads) {
         OutboxMessageId id = claimed.message().id();
         int attempt = claimed.attempts() + 1;
         MessageResolver.Resolution resolution;
         try {
-            resolution = resolver.resolve(claimed.message(), now());
+            resolution = resolver.resolve(claimed.message(), now(), reads);
         } catch (RuntimeException e) {
             LOG.warn("outbox message {} could not be prepared", id, e);
             return failed(claimed, attempt, new SendResult.TemporaryFailure("could not prepare: " + e));
