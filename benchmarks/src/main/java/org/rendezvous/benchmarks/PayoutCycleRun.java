@@ -52,16 +52,22 @@ public final class PayoutCycleRun {
             Rendezvous engine = Rendezvous.builder().stores(stores)
                     .clock(Clock.fixed(CYCLE.atTime(6, 0).atZone(PARIS).toInstant(), ZoneOffset.UTC)).build();
             long setupStarted = System.nanoTime();
-            for (int i = 0; i < practitioners; i++) {
-                PractitionerId id = engine.practitioners().register(RegisterPractitionerCommand.of("Practitioner " + i,
-                        "p" + i + "@example.org", PARIS)).id();
-                engine.payouts().setDestination(id, new PayoutDestination.ProviderAccount("acct_" + i, true));
+            // Set-up in transactions of 200 practitioners each (registrations, destinations, postings): one commit
+            // per 200, so that the set-up does not take longer than the cycle it prepares.
+            for (int first = 0; first < practitioners; first += 200) {
+                int from = first;
+                int to = Math.min(practitioners, first + 200);
                 stores.transactions().inTransaction(() -> {
-                    for (int b = 0; b < bookings; b++) {
-                        stores.ledger().post(new Posting(new PostingId(UUID.randomUUID()), id, Optional.empty(),
-                                Optional.empty(), PostingKind.EARNINGS_RELEASED, "bench-earning-" + id + "-" + b,
-                                List.of(new Leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, each)),
-                                earned.plusSeconds(60L * b)));
+                    for (int i = from; i < to; i++) {
+                        PractitionerId id = engine.practitioners().register(RegisterPractitionerCommand.of(
+                                "Practitioner " + i, "p" + i + "@example.org", PARIS)).id();
+                        engine.payouts().setDestination(id, new PayoutDestination.ProviderAccount("acct_" + i, true));
+                        for (int b = 0; b < bookings; b++) {
+                            stores.ledger().post(new Posting(new PostingId(UUID.randomUUID()), id, Optional.empty(),
+                                    Optional.empty(), PostingKind.EARNINGS_RELEASED, "bench-earning-" + id + "-" + b,
+                                    List.of(new Leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, each)),
+                                    earned.plusSeconds(60L * b)));
+                        }
                     }
                     return null;
                 });
