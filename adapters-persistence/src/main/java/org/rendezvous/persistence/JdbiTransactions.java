@@ -66,7 +66,7 @@ final class JdbiTransactions implements Transactions {
      * @param sql one INSERT ending in {@code RETURNING}; {@code {previous}} names the rows the previous
      *            part of the same {@link #defer} call returned
      * @param expectedRows the number of rows the insert must return, or -1 for any
-     * @param refusal what to throw (and so roll the unit of work back) when it returns another number
+     * @param refusal the message of the {@code IllegalStateException} thrown when it returns another number
      */
     record Deferred(String sql, Map<String, Object> bindings, int expectedRows, String refusal) {
         Deferred {
