@@ -2,13 +2,15 @@
 # Issue 7 item 8: bookings over HTTP on PostgreSQL, beside pgbench on the same machine (docs/benchmarks.md,
 # "HTTP load"). Builds, makes sure PostgreSQL answers, seeds the database rendezvous_load, starts the host as a
 # separate process (server mode, jobs off, no demo data), runs HttpLoadRun, stops the host, then runs
-# benchmarks/pgbench/booking.sql on the same database and BookingLoadRun (the engine without HTTP).
+# benchmarks/pgbench/booking.sql on the same database, pgbench's own TPC-B (`-b tpcb-like`, 16 clients, on the
+# database ${LOAD_DATABASE}_tpcb) as the machine's baseline, and BookingLoadRun (the engine without HTTP). Ends with
+# the HTTP peak as a share of TPC-B (issue 15: aim at least 25 %).
 #
 #   benchmarks/http-load.sh [threads] [seconds] [open-loop rate/s, default half the measured peak]
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER / PGPASSWORD (postgres / postgres), LOAD_DATABASE
 # (rendezvous_load; emptied on every run), LOAD_PORT (18080), LOAD_WARMUP_SECONDS (30), APP_JAVA_OPTS (JVM options of the host),
-# SKIP_BUILD=1 to use the jars already built, SKIP_PGBENCH=1, SKIP_INPROCESS=1 (no BookingLoadRun at the end),
+# SKIP_BUILD=1 to use the jars already built, SKIP_PGBENCH=1, SKIP_TPCB=1, TPCB_SCALE (16), SKIP_INPROCESS=1 (no BookingLoadRun at the end),
 # MAVEN_OFFLINE=0 to let Maven download.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,7 +72,8 @@ done
 echo "== host up on port $port (pid $app_pid, JVM options: ${APP_JAVA_OPTS:-none})"
 
 status=0
-LOAD_HOST_PID="$app_pid" "${bench[@]}" load "http://127.0.0.1:$port" "$threads" "$seconds" $rate || status=$?
+LOAD_HOST_PID="$app_pid" "${bench[@]}" load "http://127.0.0.1:$port" "$threads" "$seconds" $rate | tee "$work/load.out" \
+  || status=$?
 echo "== host RSS after the load: $(( $(ps -o rss= -p "$app_pid") / 1024 )) MB; load average:$(uptime | sed 's/.*load average://')"
 if grep -q ' ERROR ' "$work/app.log"; then
   echo "== errors in the host's log:"; grep -m 5 ' ERROR ' "$work/app.log"
@@ -84,6 +87,20 @@ if [ "${SKIP_PGBENCH:-0}" != 1 ]; then
     pgbench -n -c 16 -j 2 -T "$seconds" -D spread=$spread -f benchmarks/pgbench/booking.sql "$database" \
       | grep -E 'number of failed|latency average|^tps'
   done
+fi
+if [ "${SKIP_TPCB:-0}" != 1 ]; then
+  # The machine's own yardstick: pgbench's built-in TPC-B-like transaction (5 statements, one commit), 16 clients.
+  tpcb="${database}_tpcb"
+  psql -d postgres -qtAc "SELECT 1 FROM pg_database WHERE datname = '$tpcb'" | grep -q 1 \
+    || psql -d postgres -qc "CREATE DATABASE $tpcb"
+  pgbench -i -q -s "${TPCB_SCALE:-16}" "$tpcb" >/dev/null 2>&1
+  echo "== pgbench -b tpcb-like, 16 clients, ${seconds} s, scale ${TPCB_SCALE:-16} (database $tpcb)"
+  pgbench -n -b tpcb-like -c 16 -j 2 -T "$seconds" "$tpcb" | tee "$work/tpcb.out" | grep -E 'number of failed|latency average|^tps'
+  peak=$(sed -n 's/^uncontested, closed loop: .* = \([0-9]*\)\/s;.*/\1/p' "$work/load.out" | head -n 1)
+  tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$work/tpcb.out" | head -n 1)
+  if [ -n "$peak" ] && [ -n "$tps" ]; then
+    echo "== HTTP bookings at the peak / TPC-B: $peak / $tps tps = $(awk -v a="$peak" -v b="$tps" 'BEGIN { printf "%.0f", 100 * a / b }') % (aim: at least 25 %)"
+  fi
 fi
 if [ "${SKIP_INPROCESS:-0}" != 1 ]; then
   # The same bookings through the engine in one JVM, without HTTP (empties the database first).

@@ -246,18 +246,83 @@ final class JdbiAgendas implements Agendas {
 
     @Override
     public Optional<AgendaSettings> settings(PractitionerId practitioner) {
-        return dao(dao -> dao.settings(practitioner.value()).map(row -> {
-            List<FormField> fields = dao.formFields(practitioner.value()).stream()
-                    .map(f -> new FormField(f.fieldKey(), f.label(), f.required(), f.maxLength())).toList();
-            return new AgendaSettings(ZoneId.of(row.zone()), Duration.ofMinutes(row.spacingMinutes()),
-                    row.defaultCapacity(), Duration.ofMinutes(row.minimumNoticeMinutes()),
-                    Duration.ofMinutes(row.horizonMinutes()), ConfirmationMode.valueOf(row.confirmation()),
-                    Duration.ofMinutes(row.cancellationDeadlineMinutes()), row.clientsMayCancel(),
-                    row.clientsMayMove(), Percent.ofBasisPoints(row.noShowBasisPoints()),
-                    OnlinePayment.valueOf(row.onlinePayment()), Duration.ofMinutes(row.paymentWindowMinutes()),
-                    row.waitlistAlerts(), Currency.getInstance(row.currency()), new BookingForm(fields),
-                    Duration.ofMinutes(row.firstReminderMinutes()), Duration.ofMinutes(row.secondReminderMinutes()));
-        }));
+        return dao(dao -> dao.settings(practitioner.value()).map(row -> settings(row,
+                dao.formFields(practitioner.value()).stream()
+                        .map(f -> new FormField(f.fieldKey(), f.label(), f.required(), f.maxLength())).toList())));
+    }
+
+    private static AgendaSettings settings(SettingsRow row, List<FormField> fields) {
+        return new AgendaSettings(ZoneId.of(row.zone()), Duration.ofMinutes(row.spacingMinutes()),
+                row.defaultCapacity(), Duration.ofMinutes(row.minimumNoticeMinutes()),
+                Duration.ofMinutes(row.horizonMinutes()), ConfirmationMode.valueOf(row.confirmation()),
+                Duration.ofMinutes(row.cancellationDeadlineMinutes()), row.clientsMayCancel(),
+                row.clientsMayMove(), Percent.ofBasisPoints(row.noShowBasisPoints()),
+                OnlinePayment.valueOf(row.onlinePayment()), Duration.ofMinutes(row.paymentWindowMinutes()),
+                row.waitlistAlerts(), Currency.getInstance(row.currency()), new BookingForm(fields),
+                Duration.ofMinutes(row.firstReminderMinutes()), Duration.ofMinutes(row.secondReminderMinutes()));
+    }
+
+    /**
+     * Settings, form, the activity and whether the practitioner is suspended, in one statement (issue 15): the
+     * suspension is kept for the unit of work, where {@link JdbiOperatorActions#suspended} finds it.
+     */
+    @Override
+    public Optional<SettingsAndActivity> settingsAndActivity(PractitionerId practitioner, ActivityId activity) {
+        Optional<Ground> ground = transactions.withHandle(h -> JdbiTransactions.translated(() -> h.createQuery(GROUND)
+                .bind("practitionerId", practitioner.value()).bind("activityId", activity.value())
+                .map((rows, context) -> ground(rows)).findOne()));
+        ground.ifPresent(g -> transactions.memoize(JdbiOperatorActions.suspendedMemo(practitioner), g.suspended()));
+        return ground.map(Ground::found);
+    }
+
+    private record Ground(SettingsAndActivity found, boolean suspended) {
+    }
+
+    private static final String GROUND = """
+            SELECT s.practitioner_id, s.zone, s.spacing_minutes, s.default_capacity, s.minimum_notice_minutes,
+                s.horizon_minutes, s.confirmation, s.cancellation_deadline_minutes, s.clients_may_cancel,
+                s.clients_may_move, s.no_show_basis_points, s.online_payment, s.payment_window_minutes,
+                s.waitlist_alerts, s.currency, s.first_reminder_minutes, s.second_reminder_minutes,
+                ARRAY(SELECT f.field_key FROM booking_form_fields f WHERE f.practitioner_id = s.practitioner_id
+                      ORDER BY f.position) AS form_keys,
+                ARRAY(SELECT f.label FROM booking_form_fields f WHERE f.practitioner_id = s.practitioner_id
+                      ORDER BY f.position) AS form_labels,
+                ARRAY(SELECT f.required FROM booking_form_fields f WHERE f.practitioner_id = s.practitioner_id
+                      ORDER BY f.position) AS form_required,
+                ARRAY(SELECT f.max_length FROM booking_form_fields f WHERE f.practitioner_id = s.practitioner_id
+                      ORDER BY f.position) AS form_max_lengths,
+                a.id AS activity_id, a.name AS activity_name, a.duration_minutes, a.price_minor,
+                a.currency AS activity_currency, array_to_string(a.modes, ',') AS activity_modes, a.active,
+                COALESCE((SELECT o.kind = 'SUSPEND_PRACTITIONER' FROM operator_actions o
+                          WHERE o.practitioner_id = s.practitioner_id
+                            AND o.kind IN ('SUSPEND_PRACTITIONER', 'REACTIVATE_PRACTITIONER')
+                          ORDER BY o.position DESC LIMIT 1), false) AS suspended
+            FROM agenda_settings s
+            LEFT JOIN activities a ON a.practitioner_id = s.practitioner_id AND a.id = :activityId
+            WHERE s.practitioner_id = :practitionerId
+            """;
+
+    private static Ground ground(java.sql.ResultSet rows) throws java.sql.SQLException {
+        SettingsRow row = new SettingsRow(rows.getObject("practitioner_id", UUID.class), rows.getString("zone"),
+                rows.getInt("spacing_minutes"), rows.getInt("default_capacity"), rows.getInt("minimum_notice_minutes"),
+                rows.getInt("horizon_minutes"), rows.getString("confirmation"),
+                rows.getInt("cancellation_deadline_minutes"), rows.getBoolean("clients_may_cancel"),
+                rows.getBoolean("clients_may_move"), rows.getInt("no_show_basis_points"),
+                rows.getString("online_payment"), rows.getInt("payment_window_minutes"),
+                rows.getBoolean("waitlist_alerts"), rows.getString("currency"), rows.getInt("first_reminder_minutes"),
+                rows.getInt("second_reminder_minutes"));
+        String[] keys = (String[]) rows.getArray("form_keys").getArray();
+        String[] labels = (String[]) rows.getArray("form_labels").getArray();
+        Boolean[] required = (Boolean[]) rows.getArray("form_required").getArray();
+        Integer[] maxLengths = (Integer[]) rows.getArray("form_max_lengths").getArray();
+        List<FormField> fields = IntStream.range(0, keys.length)
+                .mapToObj(i -> new FormField(keys[i], labels[i], required[i], maxLengths[i])).toList();
+        UUID activityId = rows.getObject("activity_id", UUID.class);
+        Optional<Activity> activity = activityId == null ? Optional.empty() : Optional.of(activity(new ActivityRow(
+                activityId, row.practitionerId(), rows.getString("activity_name"), rows.getInt("duration_minutes"),
+                rows.getLong("price_minor"), rows.getString("activity_currency"), rows.getString("activity_modes"),
+                rows.getBoolean("active"))));
+        return new Ground(new SettingsAndActivity(settings(row, fields), activity), rows.getBoolean("suspended"));
     }
 
     // Activities
@@ -360,6 +425,49 @@ final class JdbiAgendas implements Agendas {
                         row.fromAt(), row.toAt(), row.label()))
                 .toList();
     }
+
+    /** Openings and unavailabilities in one statement (issue 15): an agenda snapshot's reads but the bookings'. */
+    @Override
+    public OpeningsAndUnavailabilities openingsAndUnavailabilities(PractitionerId practitioner, Instant from,
+                                                                   Instant to) {
+        List<OpeningRow> openings = new java.util.ArrayList<>();
+        List<UnavailabilityRow> unavailabilities = new java.util.ArrayList<>();
+        transactions.withHandle(h -> JdbiTransactions.translated(() -> h.createQuery(OPENINGS_AND_UNAVAILABILITIES)
+                .bind("practitionerId", practitioner.value()).bind("from", from).bind("to", to)
+                .map((rows, context) -> {
+                    UUID id = rows.getObject("id", UUID.class);
+                    if ("O".equals(rows.getString("part"))) {
+                        openings.add(new OpeningRow(id, practitioner.value(), rows.getObject("weekday", Integer.class),
+                                rows.getObject("valid_from", LocalDate.class), rows.getObject("valid_until", LocalDate.class),
+                                rows.getString("skipped_dates"), rows.getObject("on_date", LocalDate.class),
+                                rows.getObject("start_time", LocalTime.class), rows.getObject("end_time", LocalTime.class),
+                                rows.getObject("step_minutes", Integer.class), rows.getObject("capacity", Integer.class),
+                                rows.getString("activity_ids"), rows.getString("modes"), rows.getString("address")));
+                    } else {
+                        unavailabilities.add(new UnavailabilityRow(id, practitioner.value(),
+                                rows.getObject("from_at", java.time.OffsetDateTime.class).toInstant(),
+                                rows.getObject("to_at", java.time.OffsetDateTime.class).toInstant(),
+                                rows.getString("label")));
+                    }
+                    return id;
+                }).list()));
+        return new OpeningsAndUnavailabilities(openings.stream().map(JdbiAgendas::opening).toList(),
+                unavailabilities.stream().map(row -> new Unavailability(new UnavailabilityId(row.id()),
+                        new PractitionerId(row.practitionerId()), row.fromAt(), row.toAt(), row.label())).toList());
+    }
+
+    private static final String OPENINGS_AND_UNAVAILABILITIES = """
+            SELECT 'O' AS part, position AS ordinal, NULL::timestamptz AS from_at, id, weekday, valid_from,
+                valid_until, array_to_string(skipped_dates, ',') AS skipped_dates, on_date, start_time, end_time,
+                step_minutes, capacity, array_to_string(activity_ids, ',') AS activity_ids,
+                array_to_string(modes, ',') AS modes, address, NULL::timestamptz AS to_at, NULL::text AS label
+            FROM openings WHERE practitioner_id = :practitionerId
+            UNION ALL
+            SELECT 'U', NULL, from_at, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                to_at, label
+            FROM unavailabilities WHERE practitioner_id = :practitionerId AND from_at < :to AND to_at > :from
+            ORDER BY part, ordinal, from_at, id
+            """;
 
     @Override
     public boolean deleteUnavailability(PractitionerId practitioner, UnavailabilityId id) {

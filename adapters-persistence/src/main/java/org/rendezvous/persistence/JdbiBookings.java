@@ -201,9 +201,50 @@ final class JdbiBookings implements Bookings {
             if (dao.insert(COLUMNS, row) == 0) {
                 throw new IllegalStateException("booking " + booking.id() + " exists already");
             }
-            insertChildren(dao, booking);
             return null;
         });
+        deferChildren(booking);
+    }
+
+    /**
+     * A new booking's answers, history and moves, sent with the unit of work's other deferred writes (one
+     * statement for all of them and the booking's messages) rather than one batch each.
+     */
+    private void deferChildren(Booking booking) {
+        UUID id = booking.id().value();
+        List<JdbiTransactions.Deferred> parts = new ArrayList<>();
+        SqlValues answers = new SqlValues();
+        booking.answers().forEach((question, answer) -> answers.row(id, question, answer));
+        if (!answers.isEmpty()) {
+            parts.add(JdbiTransactions.Deferred.insert("INSERT INTO booking_answers (booking_id, question, answer) VALUES "
+                    + answers.sql() + " RETURNING 1", answers.bindings()));
+        }
+        List<Transition> history = booking.history();
+        SqlValues transitions = new SqlValues();
+        for (int i = 0; i < history.size(); i++) {
+            Transition t = history.get(i);
+            transitions.row(id, i, t.from().map(Enum::name).orElse(null), t.to().name(), t.at(), t.cause().name(),
+                    t.actor().name());
+        }
+        if (!transitions.isEmpty()) {
+            parts.add(JdbiTransactions.Deferred.insert("""
+                    INSERT INTO booking_transitions (booking_id, seq, from_state, to_state, at, cause, actor)
+                    VALUES """ + transitions.sql() + " RETURNING 1", transitions.bindings()));
+        }
+        List<Move> moves = booking.moves();
+        SqlValues moveRows = new SqlValues();
+        for (int i = 0; i < moves.size(); i++) {
+            Move m = moves.get(i);
+            moveRows.row(id, i, m.previousStart(), m.newStart(), m.at(), m.actor().name());
+        }
+        if (!moveRows.isEmpty()) {
+            parts.add(JdbiTransactions.Deferred.insert("""
+                    INSERT INTO booking_moves (booking_id, seq, previous_start, new_start, at, actor)
+                    VALUES """ + moveRows.sql() + " RETURNING 1", moveRows.bindings()));
+        }
+        if (!parts.isEmpty()) {
+            transactions.defer(parts.toArray(JdbiTransactions.Deferred[]::new));
+        }
     }
 
     @Override
@@ -297,7 +338,8 @@ final class JdbiBookings implements Bookings {
      * another version: its version is read again after the children, and the read is done again if it
      * moved. Should that keep happening, the last read takes a share lock on the rows ({@code FOR SHARE}),
      * which holds their writers off until this unit of work ends. Under the agenda lock none of this
-     * happens: every writer of its bookings waits.
+     * happens: every writer of its bookings waits, so bookings whose agendas this unit of work has locked
+     * are not read again.
      */
     List<Booking> select(String where, String order, Criteria criteria, int limit) {
         if (limit < 1) {
@@ -315,7 +357,9 @@ final class JdbiBookings implements Bookings {
                 }
                 String ids = SqlArrays.join(rows.stream().map(BookingRow::id).toList());
                 List<Booking> found = withChildren(dao, rows, ids);
-                if (!inUnitOfWork || lastAttempt || unchanged(dao, rows, ids)) {
+                // Under the rows' agenda locks no writer can have come in between: no second read (issue 15).
+                if (!inUnitOfWork || lastAttempt || rows.stream().allMatch(r -> transactions.holdsAgenda(r.practitionerId()))
+                        || unchanged(dao, rows, ids)) {
                     return found;
                 }
             }

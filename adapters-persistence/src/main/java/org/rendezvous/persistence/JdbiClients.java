@@ -115,6 +115,24 @@ final class JdbiClients implements Clients {
                 .map(JdbiClients::client).toList();
     }
 
+    /** One statement: inserted, or the one on file with the candidate's details (issue 15). */
+    @Override
+    public Client keep(Client candidate) {
+        ClientRow row = row(candidate);
+        return transactions.withHandle(h -> JdbiTransactions.translated(() -> h.createQuery("""
+                        INSERT INTO clients (id, practitioner_id, name, email, phone, language, created_at)
+                        VALUES (:id, :practitionerId, :name, :email, :phone, :language, :createdAt)
+                        ON CONFLICT (practitioner_id, email) DO UPDATE SET
+                            name = excluded.name, phone = excluded.phone, language = excluded.language
+                        RETURNING id, practitioner_id, name, email, phone, language, created_at
+                        """).bindMethods(row)
+                .map((rows, context) -> client(new ClientRow(rows.getObject("id", UUID.class),
+                        rows.getObject("practitioner_id", UUID.class), rows.getString("name"), rows.getString("email"),
+                        rows.getString("phone"), rows.getString("language"),
+                        rows.getObject("created_at", java.time.OffsetDateTime.class).toInstant())))
+                .one()));
+    }
+
     private static ClientRow row(Client c) {
         ClientDetails d = c.details();
         return new ClientRow(c.id().value(), c.practitionerId().value(), d.name().value(), d.email().value(),

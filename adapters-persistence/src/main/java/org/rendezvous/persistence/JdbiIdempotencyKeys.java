@@ -59,8 +59,22 @@ final class JdbiIdempotencyKeys implements IdempotencyKeys {
     public void remember(IdempotencyRecord r) {
         RecordRow row = new RecordRow(r.scope().value(), r.key().value(), r.operation(), r.fingerprint(),
                 r.subjectId().orElse(null), r.rejection().map(Enum::name).orElse(null), r.detail(), r.createdAt());
-        if (transactions.withHandle(h -> transactions.attach(h, Dao.class).insert(row)) == 0) {
-            throw new IllegalStateException("idempotency key " + r.key() + " is remembered already");
-        }
+        // Sent now with the unit of work's deferred writes (a booking's history, messages, usage): one statement.
+        java.util.Map<String, Object> bindings = new java.util.HashMap<>();
+        bindings.put("practitionerId", row.practitionerId());
+        bindings.put("idempotencyKey", row.idempotencyKey());
+        bindings.put("operation", row.operation());
+        bindings.put("fingerprint", row.fingerprint());
+        bindings.put("subjectId", row.subjectId());
+        bindings.put("rejection", row.rejection());
+        bindings.put("detail", row.detail());
+        bindings.put("createdAt", row.createdAt());
+        transactions.sendWithDeferred(new JdbiTransactions.Deferred("""
+                INSERT INTO idempotency_keys (practitioner_id, idempotency_key, operation, fingerprint, subject_id,
+                    rejection, detail, created_at)
+                VALUES (:practitionerId, :idempotencyKey, :operation, :fingerprint, :subjectId, :rejection, :detail,
+                    :createdAt)
+                ON CONFLICT (practitioner_id, idempotency_key) DO NOTHING
+                RETURNING 1""", bindings, 1, "idempotency key " + r.key() + " is remembered already"));
     }
 }

@@ -72,6 +72,7 @@ final class JdbiOperatorActions implements OperatorActions {
         ActionRow row = new ActionRow(action.id(), action.operatorId().value(), action.operatorEmail().value(),
                 action.kind().name(), action.subject(), action.practitionerId().map(PractitionerId::value).orElse(null),
                 action.reason(), action.at());
+        action.practitionerId().ifPresent(p -> transactions.forget(suspendedMemo(p)));
         transactions.withHandle(h -> transactions.attach(h, Dao.class).insert(row));
     }
 
@@ -94,6 +95,11 @@ final class JdbiOperatorActions implements OperatorActions {
     @Override
     public boolean suspended(PractitionerId practitioner) {
         Objects.requireNonNull(practitioner, "practitioner");
+        // Read already in this unit of work with the agenda (JdbiAgendas.settingsAndActivity): not read again.
+        Optional<Object> known = transactions.memo(suspendedMemo(practitioner));
+        if (known.isPresent()) {
+            return (Boolean) known.get();
+        }
         return transactions.withHandle(h -> transactions.attach(h, Dao.class).suspended(practitioner.value())).orElse(false);
     }
 
@@ -110,5 +116,10 @@ final class JdbiOperatorActions implements OperatorActions {
         return new OperatorAction(row.id(), new OperatorId(row.operatorId()), EmailAddress.of(row.operatorEmail()),
                 ActionKind.valueOf(row.kind()), row.subject(), Optional.ofNullable(row.practitionerId()).map(PractitionerId::new),
                 row.reason(), row.at());
+    }
+
+    /** The key under which a unit of work keeps whether a practitioner is suspended. */
+    static Object suspendedMemo(PractitionerId practitioner) {
+        return java.util.List.of("suspended", practitioner.value());
     }
 }

@@ -1,8 +1,14 @@
 package org.rendezvous.persistence;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -44,8 +50,36 @@ final class JdbiTransactions implements Transactions {
      * quarter of the host's CPU per booking when it was done for every store call; a unit of work makes
      * several store calls on a few DAO types, so each is attached once and kept until the handle closes.
      */
-    private record UnitOfWork(Handle handle, Map<Class<?>, Object> daos) {
+    private record UnitOfWork(Handle handle, Map<Class<?>, Object> daos, List<Deferred> deferred,
+                              Map<Object, Object> memo, java.util.Set<java.util.UUID> lockedAgendas) {
+        UnitOfWork(Handle handle) {
+            this(handle, new HashMap<>(), new ArrayList<>(), new HashMap<>(), new java.util.HashSet<>());
+        }
     }
+
+    /**
+     * An insert whose caller needs no answer from it at once (an outbox message, a usage record, a booking's
+     * history): inside a unit of work it waits and goes with the others in one statement (data-modifying
+     * common table expressions), sent before the unit of work's next statement or before it commits, so
+     * that the unit of work still reads what it wrote. Outside a unit of work it runs at once.
+     *
+     * @param sql one INSERT ending in {@code RETURNING}; {@code {previous}} names the rows the previous
+     *            part of the same {@link #defer} call returned
+     * @param expectedRows the number of rows the insert must return, or -1 for any
+     * @param refusal the message of the {@code IllegalStateException} thrown when it returns another number
+     */
+    record Deferred(String sql, Map<String, Object> bindings, int expectedRows, String refusal) {
+        Deferred {
+            Objects.requireNonNull(sql, "sql");
+            bindings = new LinkedHashMap<>(bindings);
+        }
+
+        static Deferred insert(String sql, Map<String, Object> bindings) {
+            return new Deferred(sql, bindings, -1, "");
+        }
+    }
+
+    private static final Pattern PARAMETER = Pattern.compile("(?<!:):(\\w+)");
 
     JdbiTransactions(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -67,7 +101,7 @@ final class JdbiTransactions implements Transactions {
     private <T> T run(PractitionerId agenda, Supplier<T> work) {
         UnitOfWork joined = current.get();
         if (joined != null) {
-            if (agenda != null) {
+            if (agenda != null && joined.lockedAgendas().add(agenda.value())) {
                 lockAgenda(joined.handle(), agenda);
             }
             return work.get();
@@ -86,13 +120,16 @@ final class JdbiTransactions implements Transactions {
 
     private <T> T once(PractitionerId agenda, Supplier<T> work) {
         Handle handle = open();
-        current.set(new UnitOfWork(handle, new HashMap<>()));
+        UnitOfWork unit = new UnitOfWork(handle);
+        current.set(unit);
         try {
             run(handle::begin);
             if (agenda != null) {
                 lockAgenda(handle, agenda);
+                unit.lockedAgendas().add(agenda.value());
             }
             T result = work.get();
+            flush(unit);
             run(handle::commit);
             return result;
         } catch (Throwable failure) {
@@ -114,6 +151,7 @@ final class JdbiTransactions implements Transactions {
     <T> T withHandle(Function<Handle, T> statements) {
         UnitOfWork work = current.get();
         if (work != null) {
+            flush(work);
             return translated(() -> statements.apply(work.handle()));
         }
         for (int attempt = 1; ; attempt++) {
@@ -145,6 +183,103 @@ final class JdbiTransactions implements Transactions {
             work.daos().put(type, dao);
         }
         return type.cast(dao);
+    }
+
+    /**
+     * Sends the inserts with the unit of work's other deferred writes (see {@link Deferred}); at once, in
+     * a transaction of their own, when no unit of work is open on this thread.
+     */
+    void defer(Deferred... parts) {
+        UnitOfWork work = current.get();
+        List<Deferred> numbered = new ArrayList<>();
+        int first = work == null ? 0 : work.deferred().size();
+        for (int i = 0; i < parts.length; i++) {
+            Deferred part = parts[i];
+            numbered.add(new Deferred(part.sql().replace("{previous}", "w" + (first + i - 1)), part.bindings(),
+                    part.expectedRows(), part.refusal()));
+        }
+        if (work == null) {
+            withHandle(h -> {
+                execute(h, numbered);
+                return null;
+            });
+            return;
+        }
+        work.deferred().addAll(numbered);
+    }
+
+    /**
+     * Sends the insert now, with the unit of work's deferred writes in the same statement: its refusal (see
+     * {@link Deferred#expectedRows}) is thrown to the caller at once, and the unit of work stays usable.
+     */
+    void sendWithDeferred(Deferred part) {
+        defer(part);
+        UnitOfWork work = current.get();
+        if (work != null) {
+            flush(work);
+        }
+    }
+
+    /** A value this unit of work already read (see {@link #memoize}), if one is open on this thread. */
+    Optional<Object> memo(Object key) {
+        UnitOfWork work = current.get();
+        return work == null ? Optional.empty() : Optional.ofNullable(work.memo().get(key));
+    }
+
+    /** Keeps a value read in this unit of work for a later store call of the same unit of work; nothing outside one. */
+    void memoize(Object key, Object value) {
+        UnitOfWork work = current.get();
+        if (work != null) {
+            work.memo().put(key, value);
+        }
+    }
+
+    /** Forgets a kept value, after a write that changes it. */
+    void forget(Object key) {
+        UnitOfWork work = current.get();
+        if (work != null) {
+            work.memo().remove(key);
+        }
+    }
+
+    private static void flush(UnitOfWork work) {
+        if (work.deferred().isEmpty()) {
+            return;
+        }
+        List<Deferred> parts = new ArrayList<>(work.deferred());
+        work.deferred().clear();
+        execute(work.handle(), parts);
+    }
+
+    /** All the parts as one statement: {@code WITH w0 AS (INSERT …), w1 AS (…) SELECT the rows each returned}. */
+    private static void execute(Handle handle, List<Deferred> parts) {
+        StringBuilder sql = new StringBuilder("WITH ");
+        StringBuilder counts = new StringBuilder(" SELECT ARRAY[");
+        Map<String, Object> bindings = new HashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String prefix = "d" + i + "_";
+            Deferred part = parts.get(i);
+            Matcher parameters = PARAMETER.matcher(part.sql());
+            sql.append(i == 0 ? "" : ", ").append('w').append(i).append(" AS (")
+                    .append(parameters.replaceAll(":" + prefix + "$1")).append(')');
+            counts.append(i == 0 ? "" : ", ").append("(SELECT count(*) FROM w").append(i).append(')');
+            part.bindings().forEach((name, value) -> bindings.put(prefix + name, value));
+        }
+        String statement = sql.append(counts).append("]::int[]").toString();
+        Integer[] returned = translated(() -> handle.createQuery(statement).bindMap(bindings)
+                .map((rows, context) -> (Integer[]) rows.getArray(1).getArray()).one());
+        for (int i = 0; i < parts.size(); i++) {
+            Deferred part = parts.get(i);
+            if (part.expectedRows() >= 0 && returned[i] != part.expectedRows()) {
+                throw new IllegalStateException(part.refusal());
+            }
+        }
+    }
+
+    /** Whether the unit of work open on this thread holds this practitioner's agenda lock (its bookings' writers wait). */
+    boolean holdsAgenda(java.util.UUID practitioner) {
+        UnitOfWork work = current.get();
+        return work != null && work.lockedAgendas().contains(practitioner);
     }
 
     /** Whether the calling thread is inside a unit of work (READ COMMITTED: each statement its own snapshot). */

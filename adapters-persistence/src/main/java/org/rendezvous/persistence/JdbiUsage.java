@@ -57,4 +57,20 @@ final class JdbiUsage implements Usage {
         return transactions.withHandle(h -> transactions.attach(h, Dao.class)
                 .record(month.practitionerId().value(), kind.name(), countedThingId, month.month().atDay(1))) == 1;
     }
+
+    /** Recorded with the unit of work's other deferred writes (see {@link JdbiTransactions.Deferred}). */
+    @Override
+    public void note(UsageMonth month, UsageKind kind, String countedThingId) {
+        Objects.requireNonNull(month, "month");
+        Objects.requireNonNull(kind, "kind");
+        if (countedThingId == null || countedThingId.isBlank()) {
+            throw new IllegalArgumentException("countedThingId: required");
+        }
+        transactions.defer(JdbiTransactions.Deferred.insert("""
+                INSERT INTO usage_records (practitioner_id, kind, thing_id, usage_month)
+                VALUES (:practitionerId, :kind, :thingId, :month)
+                ON CONFLICT (practitioner_id, kind, thing_id) DO NOTHING
+                RETURNING 1""", java.util.Map.of("practitionerId", month.practitionerId().value(), "kind", kind.name(),
+                "thingId", countedThingId, "month", month.month().atDay(1))));
+    }
 }

@@ -136,7 +136,11 @@ public final class PostgresStores {
     /** The stores on a database whose schema is already migrated. */
     public static Stores open(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        Jdbi jdbi = PostgresJdbi.create(dataSource);
+        return open(PostgresJdbi.create(dataSource));
+    }
+
+    /** The stores on a {@link PostgresJdbi} instance (tests add a statement counter to it). */
+    static Stores open(Jdbi jdbi) {
         JdbiTransactions transactions = new JdbiTransactions(jdbi);
         return new Stores(new JdbiPractitioners(transactions), new JdbiAgendas(transactions),
                 new JdbiClients(transactions), new JdbiBookings(transactions), new JdbiWaitlists(transactions),

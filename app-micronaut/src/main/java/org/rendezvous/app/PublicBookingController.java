@@ -35,7 +35,9 @@ import org.rendezvous.app.ApiViews.SlotView;
 import org.rendezvous.app.ApiViews.WaitlistOfferRequest;
 import org.rendezvous.app.ApiViews.WaitlistView;
 import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.agenda.Activity;
 import org.rendezvous.core.agenda.ActivityId;
+import org.rendezvous.core.agenda.AgendaSettings;
 import org.rendezvous.core.agenda.AvailabilityQuery;
 import org.rendezvous.core.booking.AccessToken;
 import org.rendezvous.core.booking.BookCommand;
@@ -128,7 +130,9 @@ class PublicBookingController {
         BookCommand command = new BookCommand(practitioner(practitionerId), PractitionerAgendaController.id(request.activityId(), "activityId", ActivityId::of), request.start(),
                 request.mode(), client, new TreeMap<>(answers), Boolean.TRUE.equals(request.payOnline()),
                 IdempotencyKey.of(idempotencyKey));
-        return respond(engine.bookings().book(command), booking -> HttpResponse.created(view(booking)));
+        // The answer from what the booking's transaction read: no second read of the activity and settings.
+        return respond(engine.bookings().bookWithTerms(command), booked -> HttpResponse.created(view(booked.booking(),
+                booked.activity().orElse(null), booked.settings().orElse(null))));
     }
 
     /** The booking behind the link, with what happened to its money and, if any, what the client must do next. */
@@ -250,10 +254,13 @@ class PublicBookingController {
 
     private BookingView view(Booking booking) {
         PractitionerId practitioner = booking.practitionerId();
-        return BookingView.of(booking, settings.baseUrl()
-                        + "/b/" + booking.accessToken().value(),
-                engine.agenda().activity(practitioner, booking.activityId()).orElse(null),
-                engine.practitioners().settings(practitioner).orElse(null), engine.payments().money(booking),
+        return view(booking, engine.agenda().activity(practitioner, booking.activityId()).orElse(null),
+                engine.practitioners().settings(practitioner).orElse(null));
+    }
+
+    private BookingView view(Booking booking, @Nullable Activity activity, @Nullable AgendaSettings terms) {
+        return BookingView.of(booking, settings.baseUrl() + "/b/" + booking.accessToken().value(), activity, terms,
+                engine.payments().money(booking),
                 engine.payments().nextStep(booking).map(step -> NextStepView.of(step, settings.baseUrl(), booking)).orElse(null));
     }
 

@@ -25,10 +25,12 @@ final class UnverifiedPageFilter {
 
     private final AccountService accounts;
     private final Rendezvous engine;
+    private final org.rendezvous.core.port.Stores stores;
 
-    UnverifiedPageFilter(AccountService accounts, Rendezvous engine) {
+    UnverifiedPageFilter(AccountService accounts, Rendezvous engine, org.rendezvous.core.port.Stores stores) {
         this.accounts = accounts;
         this.engine = engine;
+        this.stores = stores;
     }
 
     @RequestFilter
@@ -48,9 +50,12 @@ final class UnverifiedPageFilter {
         } catch (IllegalArgumentException notAnId) {
             return null; // the controller answers a bad id itself
         }
-        boolean hidden = accounts.credentials(practitioner).map(c -> !c.emailVerified()).orElse(false)
-                || !engine.practitioners().pageEnabled(practitioner)
-                || engine.operators().suspended(practitioner);
+        // The three reads in one short transaction (issue 15): one connection checkout and one commit before every
+        // public request, not three of each.
+        boolean hidden = stores.transactions().inTransaction(() ->
+                accounts.credentials(practitioner).map(c -> !c.emailVerified()).orElse(false)
+                        || !engine.practitioners().pageEnabled(practitioner)
+                        || engine.operators().suspended(practitioner));
         return hidden ? Problem.of(Reason.NOT_FOUND, "practitionerId: no such practitioner").toResponse() : null;
     }
 }

@@ -23,11 +23,12 @@ import org.rendezvous.core.practitioner.RegisterPractitionerCommand;
 
 /**
  * The payout cycle for many practitioners on PostgreSQL (issue 4, PO-1, PO-2): {@code practitioners}
- * practitioners each owed 57.00 before the cut-off, with a provider account ready; times one run of
- * the cycle through the façade with the sandbox payout gateway, then checks every one was paid once.
+ * practitioners each owed 57.00 before the cut-off, earned over {@code bookings} bookings (20 by default,
+ * issue 15: one posting of 2.85 each), with a provider account ready; times one run of the cycle through the
+ * façade with the sandbox payout gateway, then checks every one was paid once, with a statement line per booking.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar org.rendezvous.benchmarks.PayoutCycleRun [practitioners]
+ * java -cp benchmarks/target/benchmarks.jar org.rendezvous.benchmarks.PayoutCycleRun [practitioners] [bookings]
  * </pre>
  */
 public final class PayoutCycleRun {
@@ -40,22 +41,39 @@ public final class PayoutCycleRun {
 
     public static void main(String[] args) {
         int practitioners = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int bookings = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        if (bookings < 1 || 5700 % bookings != 0) {
+            throw new IllegalArgumentException("bookings: must divide 5700 (57.00 in cents), e.g. 1, 20 or 50");
+        }
+        Money each = Money.ofMinor(5700L / bookings, "EUR");
         try (BenchmarkDatabase database = BenchmarkDatabase.open(8)) {
             Stores stores = database.stores();
             Instant earned = CYCLE.minusDays(3).atStartOfDay(PARIS).toInstant();
             Rendezvous engine = Rendezvous.builder().stores(stores)
                     .clock(Clock.fixed(CYCLE.atTime(6, 0).atZone(PARIS).toInstant(), ZoneOffset.UTC)).build();
             long setupStarted = System.nanoTime();
-            for (int i = 0; i < practitioners; i++) {
-                PractitionerId id = engine.practitioners().register(RegisterPractitionerCommand.of("Practitioner " + i,
-                        "p" + i + "@example.org", PARIS)).id();
-                engine.payouts().setDestination(id, new PayoutDestination.ProviderAccount("acct_" + i, true));
-                stores.transactions().inTransaction(() -> stores.ledger().post(new Posting(new PostingId(UUID.randomUUID()),
-                        id, Optional.empty(), Optional.empty(), PostingKind.EARNINGS_RELEASED, "bench-earning-" + id,
-                        List.of(new Leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, Money.of("57.00", "EUR"))),
-                        earned)));
+            // Set-up in transactions of 200 practitioners each (registrations, destinations, postings): one commit
+            // per 200, so that the set-up does not take longer than the cycle it prepares.
+            for (int first = 0; first < practitioners; first += 200) {
+                int from = first;
+                int to = Math.min(practitioners, first + 200);
+                stores.transactions().inTransaction(() -> {
+                    for (int i = from; i < to; i++) {
+                        PractitionerId id = engine.practitioners().register(RegisterPractitionerCommand.of(
+                                "Practitioner " + i, "p" + i + "@example.org", PARIS)).id();
+                        engine.payouts().setDestination(id, new PayoutDestination.ProviderAccount("acct_" + i, true));
+                        for (int b = 0; b < bookings; b++) {
+                            stores.ledger().post(new Posting(new PostingId(UUID.randomUUID()), id, Optional.empty(),
+                                    Optional.empty(), PostingKind.EARNINGS_RELEASED, "bench-earning-" + id + "-" + b,
+                                    List.of(new Leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, each)),
+                                    earned.plusSeconds(60L * b)));
+                        }
+                    }
+                    return null;
+                });
             }
-            System.out.printf("database: %s%nsetup: %d practitioners in %.1f s%n", database.description, practitioners,
+            System.out.printf("database: %s%nsetup: %d practitioners, %d bookings each, in %.1f s%n", database.description,
+                    practitioners, bookings,
                     (System.nanoTime() - setupStarted) / 1e9);
 
             long started = System.nanoTime();

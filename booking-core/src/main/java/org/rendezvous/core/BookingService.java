@@ -71,21 +71,51 @@ public final class BookingService {
     public Outcome<Booking> book(BookCommand command) {
         PractitionerId practitioner = command.practitionerId();
         return engine.stores.transactions().inAgenda(practitioner, () ->
-                engine.once(practitioner, command.idempotencyKey(), "book", command.fingerprint(), () -> doBook(command)));
+                engine.once(practitioner, command.idempotencyKey(), "book", command.fingerprint(),
+                        () -> doBook(command, booked -> { })));
     }
 
-    private Outcome<Booking> doBook(BookCommand command) {
+    /** A booking with the activity and the agenda settings it was made under: what a client's answer shows. */
+    public record Booked(Booking booking, Optional<Activity> activity, Optional<AgendaSettings> settings) {
+        public Booked {
+            java.util.Objects.requireNonNull(booking, "booking");
+            java.util.Objects.requireNonNull(activity, "activity");
+            java.util.Objects.requireNonNull(settings, "settings");
+        }
+    }
+
+    /**
+     * {@link #book}, with the activity and settings the booking was checked against, taken from its own
+     * transaction rather than read again for the answer (issue 15); for a repeated command (BK-8) they are
+     * read as they stand now.
+     */
+    public Outcome<Booked> bookWithTerms(BookCommand command) {
+        PractitionerId practitioner = command.practitionerId();
+        Booked[] made = new Booked[1];
+        Outcome<Booking> outcome = engine.stores.transactions().inAgenda(practitioner, () -> {
+            made[0] = null;
+            return engine.once(practitioner, command.idempotencyKey(), "book", command.fingerprint(),
+                    () -> doBook(command, booked -> made[0] = booked));
+        });
+        return outcome.map(booking -> made[0] != null && made[0].booking() == booking ? made[0]
+                : new Booked(booking, engine.stores.agendas().activity(practitioner, booking.activityId()),
+                        engine.agendaSettings(practitioner)));
+    }
+
+    private Outcome<Booking> doBook(BookCommand command, java.util.function.Consumer<Booked> made) {
         Instant now = engine.now();
         PractitionerId practitioner = command.practitionerId();
-        Optional<AgendaSettings> found = engine.agendaSettings(practitioner);
+        // Settings, form and activity in one read (issue 15); an adapter may bring the suspension with them.
+        Optional<org.rendezvous.core.port.Agendas.SettingsAndActivity> found =
+                engine.stores.agendas().settingsAndActivity(practitioner, command.activityId());
         if (found.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
-        AgendaSettings settings = found.get();
+        AgendaSettings settings = found.get().settings();
         if (engine.operatorActions.suspended(practitioner)) {
             return Outcome.rejected(Reason.PRACTITIONER_SUSPENDED, "practitionerId: this practitioner takes no bookings now");
         }
-        Optional<Activity> activity = engine.stores.agendas().activity(practitioner, command.activityId());
+        Optional<Activity> activity = found.get().activity();
         if (activity.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "activityId: no such activity");
         }
@@ -137,6 +167,7 @@ public final class BookingService {
                 BookedBy.CLIENT, engine.ids.newAccessToken(), now, expiresAt);
         engine.stores.bookings().add(booking);
         announceArrival(booking, settings.zone(), now);
+        made.accept(new Booked(booking, activity, Optional.of(settings)));
         return Outcome.accepted(booking);
     }
 
@@ -184,6 +215,11 @@ public final class BookingService {
      */
     private void countArrival(Booking booking, java.time.ZoneId zone, Instant now) {
         UsageMonth month = UsageMonth.of(booking.practitionerId(), booking.createdAt(), zone);
+        if (engine.settings.model() != org.rendezvous.core.policy.CommercialModel.DIRECT_CONNECT) {
+            // No quota to watch: counted without waiting for the answer (sent with the transaction's other writes).
+            engine.stores.usage().note(month, UsageKind.BOOKING, booking.id().toString());
+            return;
+        }
         if (!engine.stores.usage().record(month, UsageKind.BOOKING, booking.id().toString())
                 || engine.settings.model() != org.rendezvous.core.policy.CommercialModel.DIRECT_CONNECT
                 || cashier.planOf(booking.practitionerId(), now) != org.rendezvous.core.plan.Plan.FREE) {
@@ -211,17 +247,9 @@ public final class BookingService {
         }
     }
 
+    /** The client on file with these details, or a new one (CLI-1): one step for the store. */
     private Client clientFor(PractitionerId practitioner, ClientDetails details, Instant now) {
-        Optional<Client> known = engine.stores.clients().findByEmail(practitioner, details.email());
-        if (known.isPresent()) {
-            if (!known.get().details().equals(details)) {
-                engine.stores.clients().update(known.get().withDetails(details));
-            }
-            return known.get();
-        }
-        Client client = new Client(new ClientId(engine.ids.newId()), practitioner, details, now);
-        engine.stores.clients().add(client);
-        return client;
+        return engine.stores.clients().keep(new Client(new ClientId(engine.ids.newId()), practitioner, details, now));
     }
 
     /** The practitioner enters a booking by hand (BK-6): confirmed at once, paid outside the engine. */

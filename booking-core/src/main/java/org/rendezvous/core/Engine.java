@@ -70,16 +70,20 @@ final class Engine {
         Instant wideFrom = from.minus(Duration.ofDays(1));
         Instant wideTo = to.plus(Duration.ofDays(1));
         List<TimeRange> taken = stores.bookings().occupied(practitioner, wideFrom, wideTo, leaving);
-        return new AgendaSnapshot(agendaSettings, stores.agendas().openings(practitioner),
-                stores.agendas().unavailabilities(practitioner, wideFrom, wideTo), Occupancy.of(taken));
+        org.rendezvous.core.port.Agendas.OpeningsAndUnavailabilities plan =
+                stores.agendas().openingsAndUnavailabilities(practitioner, wideFrom, wideTo);
+        return new AgendaSnapshot(agendaSettings, plan.openings(), plan.unavailabilities(), Occupancy.of(taken));
     }
 
     /** Writes the messages of an event for each of its recipients and channels (NOT-1, NOT-3). */
     void announce(MessageKind kind, Booking booking, String cause, Map<String, String> parameters, Instant now) {
+        List<OutboxMessage> messages = new java.util.ArrayList<>();
         for (MessageKind.Route route : kind.routes()) {
-            stores.outbox().append(OutboxMessage.of(new OutboxMessageId(ids.newId()), booking.practitionerId(),
+            messages.add(OutboxMessage.of(new OutboxMessageId(ids.newId()), booking.practitionerId(),
                     Optional.of(booking.id()), kind, route, cause, parameters, now));
         }
+        // One write for all the event's messages (issue 15), not one per recipient and channel.
+        stores.outbox().appendAll(messages);
     }
 
     /** Writes a message about no booking in particular (a payout, the quota) for the practitioner. */

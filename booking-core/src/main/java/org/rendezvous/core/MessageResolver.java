@@ -51,17 +51,65 @@ final class MessageResolver {
         this.attachments = attachments;
     }
 
+    /**
+     * What the messages of one delivery run read, each thing once: the messages an event wrote for each
+     * recipient and channel (four for a booking) share one read of the practitioner, the agenda, the booking
+     * and its activity instead of one read each (issue 15). Lives for one run only, so each run sees the
+     * booking as it stands then.
+     */
+    final class Reads {
+        private final java.util.Map<org.rendezvous.core.practitioner.PractitionerId, Optional<Practitioner>> practitioners =
+                new java.util.HashMap<>();
+        private final java.util.Map<org.rendezvous.core.practitioner.PractitionerId, AgendaSettings> settings =
+                new java.util.HashMap<>();
+        private final java.util.Map<org.rendezvous.core.booking.BookingId, Optional<Booking>> bookings =
+                new java.util.HashMap<>();
+        private final java.util.Map<java.util.List<Object>, String> activityNames = new java.util.HashMap<>();
+        private final java.util.Map<org.rendezvous.core.practitioner.PractitionerId, java.util.List<Opening>> openings =
+                new java.util.HashMap<>();
+
+        Optional<Practitioner> practitioner(org.rendezvous.core.practitioner.PractitionerId id) {
+            return practitioners.computeIfAbsent(id, stores.practitioners()::find);
+        }
+
+        AgendaSettings settings(org.rendezvous.core.practitioner.PractitionerId id) {
+            return settings.computeIfAbsent(id, p -> stores.agendas().settings(p).orElseGet(AgendaSettings::defaults));
+        }
+
+        Optional<Booking> booking(org.rendezvous.core.booking.BookingId id) {
+            return bookings.computeIfAbsent(id, stores.bookings()::find);
+        }
+
+        String activityName(Booking b) {
+            return activityNames.computeIfAbsent(java.util.List.of(b.practitionerId(), b.activityId()),
+                    k -> stores.agendas().activity(b.practitionerId(), b.activityId()).map(Activity::name).orElse("—"));
+        }
+
+        java.util.List<Opening> openings(org.rendezvous.core.practitioner.PractitionerId id) {
+            return openings.computeIfAbsent(id, stores.agendas()::openings);
+        }
+    }
+
+    /** Reads for one delivery run (see {@link Reads}). */
+    Reads reads() {
+        return new Reads();
+    }
+
     Resolution resolve(OutboxMessage message, Instant now) {
-        Optional<Practitioner> found = stores.practitioners().find(message.practitionerId());
+        return resolve(message, now, reads());
+    }
+
+    Resolution resolve(OutboxMessage message, Instant now, Reads reads) {
+        Optional<Practitioner> found = reads.practitioner(message.practitionerId());
         if (found.isEmpty()) {
             return new Skip("practitioner " + message.practitionerId() + " no longer exists");
         }
         Practitioner p = found.get();
-        AgendaSettings settings = stores.agendas().settings(p.id()).orElseGet(AgendaSettings::defaults);
+        AgendaSettings settings = reads.settings(p.id());
         Contact practitioner = new Contact(p.name(), p.email(), p.phone(), p.language());
         Optional<Booking> booking = Optional.empty();
         if (message.bookingId().isPresent()) {
-            booking = stores.bookings().find(message.bookingId().get());
+            booking = reads.booking(message.bookingId().get());
             if (booking.isEmpty()) {
                 return new Skip("booking " + message.bookingId().get() + " no longer exists");
             }
@@ -85,7 +133,7 @@ final class MessageResolver {
             }
             return new Ready(new OutgoingMessage(message.id(), message.causeKey(), message.kind(), message.channel(),
                     message.recipient(), buyer.get(), practitioner, settings.zone(),
-                    booking.map(b -> details(b, settings)), buyer, message.parameters(), files));
+                    booking.map(b -> details(b, settings, reads)), buyer, message.parameters(), files));
         }
         if (message.recipient() == Recipient.PRACTITIONER) {
             to = practitioner;
@@ -97,7 +145,7 @@ final class MessageResolver {
         if (message.channel() == Channel.SMS && to.phone().isEmpty()) {
             return new Skip("no phone number to send an SMS to");
         }
-        Optional<BookingDetails> details = booking.map(b -> details(b, settings));
+        Optional<BookingDetails> details = booking.map(b -> details(b, settings, reads));
         return new Ready(new OutgoingMessage(message.id(), message.causeKey(), message.kind(), message.channel(),
                 message.recipient(), to, practitioner, settings.zone(), details, client, message.parameters()));
     }
@@ -136,24 +184,23 @@ final class MessageResolver {
         return Optional.empty();
     }
 
-    private BookingDetails details(Booking b, AgendaSettings settings) {
-        String activity = stores.agendas().activity(b.practitionerId(), b.activityId()).map(Activity::name)
-                .orElse("—");
+    private BookingDetails details(Booking b, AgendaSettings settings, Reads reads) {
+        String activity = reads.activityName(b);
         Optional<MoneyDecision> settlement = b.settlement();
-        return new BookingDetails(b.id(), b.start(), b.end(), activity, b.mode(), address(b, settings), b.price(),
+        return new BookingDetails(b.id(), b.start(), b.end(), activity, b.mode(), address(b, settings, reads), b.price(),
                 b.paid(), b.state(), b.calendarSequence(), b.accessToken(), b.terms().cancellationDeadline(),
                 settlement.flatMap(MoneyDecision::amountCharged), settlement.flatMap(MoneyDecision::amountRefunded));
     }
 
     /** The address of the opening an in-person booking lies in, if that opening names one. */
-    private Optional<String> address(Booking b, AgendaSettings settings) {
+    private Optional<String> address(Booking b, AgendaSettings settings, Reads reads) {
         if (b.mode() != ConsultationMode.IN_PERSON) {
             return Optional.empty();
         }
         ZonedDateTime start = b.start().atZone(settings.zone());
         LocalDate date = start.toLocalDate();
         LocalTime time = start.toLocalTime();
-        for (Opening opening : stores.agendas().openings(b.practitionerId())) {
+        for (Opening opening : reads.openings(b.practitionerId())) {
             boolean endsInside = opening.end().equals(LocalTime.MIDNIGHT) || !time.isAfter(opening.end());
             if (opening.occursOn(date) && !time.isBefore(opening.start()) && endsInside
                     && opening.place().address().isPresent()) {

@@ -83,10 +83,12 @@ public final class OutboxDispatcher {
         int skipped = 0;
         int retryLater = 0;
         int parked = 0;
+        // The messages of one booking (one per recipient and channel) share their reads (issue 15).
+        MessageResolver.Reads reads = resolver.reads();
         for (int i = 0; i < claimed.size(); i++) {
             DeliveryState state;
             try {
-                state = deliver(claimed.get(i));
+                state = deliver(claimed.get(i), reads);
             } catch (RuntimeException failure) {
                 // Only recording an outcome throws (the database is down, say): the messages after this one were
                 // never attempted, so they go back at once rather than wait for the lease. This one keeps its lease.
@@ -136,12 +138,12 @@ public final class OutboxDispatcher {
         return Outcome.accepted(outbox.entry(id).orElseThrow());
     }
 
-    private DeliveryState deliver(ClaimedMessage claimed) {
+    private DeliveryState deliver(ClaimedMessage claimed, MessageResolver.Reads reads) {
         OutboxMessageId id = claimed.message().id();
         int attempt = claimed.attempts() + 1;
         MessageResolver.Resolution resolution;
         try {
-            resolution = resolver.resolve(claimed.message(), now());
+            resolution = resolver.resolve(claimed.message(), now(), reads);
         } catch (RuntimeException e) {
             LOG.warn("outbox message {} could not be prepared", id, e);
             return failed(claimed, attempt, new SendResult.TemporaryFailure("could not prepare: " + e));

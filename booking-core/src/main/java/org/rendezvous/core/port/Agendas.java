@@ -2,6 +2,7 @@ package org.rendezvous.core.port;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.rendezvous.core.agenda.Activity;
 import org.rendezvous.core.agenda.ActivityId;
@@ -41,4 +42,37 @@ public interface Agendas {
     List<Unavailability> unavailabilities(PractitionerId practitioner, Instant from, Instant to);
 
     boolean deleteUnavailability(PractitionerId practitioner, UnavailabilityId id);
+
+    /** The agenda's settings with one of its activities, if it has that one. */
+    record SettingsAndActivity(AgendaSettings settings, Optional<Activity> activity) {
+        public SettingsAndActivity {
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(activity, "activity");
+        }
+    }
+
+    /** The agenda's openings, and its unavailabilities over a range, ordered as their own reads order them. */
+    record OpeningsAndUnavailabilities(List<Opening> openings, List<Unavailability> unavailabilities) {
+        public OpeningsAndUnavailabilities {
+            openings = List.copyOf(Objects.requireNonNull(openings, "openings"));
+            unavailabilities = List.copyOf(Objects.requireNonNull(unavailabilities, "unavailabilities"));
+        }
+    }
+
+    /**
+     * {@link #settings} and {@link #activity} together: what a booking reads first. Empty when the agenda
+     * has no settings (no such practitioner). An adapter may read both in one step.
+     */
+    default Optional<SettingsAndActivity> settingsAndActivity(PractitionerId practitioner, ActivityId activity) {
+        return settings(practitioner).map(found -> new SettingsAndActivity(found, activity(practitioner, activity)));
+    }
+
+    /**
+     * {@link #openings} and {@link #unavailabilities} over [from, to) together: what an agenda snapshot reads.
+     * An adapter may read both in one step.
+     */
+    default OpeningsAndUnavailabilities openingsAndUnavailabilities(PractitionerId practitioner, Instant from,
+                                                                    Instant to) {
+        return new OpeningsAndUnavailabilities(openings(practitioner), unavailabilities(practitioner, from, to));
+    }
 }

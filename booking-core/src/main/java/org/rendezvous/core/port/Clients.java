@@ -18,6 +18,25 @@ public interface Clients {
 
     Optional<Client> findByEmail(PractitionerId practitioner, EmailAddress email);
 
+    /**
+     * The practitioner's client with the candidate's e-mail address, as the candidate describes them: the one
+     * on file with its details brought up to the candidate's (its id and creation time kept), or the candidate
+     * added. What a client's booking does with the details it brings (CLI-1); an adapter may do it in one step.
+     */
+    default Client keep(Client candidate) {
+        Optional<Client> known = findByEmail(candidate.practitionerId(), candidate.details().email());
+        if (known.isEmpty()) {
+            add(candidate);
+            return candidate;
+        }
+        if (known.get().details().equals(candidate.details())) {
+            return known.get();
+        }
+        Client updated = known.get().withDetails(candidate.details());
+        update(updated);
+        return updated;
+    }
+
     /** The practitioner's clients by name. */
     List<Client> of(PractitionerId practitioner);
 }

@@ -31,6 +31,15 @@ public interface Outbox {
      */
     boolean append(OutboxMessage message);
 
+    /**
+     * Appends each message as {@link #append} does, when the caller needs no answer: a message whose cause,
+     * recipient and channel were written before is left out. An adapter may write them all in one step,
+     * and may send it with the rest of the unit of work's writes.
+     */
+    default void appendAll(List<OutboxMessage> messages) {
+        messages.forEach(this::append);
+    }
+
     /** The messages about one booking, in the order they were written. */
     List<OutboxMessage> aboutBooking(BookingId booking);
 

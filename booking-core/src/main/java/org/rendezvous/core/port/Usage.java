@@ -21,4 +21,12 @@ public interface Usage {
      * @return true if it was counted now, false if it had been counted before
      */
     boolean record(UsageMonth month, UsageKind kind, String countedThingId);
+
+    /**
+     * Counts the thing as {@link #record} does, when the caller needs no answer; an adapter may send it with
+     * the rest of the unit of work's writes.
+     */
+    default void note(UsageMonth month, UsageKind kind, String countedThingId) {
+        record(month, kind, countedThingId);
+    }
 }

@@ -323,4 +323,44 @@ public abstract class AgendasContract {
 
         assertThat(agendas.unavailabilities(anna, hours(0), hours(100))).containsExactly(kept);
     }
+
+    @Test
+    @DisplayName("BK-1, issue 15: settings with their form and one activity are read together; none for an unknown practitioner")
+    void settingsAndActivityTogether() {
+        agendas.saveSettings(anna, StoreFixtures.customSettings());
+        Activity shiatsu = fixtures.activity(anna);
+        agendas.saveActivity(shiatsu);
+        Activity elsewhere = fixtures.activity(bruno);
+        agendas.saveActivity(elsewhere);
+
+        Agendas.SettingsAndActivity found = agendas.settingsAndActivity(anna, shiatsu.id()).orElseThrow();
+
+        assertThat(found.settings()).isEqualTo(StoreFixtures.customSettings());
+        assertThat(found.activity()).contains(shiatsu);
+        assertThat(agendas.settingsAndActivity(anna, elsewhere.id()).orElseThrow().activity()).isEmpty();
+        assertThat(agendas.settingsAndActivity(fixtures.practitionerId(), shiatsu.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("AG-3, AG-5, issue 15: openings and the unavailabilities over a range are read together, each in its own order")
+    void openingsAndUnavailabilitiesTogether() {
+        Opening weekly = fixtures.weeklyOpening(anna);
+        Opening onDate = fixtures.openingOn(anna, java.time.LocalDate.of(2025, 6, 3));
+        agendas.saveOpening(weekly);
+        agendas.saveOpening(onDate);
+        agendas.saveOpening(fixtures.weeklyOpening(bruno));
+        Unavailability late = fixtures.unavailability(anna, hours(12), hours(13));
+        Unavailability early = fixtures.unavailability(anna, hours(9), hours(10));
+        agendas.saveUnavailability(late);
+        agendas.saveUnavailability(early);
+        agendas.saveUnavailability(fixtures.unavailability(anna, hours(20), hours(21)));
+
+        Agendas.OpeningsAndUnavailabilities both = agendas.openingsAndUnavailabilities(anna, hours(8), hours(14));
+
+        assertThat(both.openings()).isEqualTo(agendas.openings(anna));
+        assertThat(both.openings()).containsExactly(weekly, onDate);
+        assertThat(both.unavailabilities()).containsExactly(early, late);
+        assertThat(agendas.openingsAndUnavailabilities(fixtures.practitionerId(), hours(8), hours(14)).openings()).isEmpty();
+    }
+
 }

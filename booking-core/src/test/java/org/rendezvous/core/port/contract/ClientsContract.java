@@ -160,4 +160,25 @@ public abstract class ClientsContract {
 
         assertThat(clients.of(bruno)).isEmpty();
     }
+
+    @Test
+    @DisplayName("CLI-1, issue 15: keep adds a new client, and for a known e-mail keeps the one on file with the new details")
+    void keepAddsOrUpdatesByEmail() {
+        Client first = fixtures.client(anna, "Chloe Durand", "chloe@example.net");
+
+        assertThat(clients.keep(first)).isEqualTo(first);
+        assertThat(clients.findByEmail(anna, EmailAddress.of("chloe@example.net"))).contains(first);
+
+        Client again = fixtures.client(anna, "Chloé Durand", "chloe@example.net");
+        Client kept = clients.keep(again);
+
+        assertThat(kept.id()).isEqualTo(first.id());
+        assertThat(kept.createdAt()).isEqualTo(first.createdAt());
+        assertThat(kept.details()).isEqualTo(again.details());
+        assertThat(clients.find(anna, first.id())).contains(kept);
+        assertThat(clients.find(anna, again.id())).isEmpty();
+        assertThat(clients.keep(kept)).isEqualTo(kept);
+        assertThat(clients.findByEmail(bruno, EmailAddress.of("chloe@example.net"))).isEmpty();
+    }
+
 }

@@ -433,4 +433,23 @@ public abstract class OutboxContract {
         assertThat(duplicates).isEmpty();
         assertThat(new HashSet<>(claimed)).containsExactlyInAnyOrderElementsOf(written);
     }
+
+    @Test
+    @DisplayName("NOT-3, issue 15: appendAll appends every message, with its parameters, and leaves out those already written for their cause, recipient and channel")
+    void appendAllAppendsAndDeduplicates() {
+        OutboxMessage written = fixtures.message(booking, "cause-all", CLIENT, EMAIL);
+        assertThat(outbox.append(written)).isTrue();
+        OutboxMessage replay = fixtures.message(booking, "cause-all", CLIENT, EMAIL);
+        OutboxMessage sms = fixtures.message(booking, "cause-all", CLIENT, SMS);
+        OutboxMessage withParameters = fixtures.message(booking, "cause-all", PRACTITIONER, EMAIL);
+
+        stores.transactions().inTransaction(() -> {
+            outbox.appendAll(java.util.List.of(replay, sms, withParameters));
+            return null;
+        });
+        outbox.appendAll(java.util.List.of());
+
+        assertThat(outbox.aboutBooking(booking.id())).containsExactly(written, sms, withParameters);
+    }
+
 }

@@ -205,4 +205,21 @@ public abstract class UsageContract {
         }
         return answers;
     }
+
+    @Test
+    @DisplayName("PLAN-2, issue 15: note counts a thing as record does, once, inside a transaction or not")
+    void noteCountsOnce() {
+        String booking = thing();
+
+        usage.note(march, BOOKING, booking);
+        transactions().inTransaction(() -> {
+            usage.note(march, BOOKING, booking);
+            usage.note(march, BOOKING, thing());
+            return null;
+        });
+
+        assertThat(usage.count(march, BOOKING)).isEqualTo(2);
+        assertThat(usage.record(april, BOOKING, booking)).isFalse();
+    }
+
 }
