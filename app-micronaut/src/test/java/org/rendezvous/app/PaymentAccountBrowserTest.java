@@ -81,7 +81,8 @@ class PaymentAccountBrowserTest implements TestPropertyProvider {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--user-data-dir=" + profileDirectory);
+                "--no-first-run", "--user-data-dir=" + profileDirectory, "--lang=fr-FR");
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr")); // issue 14: French pages
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1280, 900));
         waiting = new WebDriverWait(browser, Duration.ofSeconds(15));
@@ -122,7 +123,7 @@ class PaymentAccountBrowserTest implements TestPropertyProvider {
 
         click("tab-payment-account");
         waitForState("NONE");
-        assertThat(browser.findElement(By.id("payment-account-start")).getText()).isEqualTo("Connect a payment account");
+        assertThat(browser.findElement(By.id("payment-account-start")).getText()).isEqualTo("Connecter un compte de paiement");
         click("payment-account-start");
         waiting.until(ExpectedConditions.urlContains("/sandbox/onboarding/acct_sbx_"));
         WebPagesBrowserTest.screenshot("payment-account-sandbox-onboarding");
@@ -130,8 +131,8 @@ class PaymentAccountBrowserTest implements TestPropertyProvider {
         click("sandbox-pending");
         waiting.until(ExpectedConditions.urlToBe(base + "/dashboard#payment-account"));
         waitForState("PENDING_VERIFICATION");
-        assertThat(browser.findElement(By.id("payment-account-now")).getText()).contains("Cannot receive payouts yet");
-        assertThat(browser.findElement(By.id("payment-account-start")).getText()).isEqualTo("Update my details");
+        assertThat(browser.findElement(By.id("payment-account-now")).getText()).contains("Ne reçoit pas encore les versements");
+        assertThat(browser.findElement(By.id("payment-account-start")).getText()).isEqualTo("Mettre à jour mes informations");
 
         click("payment-account-start");
         waiting.until(ExpectedConditions.urlContains("/sandbox/onboarding/acct_sbx_"));
@@ -141,7 +142,7 @@ class PaymentAccountBrowserTest implements TestPropertyProvider {
         WebPagesBrowserTest.screenshot("payment-account-ready");
 
         click("payment-account-payouts");
-        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "payouts now go to your payment account"));
+        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "Vos versements arrivent désormais"));
         Map<?, ?> destination = http.retrieve(HttpRequest.GET(P + "/payout-destination").bearerAuth(session), Map.class);
         assertThat(destination.get("kind")).isEqualTo("PROVIDER_ACCOUNT");
         assertThat(destination.get("ready")).isEqualTo(true);
