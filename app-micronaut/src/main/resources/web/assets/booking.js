@@ -1,6 +1,8 @@
 // The client's booking link (/b/{token}): see the booking in the practitioner's zone, pay, cancel with the
 // cancellation terms shown first (CX-1 … CX-3) and the consequence from the API's answer, or move it.
-import { api, dateTime, fill, h, modeText, money, newKey, run, say, stateText, time } from '/assets/common.js';
+import { api, dateTime, errorText, fill, h, modeText, money, newKey, run, say, stateText, time } from '/assets/common.js';
+import { t } from '/assets/i18n.js';
+import { startPage } from '/assets/language-switch.js';
 import { moneyText, nextStepText } from '/assets/money-view.js';
 
 const token = decodeURIComponent(location.pathname.split('/')[2] || '');
@@ -18,8 +20,10 @@ function show(b) {
   const zone = b.zone || undefined;
   document.getElementById('loading').hidden = true;
   document.getElementById('booking').hidden = false;
-  document.getElementById('what').textContent = b.activityName || 'Appointment';
-  document.getElementById('when').textContent = `${dateTime(b.start, zone)} – ${time(b.end, zone)}${b.zone ? ` (${b.zone} time)` : ''}`;
+  document.getElementById('what').textContent = b.activityName || t('booking.appointment');
+  document.getElementById('when').textContent = b.zone
+    ? t('booking.when-zone', { start: dateTime(b.start, zone), end: time(b.end, zone), zone: b.zone })
+    : t('booking.when-text', { start: dateTime(b.start, zone), end: time(b.end, zone) });
   document.getElementById('mode').textContent = modeText(b.mode);
   document.getElementById('state').textContent = stateText(b.state);
   document.getElementById('state').dataset.state = b.state;
@@ -31,14 +35,14 @@ function show(b) {
   let terms = '';
   const free = !b.noShowPercent || Number(b.noShowPercent) === 0;
   if (open && b.clientsMayCancel && b.freeCancellationUntil && free) {
-    terms = 'Cancelling is free.';
+    terms = t('booking.free');
   } else if (open && b.clientsMayCancel && b.freeCancellationUntil) {
     terms = late
-      ? `The free cancellation ended on ${dateTime(b.freeCancellationUntil, zone)}: cancelling now costs ${b.noShowPercent}% of the price.`
-      : `Free cancellation until ${dateTime(b.freeCancellationUntil, zone)}; after that, ${b.noShowPercent}% of the price is charged.`;
+      ? t('booking.late', { until: dateTime(b.freeCancellationUntil, zone), percent: b.noShowPercent })
+      : t('booking.terms', { until: dateTime(b.freeCancellationUntil, zone), percent: b.noShowPercent });
   }
   say(document.getElementById('deadline'), terms);
-  document.getElementById('cancel-terms').textContent = terms || 'Cancel this booking?';
+  document.getElementById('cancel-terms').textContent = terms || t('booking.cancel-ask');
   document.getElementById('cancel-open').hidden = !(open && b.clientsMayCancel);
   document.getElementById('move-open').hidden = !(open && b.clientsMayMove);
   // BK-3, PAY-2: the API says what the client must do next (pay, save a card, or pay a charge their bank holds).
@@ -50,17 +54,28 @@ function show(b) {
   const offered = offer && new Date(offer) < new Date(b.start) && open && b.waitlistAlerts;
   document.getElementById('offer').hidden = !offered;
   if (offered) {
-    document.getElementById('offer-text').textContent = `An earlier time is free: ${dateTime(offer, zone)}.`
-      + ' The first to take it gets it, and your booking moves there.';
+    document.getElementById('offer-text').textContent = t('booking.offer', { when: dateTime(offer, zone) });
   }
   say(document.getElementById('pay-note'), b.nextStep && b.state === 'HELD'
-    ? `${b.nextStep.action === 'SAVE_CARD' ? 'Save a card' : 'Pay'} before ${dateTime(b.nextStep.until, zone)}, or the time is given back.`
-    : b.nextStep ? `Your bank asks you to confirm this payment yourself, before ${dateTime(b.nextStep.until, zone)}.` : '');
+    ? (b.nextStep.action === 'SAVE_CARD' ? t('booking.card-before', { until: dateTime(b.nextStep.until, zone) })
+      : t('booking.pay-before', { until: dateTime(b.nextStep.until, zone) }))
+    : b.nextStep ? t('booking.bank-confirm', { until: dateTime(b.nextStep.until, zone) }) : '');
 }
 
 async function load() {
-  const b = await run(error, () => api('GET', base));
+  // Issue 14: the page speaks the client's language (the one they booked in), unless they switch.
+  let b;
+  let failure;
+  try {
+    b = await api('GET', base);
+  } catch (e) {
+    failure = e;
+  }
+  await startPage(['booking', 'money'], { accountLanguage: b && b.language });
   document.getElementById('loading').hidden = true;
+  if (failure) {
+    say(error, failure.status === 404 || failure.status === 400 ? t('booking.no-booking') : errorText(failure));
+  }
   if (b) {
     show(b);
     showInvoice();
@@ -96,10 +111,9 @@ document.getElementById('cancel').addEventListener('click', async event => {
     cancelKey = null;
     document.getElementById('cancel-confirm').hidden = true;
     show(after);
-    const charged = Number(after.paid.amount) > 0 && after.paid.amount !== before.paid.amount
-      ? ` ${money(after.paid)} is charged, as the cancellation came after the deadline.`
-      : after.paid.amount === '0.00' || Number(after.paid.amount) === 0 ? ' Nothing is charged.' : '';
-    say(done, `Your booking is cancelled.${charged}`);
+    say(done, Number(after.paid.amount) > 0 && after.paid.amount !== before.paid.amount
+      ? t('booking.cancelled-charged', { amount: money(after.paid) })
+      : Number(after.paid.amount) === 0 ? t('booking.cancelled-free') : t('booking.cancelled'));
   }
 });
 
@@ -136,7 +150,7 @@ document.getElementById('move-date').addEventListener('change', async event => {
   }
   const free = found.slots || [];
   if (free.length === 0) {
-    fill(slots, h('p', { class: 'muted' }, 'No free time that day.'));
+    fill(slots, h('p', { class: 'muted' }, t('booking.no-slot')));
   }
   for (const slot of free) {
     slots.append(h('button', {
@@ -158,7 +172,7 @@ move.addEventListener('submit', async event => {
     moveKey = null;
     move.hidden = true;
     show(moved);
-    say(done, 'Your booking is moved.');
+    say(done, t('booking.moved'));
   }
 });
 
@@ -172,14 +186,13 @@ document.getElementById('offer-accept').addEventListener('click', async event =>
     offerKey = null;
     show(moved);
     document.getElementById('offer').hidden = true;
-    say(done, `Your booking is moved to ${dateTime(moved.start, moved.zone || undefined)}.`);
+    say(done, t('booking.moved-to', { when: dateTime(moved.start, moved.zone || undefined) }));
   }
 });
 document.getElementById('waitlist-join').addEventListener('click', async event => {
   const entry = await run(error, () => api('POST', base + '/waitlist'), event.currentTarget);
   if (entry) {
-    say(document.getElementById('waitlist-note'),
-      'You are on the waiting list: if an earlier time frees up, you will get a message with a link to take it.');
+    say(document.getElementById('waitlist-note'), t('booking.waitlist-joined'));
     document.getElementById('waitlist-join').hidden = true;
     document.getElementById('waitlist-leave').hidden = false;
   }
@@ -187,7 +200,7 @@ document.getElementById('waitlist-join').addEventListener('click', async event =
 document.getElementById('waitlist-leave').addEventListener('click', async event => {
   const left = await run(error, () => api('DELETE', base + '/waitlist'), event.currentTarget);
   if (left !== undefined) {
-    say(document.getElementById('waitlist-note'), 'You will not be told of earlier times.');
+    say(document.getElementById('waitlist-note'), t('booking.waitlist-left'));
     document.getElementById('waitlist-join').hidden = false;
     document.getElementById('waitlist-leave').hidden = true;
   }

@@ -1,6 +1,7 @@
 // What every page shares: calling the JSON API, showing its problems, building elements safely, and
 // formatting instants in the practitioner's time zone. Text from the API only ever goes into textContent
-// or attribute values, never into markup.
+// or attribute values, never into markup. Words, money and dates follow the page's language (i18n.js).
+import { formatInstant, formatMoney, has, problemText, t } from '/assets/i18n.js';
 
 /** An error answer of the API: application/problem+json, whose detail names the field and the reason. */
 export class ApiError extends Error {
@@ -98,7 +99,41 @@ export function say(element, message) {
   element.textContent = message || '';
 }
 
-/** Runs an action from a button or a form: disables it meanwhile, and shows an error's detail. */
+/**
+ * The sentence for people for an error, in the page's language: for an answer of the API, the catalog's
+ * sentence for its problem type (never its raw English detail); a bad input names the field it is about.
+ */
+export function errorText(e) {
+  if (!(e instanceof ApiError)) {
+    return t('problem.generic');
+  }
+  const code = e.type ? String(e.type).split('/').pop() : '';
+  if (e.field && (code === 'invalid-request' || (!has(`problem.${code}`) && e.status === 400))) {
+    const label = has(`field.${e.field}`) ? t(`field.${e.field}`) : e.field;
+    return t('problem.field', { field: label });
+  }
+  return problemText(e.status, e.type);
+}
+
+/** Marks the field of a form an error is about (aria-invalid), so that the form can highlight it. */
+export function markField(errorElement, e) {
+  const form = errorElement && errorElement.closest ? errorElement.closest('form') : null;
+  if (!form) {
+    return;
+  }
+  for (const marked of form.querySelectorAll('[aria-invalid=true]')) {
+    marked.removeAttribute('aria-invalid');
+  }
+  if (e instanceof ApiError && e.field) {
+    const name = e.field.split('.').pop();
+    const input = form.querySelector(`[data-field="${CSS.escape(e.field)}"]`) || form.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+    }
+  }
+}
+
+/** Runs an action from a button or a form: disables it meanwhile, and shows the error's sentence. */
 export async function run(errorElement, action, button) {
   say(errorElement, '');
   if (button) {
@@ -111,7 +146,8 @@ export async function run(errorElement, action, button) {
       location.assign('/login?next=' + encodeURIComponent(location.pathname));
       return undefined;
     }
-    say(errorElement, e instanceof ApiError ? e.message : 'Something went wrong: ' + e.message);
+    say(errorElement, errorText(e));
+    markField(errorElement, e);
     return undefined;
   } finally {
     if (button) {
@@ -120,29 +156,21 @@ export async function run(errorElement, action, button) {
   }
 }
 
-/** An amount of the API ({amount: "60.00", currency: "EUR"}) as text; amounts are never floating-point. */
+/** An amount of the API ({amount: "60.00", currency: "EUR"}) in the page's language: "60,00 €"; never floating-point. */
 export function money(amount) {
-  return amount ? `${amount.amount} ${amount.currency}` : '';
-}
-
-function format(instant, zone, options) {
-  try {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: zone || undefined, ...options }).format(new Date(instant));
-  } catch (e) {
-    return new Intl.DateTimeFormat('en-GB', options).format(new Date(instant));
-  }
+  return formatMoney(amount);
 }
 
 export function dateTime(instant, zone) {
-  return format(instant, zone, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return formatInstant(instant, zone, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 export function time(instant, zone) {
-  return format(instant, zone, { hour: '2-digit', minute: '2-digit' });
+  return formatInstant(instant, zone, { hour: '2-digit', minute: '2-digit' });
 }
 
 export function day(instant, zone) {
-  return format(instant, zone, { weekday: 'long', day: 'numeric', month: 'long' });
+  return formatInstant(instant, zone, { weekday: 'long', day: 'numeric', month: 'long' });
 }
 
 /** Today's date (YYYY-MM-DD) in a zone. */
@@ -163,20 +191,20 @@ export function addDays(date, days) {
 /** The words for a booking's state. */
 export function stateText(state) {
   return {
-    HELD: 'Waiting for payment',
-    PENDING: 'Waiting for confirmation',
-    CONFIRMED: 'Confirmed',
-    COMPLETED: 'Completed',
-    NO_SHOW: 'No-show',
-    CANCELLED_BY_CLIENT: 'Cancelled by the client',
-    CANCELLED_BY_PRACTITIONER: 'Cancelled by the practitioner',
-    REFUSED: 'Refused',
-    EXPIRED: 'Expired',
+    HELD: t('state.held'),
+    PENDING: t('state.pending'),
+    CONFIRMED: t('state.confirmed'),
+    COMPLETED: t('state.completed'),
+    NO_SHOW: t('state.no-show'),
+    CANCELLED_BY_CLIENT: t('state.cancelled-by-client'),
+    CANCELLED_BY_PRACTITIONER: t('state.cancelled-by-practitioner'),
+    REFUSED: t('state.refused'),
+    EXPIRED: t('state.expired'),
   }[state] || state;
 }
 
 export function modeText(mode) {
-  return { IN_PERSON: 'In person', PHONE: 'By phone', VIDEO: 'By video' }[mode] || mode;
+  return { IN_PERSON: t('mode.in-person'), PHONE: t('mode.phone'), VIDEO: t('mode.video') }[mode] || mode;
 }
 
 /** A query parameter of the page's URL. */

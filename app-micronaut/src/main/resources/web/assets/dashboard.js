@@ -3,6 +3,9 @@
 import {
   addDays, api, dateTime, day, fill, h, modeText, money, newKey, run, say, stateText, time, today,
 } from '/assets/common.js';
+import { t } from '/assets/i18n.js';
+import { startPage } from '/assets/language-switch.js';
+import { errorText } from '/assets/common.js';
 import { loadPaymentAccount } from '/assets/payment-account.js';
 import { bookingsTable, historyTable, moneyText, totalsTable } from '/assets/money-view.js';
 import { loadInvoices, loadRevenue } from '/assets/invoices.js';
@@ -63,17 +66,17 @@ function bookingLine(b, withDate) {
   return h('li', { 'data-booking': b.id },
     h('strong', {}, withDate ? dateTime(b.start, zone) : `${time(b.start, zone)}–${time(b.end, zone)}`), ' ',
     h('span', { class: 'client-name' }, b.client.name), ' · ',
-    activityNames.get(b.activityId) || 'Activity', ' · ', modeText(b.mode), ' ',
+    activityNames.get(b.activityId) || t('dashboard.booking.activity'), ' · ', modeText(b.mode), ' ',
     h('span', { class: 'state', 'data-state': b.state }, stateText(b.state)), ' ',
-    h('button', { type: 'button', class: 'secondary', onclick: () => showDetail(b.id) }, 'Details'));
+    h('button', { type: 'button', class: 'secondary', onclick: () => showDetail(b.id) }, t('dashboard.booking.details')));
 }
 
-const commands = {
-  PENDING: [['confirm', 'Confirm'], ['refuse', 'Refuse']],
-  HELD: [['cancel', 'Cancel']],
-  CONFIRMED: [['cancel', 'Cancel'], ['no-show', 'Report a no-show']],
-  COMPLETED: [['no-show', 'Report a no-show']],
-};
+const commands = () => ({
+  PENDING: [['confirm', t('dashboard.command.confirm')], ['refuse', t('dashboard.command.refuse')]],
+  HELD: [['cancel', t('dashboard.command.cancel')]],
+  CONFIRMED: [['cancel', t('dashboard.command.cancel')], ['no-show', t('dashboard.command.no-show')]],
+  COMPLETED: [['no-show', t('dashboard.command.no-show')]],
+});
 
 /** A command on a booking; its key is made once per click and reused if the same command is retried. */
 async function command(bookingId, name, button) {
@@ -82,7 +85,7 @@ async function command(bookingId, name, button) {
     { 'Idempotency-Key': key }), button);
   if (b) {
     delete button.dataset.key;
-    say(done, `${b.client.name}: ${stateText(b.state)}.`);
+    say(done, t('dashboard.booking.done', { name: b.client.name, state: stateText(b.state) }));
     await showDetail(b.id);
     await refreshCount();
   }
@@ -94,21 +97,21 @@ async function showDetail(bookingId) {
     return;
   }
   const fields = [
-    ['When', `${dateTime(b.start, zone)} – ${time(b.end, zone)}`],
-    ['Activity', activityNames.get(b.activityId) || b.activityId],
-    ['How', modeText(b.mode)],
-    ['State', stateText(b.state)],
-    ['Client', b.client.name],
-    ['E-mail', b.client.email],
-    ['Phone', b.client.phone],
-    ['Price', money(b.price)],
-    ['Paid', money(b.paid)],
-    ['Money', moneyText(b.money)],
-    ...(b.money && b.money.state !== 'NOTHING_ONLINE' ? [['You receive', money(b.money.net)]] : []),
+    [t('dashboard.booking.when'), t('dashboard.booking.when-text', { start: dateTime(b.start, zone), end: time(b.end, zone) })],
+    [t('dashboard.booking.activity'), activityNames.get(b.activityId) || b.activityId],
+    [t('dashboard.booking.how'), modeText(b.mode)],
+    [t('dashboard.booking.state'), stateText(b.state)],
+    [t('dashboard.booking.client'), b.client.name],
+    [t('dashboard.booking.email'), b.client.email],
+    [t('dashboard.booking.phone'), b.client.phone],
+    [t('dashboard.booking.price'), money(b.price)],
+    [t('dashboard.booking.paid'), money(b.paid)],
+    [t('dashboard.booking.money'), moneyText(b.money)],
+    ...(b.money && b.money.state !== 'NOTHING_ONLINE' ? [[t('dashboard.booking.you-receive'), money(b.money.net)]] : []),
     ...Object.entries(b.answers || {}),
   ];
   fill($('detail-fields'), fields.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
-  fill($('detail-actions'), (commands[b.state] || []).map(([name, label]) =>
+  fill($('detail-actions'), (commands()[b.state] || []).map(([name, label]) =>
     h('button', { type: 'button', class: name === 'confirm' ? '' : 'secondary', 'data-command': name,
       onclick: event => command(b.id, name, event.currentTarget) }, label)));
   $('detail').hidden = false;
@@ -132,7 +135,8 @@ async function loadAgenda() {
   }
   const target = $('agenda-list');
   if (list.length === 0) {
-    fill(target, h('p', { class: 'muted' }, view === 'day' ? `Nothing booked on ${day(date + 'T12:00:00Z')}.` : 'Nothing booked this week.'));
+    fill(target, h('p', { class: 'muted' }, view === 'day'
+      ? t('dashboard.agenda.empty-day', { day: day(date + 'T12:00:00Z', 'UTC') }) : t('dashboard.agenda.empty-week')));
     return;
   }
   const byDay = new Map();
@@ -181,14 +185,14 @@ async function loadRequests() {
     return;
   }
   if (list.length === 0) {
-    fill($('requests-list'), h('li', { class: 'muted' }, 'No request waits for you.'));
+    fill($('requests-list'), h('li', { class: 'muted' }, t('dashboard.requests.none')));
     return;
   }
   fill($('requests-list'), list.map(b => {
     const line = bookingLine(b, true);
     line.append(' ',
-      h('button', { type: 'button', 'data-command': 'confirm', onclick: e => command(b.id, 'confirm', e.currentTarget) }, 'Confirm'), ' ',
-      h('button', { type: 'button', class: 'secondary', 'data-command': 'refuse', onclick: e => command(b.id, 'refuse', e.currentTarget) }, 'Refuse'));
+      h('button', { type: 'button', 'data-command': 'confirm', onclick: e => command(b.id, 'confirm', e.currentTarget) }, t('dashboard.command.confirm')), ' ',
+      h('button', { type: 'button', class: 'secondary', 'data-command': 'refuse', onclick: e => command(b.id, 'refuse', e.currentTarget) }, t('dashboard.command.refuse')));
     return line;
   }));
 }
@@ -202,19 +206,19 @@ async function loadClients() {
   }
   fill($('client-bookings'));
   if (list.length === 0) {
-    fill($('clients-list'), h('li', { class: 'muted' }, 'No client yet.'));
+    fill($('clients-list'), h('li', { class: 'muted' }, t('dashboard.clients.none')));
     return;
   }
   fill($('clients-list'), list.map(c => h('li', {},
     h('strong', {}, c.details.name), ' · ', c.details.email, ' · ', c.details.phone, ' ',
-    h('button', { type: 'button', class: 'secondary', onclick: () => clientBookings(c) }, 'Bookings'))));
+    h('button', { type: 'button', class: 'secondary', onclick: () => clientBookings(c) }, t('dashboard.clients.bookings')))));
 }
 
 async function clientBookings(c) {
   const list = await run(error, () => api('GET', `${P}/clients/${encodeURIComponent(c.id)}/bookings`));
   if (list) {
-    fill($('client-bookings'), h('div', { class: 'card' }, h('h2', {}, `Bookings of ${c.details.name}`),
-      list.length ? h('ul', { class: 'plain' }, list.map(b => bookingLine(b, true))) : h('p', { class: 'muted' }, 'None.')));
+    fill($('client-bookings'), h('div', { class: 'card' }, h('h2', {}, t('dashboard.clients.bookings-of', { name: c.details.name })),
+      list.length ? h('ul', { class: 'plain' }, list.map(b => bookingLine(b, true))) : h('p', { class: 'muted' }, t('dashboard.clients.no-booking'))));
   }
 }
 
@@ -229,30 +233,31 @@ function table(headers, rows) {
 async function loadMoney() {
   const balances = await run(error, () => api('GET', `${P}/balances`));
   if (balances) {
-    fill($('balances'), h('p', {}, h('strong', {}, 'Payable now: '), h('span', { id: 'payable' }, money(balances.payable))),
-      table(['Account', 'Balance'], Object.entries(balances.byAccount || {}).map(([k, v]) => [k, money(v)])),
+    fill($('balances'), h('p', {}, h('strong', {}, t('dashboard.money.payable')), h('span', { id: 'payable' }, money(balances.payable))),
+      table([t('dashboard.money.account'), t('dashboard.money.balance-col')], Object.entries(balances.byAccount || {}).map(([k, v]) => [k, money(v)])),
       totalsTable(balances));
   }
   try {
     const d = await api('GET', `${P}/payout-destination`);
-    say($('destination-now'), d.kind === 'BANK_ACCOUNT' ? `Now: ${d.holder}, ${d.iban}` : `Now: provider account ${d.accountId}`);
+    say($('destination-now'), d.kind === 'BANK_ACCOUNT' ? t('dashboard.money.destination-bank', { holder: d.holder, iban: d.iban })
+      : t('dashboard.money.destination-provider', { account: d.accountId }));
   } catch (e) {
-    say($('destination-now'), 'No payout destination yet.');
+    say($('destination-now'), t('dashboard.money.no-destination'));
   }
   const payouts = await run(error, () => api('GET', `${P}/payouts`));
   if (payouts) {
-    fill($('payouts'), payouts.length === 0 ? h('p', { class: 'muted' }, 'No payout yet.') : payouts.map(p =>
+    fill($('payouts'), payouts.length === 0 ? h('p', { class: 'muted' }, t('dashboard.money.no-payout')) : payouts.map(p =>
       h('details', { class: 'card' }, h('summary', {}, `${dateTime(p.createdAt, zone)} · ${money(p.amount)} · ${p.state}`),
-        table(['When', 'What', 'Amount'], (p.statement || []).map(l => [dateTime(l.at, zone), l.kind, money(l.amount)])))));
+        table([t('dashboard.money.when'), t('dashboard.money.what'), t('dashboard.money.amount')], (p.statement || []).map(l => [dateTime(l.at, zone), l.kind, money(l.amount)])))));
   }
   const payments = await run(error, () => api('GET', `${P}/payments`));
   if (payments) {
-    fill($('payments'), payments.length === 0 ? h('p', { class: 'muted' }, 'No payment yet.')
+    fill($('payments'), payments.length === 0 ? h('p', { class: 'muted' }, t('dashboard.money.no-payment'))
       : historyTable(payments, zone));
   }
   const byBooking = await run(error, () => api('GET', `${P}/payments/bookings`));
   if (byBooking) {
-    fill($('payments-by-booking'), byBooking.length === 0 ? h('p', { class: 'muted' }, 'No booking paid online yet.')
+    fill($('payments-by-booking'), byBooking.length === 0 ? h('p', { class: 'muted' }, t('dashboard.money.no-booking-paid'))
       : bookingsTable(byBooking));
   }
 }
@@ -263,7 +268,7 @@ $('payout-request').addEventListener('click', async event => {
   const payout = await run(error, () => api('POST', `${P}/payouts`, undefined, { 'Idempotency-Key': key }), button);
   if (payout) {
     delete button.dataset.key;
-    say(done, `Payout of ${money(payout.amount)} requested.`);
+    say(done, t('dashboard.money.payout-requested', { amount: money(payout.amount) }));
     loadMoney();
   }
 });
@@ -274,7 +279,7 @@ $('destination').addEventListener('submit', async event => {
   const saved = await run(error, () => api('PUT', `${P}/payout-destination`,
     { holder: form.holder.value.trim(), iban: form.iban.value.replace(/\s+/g, ''), bic: form.bic.value.trim() || undefined }));
   if (saved) {
-    say(done, 'Payout destination saved.');
+    say(done, t('dashboard.money.destination-saved'));
     form.reset();
     loadMoney();
   }
@@ -385,6 +390,13 @@ $('logout').addEventListener('click', async event => {
     return;
   }
   zone = profile.zone || undefined;
+  // Issue 14: the account's language, unless this browser chose another; switching saves it to the account,
+  // so the practitioner's e-mails follow.
+  await startPage(['dashboard', 'money', 'plan', 'invoices', 'payment-account'], {
+    accountLanguage: profile.language,
+    save: code => api('PUT', `${P}/profile`, { language: code }),
+    onError: e => say(error, errorText(e)),
+  });
   $('who').textContent = `${profile.name} · ${profile.zone}`;
   dateInput.value = today(zone);
   $('opening-from').value = today(zone);

@@ -49,6 +49,11 @@ export function lang() {
   return current || chooseLanguage();
 }
 
+/** The Intl locale of the page's language: British English for "en" (24-hour clock, day before month). */
+export function locale() {
+  return { fr: 'fr-FR', en: 'en-GB' }[lang()] || lang();
+}
+
 /**
  * Loads the catalogs a page needs ("common" always comes first), sets <html lang>, and translates the static
  * markup. Call again after a language switch.
@@ -116,15 +121,15 @@ export function formatMoney(money) {
     return '';
   }
   // The API's amounts are decimal strings with at most 2 places: Number is exact enough to display them.
-  return new Intl.NumberFormat(lang(), { style: 'currency', currency: money.currency }).format(Number(money.amount));
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency: money.currency }).format(Number(money.amount));
 }
 
 /** An instant in the page's locale and a time zone (the practitioner's), with Intl options. */
 export function formatInstant(instant, zone, options) {
   try {
-    return new Intl.DateTimeFormat(lang(), { timeZone: zone || undefined, ...options }).format(new Date(instant));
+    return new Intl.DateTimeFormat(locale(), { timeZone: zone || undefined, ...options }).format(new Date(instant));
   } catch (e) {
-    return new Intl.DateTimeFormat(lang(), options).format(new Date(instant));
+    return new Intl.DateTimeFormat(locale(), options).format(new Date(instant));
   }
 }
 

@@ -1,6 +1,7 @@
 // INV-1, INV-2, PAGE-4: the dashboard's "Invoices" and "Revenue" tabs. Everything is built from the API's
 // answers with h() (text nodes only, never HTML); amounts stay decimal strings.
 import { api, fill, h, money, run, say } from '/assets/common.js';
+import { t } from '/assets/i18n.js';
 
 const P = '/api/practitioner';
 const $ = id => document.getElementById(id);
@@ -19,24 +20,25 @@ function value(id) {
 function identityForm(identity) {
   const i = identity || {};
   const form = h('form', { id: 'identity-form', class: 'card', novalidate: true },
-    h('h3', {}, 'Legal identity'),
-    field('inv-legal-name', 'Legal name', { required: true, value: i.legalName || '' }),
+    h('h3', {}, t('invoices.identity')),
+    field('inv-legal-name', t('invoices.legal-name'), { required: true, value: i.legalName || '' }),
     h('div', { class: 'field' }, h('label', {}, h('input', { type: 'checkbox', id: 'inv-ei', checked: i.individualEntrepreneur !== false }),
-      ' Individual entrepreneur (adds the EI mention)')),
-    field('inv-street', 'Street', { required: true, value: i.street || '' }),
-    field('inv-postcode', 'Postcode', { required: true, value: i.postcode || '' }),
-    field('inv-city', 'City', { required: true, value: i.city || '' }),
-    field('inv-siret', 'SIRET (14 digits, optional)', { value: i.siret || '', inputmode: 'numeric' }),
-    field('inv-vat-mention', 'VAT exemption mention (leave empty if you charge VAT)',
+      ' ', t('invoices.ei'))),
+    field('inv-street', t('invoices.street'), { required: true, value: i.street || '' }),
+    field('inv-postcode', t('invoices.postcode'), { required: true, value: i.postcode || '' }),
+    field('inv-city', t('invoices.city'), { required: true, value: i.city || '' }),
+    field('inv-siret', t('invoices.siret'), { value: i.siret || '', inputmode: 'numeric' }),
+    field('inv-vat-mention', t('invoices.vat-mention'),
       { value: i.vatExemptionMention ?? 'TVA non applicable, art. 293 B du CGI' }),
-    field('inv-vat-rate', 'Default VAT rate % (when you charge VAT)', { value: i.vatRate || '20', inputmode: 'decimal' }),
-    field('inv-vat-number', 'VAT number (when you charge VAT)', { value: i.vatNumber || '' }),
-    field('inv-payment-days', 'Payment due after (days, 0 = on receipt)', { value: String(i.paymentDays ?? 0), inputmode: 'numeric' }),
-    field('inv-payment-note', 'Payment note (bank details…)', { value: i.paymentNote || '' }),
-    h('div', { class: 'field' }, h('label', { for: 'inv-auto' }, 'Issue automatically'),
-      h('select', { id: 'inv-auto' }, ...['NEVER', 'WHEN_PAID', 'WHEN_COMPLETED'].map(v =>
-        h('option', { value: v, selected: (i.autoIssue || 'NEVER') === v }, v.toLowerCase().replace('_', ' '))))),
-    h('button', { type: 'submit' }, 'Save the legal identity'));
+    field('inv-vat-rate', t('invoices.vat-rate'), { value: i.vatRate || '20', inputmode: 'decimal' }),
+    field('inv-vat-number', t('invoices.vat-number'), { value: i.vatNumber || '' }),
+    field('inv-payment-days', t('invoices.payment-days'), { value: String(i.paymentDays ?? 0), inputmode: 'numeric' }),
+    field('inv-payment-note', t('invoices.payment-note'), { value: i.paymentNote || '' }),
+    h('div', { class: 'field' }, h('label', { for: 'inv-auto' }, t('invoices.auto')),
+      h('select', { id: 'inv-auto' }, ...[['NEVER', t('invoices.auto.never')], ['WHEN_PAID', t('invoices.auto.when-paid')],
+        ['WHEN_COMPLETED', t('invoices.auto.when-completed')]].map(([v, words]) =>
+        h('option', { value: v, selected: (i.autoIssue || 'NEVER') === v }, words)))),
+    h('button', { type: 'submit' }, t('invoices.save-identity')));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const saved = await run($('error'), () => api('PUT', `${P}/invoicing-profile`, {
@@ -47,7 +49,7 @@ function identityForm(identity) {
       autoIssue: value('inv-auto'),
     }), event.submitter);
     if (saved) {
-      say($('done'), `Legal identity saved: ${saved.displayName}.`);
+      say($('done'), t('invoices.identity-saved', { name: saved.displayName }));
     }
   });
   return form;
@@ -57,15 +59,15 @@ function identityForm(identity) {
 
 function newInvoiceForm() {
   const form = h('form', { id: 'invoice-form', class: 'card', novalidate: true },
-    h('h3', {}, 'New invoice'),
-    field('inv-buyer', 'Client name', { required: true }),
-    field('inv-buyer-email', 'Client e-mail (the invoice is sent there)', { type: 'email' }),
-    field('inv-service-date', 'Date of service', { type: 'date', required: true, value: new Date().toISOString().slice(0, 10) }),
-    field('inv-description', 'Description', { required: true }),
-    field('inv-quantity', 'Quantity', { value: '1', inputmode: 'decimal' }),
-    field('inv-price', 'Unit price before VAT', { required: true, inputmode: 'decimal', placeholder: '60.00' }),
-    field('inv-rate', 'VAT rate %', { value: '0', inputmode: 'decimal' }),
-    h('button', { type: 'submit' }, 'Save as draft'));
+    h('h3', {}, t('invoices.new')),
+    field('inv-buyer', t('invoices.buyer'), { required: true }),
+    field('inv-buyer-email', t('invoices.buyer-email'), { type: 'email' }),
+    field('inv-service-date', t('invoices.service-date'), { type: 'date', required: true, value: new Date().toISOString().slice(0, 10) }),
+    field('inv-description', t('invoices.description'), { required: true }),
+    field('inv-quantity', t('invoices.quantity'), { value: '1', inputmode: 'decimal' }),
+    field('inv-price', t('invoices.price'), { required: true, inputmode: 'decimal', placeholder: '60.00' }),
+    field('inv-rate', t('invoices.rate'), { value: '0', inputmode: 'decimal' }),
+    h('button', { type: 'submit' }, t('invoices.save-draft')));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const draft = await run($('error'), () => api('POST', `${P}/invoices`, {
@@ -74,7 +76,7 @@ function newInvoiceForm() {
         vatRate: value('inv-rate') }],
     }), event.submitter);
     if (draft) {
-      say($('done'), `Draft saved for ${draft.buyerName}.`);
+      say($('done'), t('invoices.draft-saved', { name: draft.buyerName }));
       await listInvoices();
     }
   });
@@ -94,24 +96,24 @@ function invoiceRow(i, credited) {
   const actions = [];
   if (i.state === 'DRAFT') {
     actions.push(h('button', { type: 'button', 'data-action': 'issue',
-      onclick: e => act('POST', `${base}/issue`, x => `Invoice ${x.number} issued.`, e.currentTarget) }, 'Issue'));
+      onclick: e => act('POST', `${base}/issue`, x => t('invoices.issued', { number: x.number }), e.currentTarget) }, t('invoices.issue')));
     actions.push(h('button', { type: 'button', class: 'secondary', 'data-action': 'delete',
-      onclick: e => act('DELETE', base, 'Draft deleted.', e.currentTarget) }, 'Delete'));
+      onclick: e => act('DELETE', base, t('invoices.deleted'), e.currentTarget) }, t('invoices.delete')));
   } else {
-    actions.push(h('a', { href: i.pdfUrl, 'data-action': 'download', download: '' }, 'PDF'));
+    actions.push(h('a', { href: i.pdfUrl, 'data-action': 'download', download: '' }, t('invoices.pdf')));
     if (i.buyerEmail) {
       actions.push(' ', h('button', { type: 'button', class: 'secondary', 'data-action': 'send',
-        onclick: e => act('POST', `${base}/send`, `Sent again to ${i.buyerEmail}.`, e.currentTarget) }, 'Send again'));
+        onclick: e => act('POST', `${base}/send`, t('invoices.sent', { email: i.buyerEmail }), e.currentTarget) }, t('invoices.send')));
     }
     if (i.kind === 'INVOICE' && !credited.has(i.id)) {
       actions.push(' ', h('button', { type: 'button', class: 'secondary', 'data-action': 'credit',
-        onclick: e => act('POST', `${base}/credit-note`, x => `Credit note ${x.number} issued.`, e.currentTarget) },
-      'Credit note'));
+        onclick: e => act('POST', `${base}/credit-note`, x => t('invoices.credited', { number: x.number }), e.currentTarget) },
+      t('invoices.credit')));
     }
   }
   return h('tr', { 'data-invoice': i.id },
-    h('td', { class: 'number' }, i.number || 'Draft'),
-    h('td', {}, i.kind === 'CREDIT_NOTE' ? `Credit note for ${i.creditedNumber}` : 'Invoice'),
+    h('td', { class: 'number' }, i.number || t('invoices.draft')),
+    h('td', {}, i.kind === 'CREDIT_NOTE' ? t('invoices.credit-for', { number: i.creditedNumber }) : t('invoices.invoice')),
     h('td', {}, i.issueDate || ''),
     h('td', {}, i.buyerName),
     h('td', {}, money(i.gross)),
@@ -124,8 +126,9 @@ async function listInvoices() {
     return;
   }
   const credited = new Set(invoices.filter(i => i.creditedId).map(i => i.creditedId));
-  fill($('invoices-list'), invoices.length === 0 ? h('p', { class: 'muted' }, 'No invoice yet.')
-    : h('table', {}, h('thead', {}, h('tr', {}, ...['Number', 'Kind', 'Issued', 'Client', 'Total', ''].map(t => h('th', {}, t)))),
+  fill($('invoices-list'), invoices.length === 0 ? h('p', { class: 'muted' }, t('invoices.none'))
+    : h('table', {}, h('thead', {}, h('tr', {}, ...[t('invoices.col.number'), t('invoices.col.kind'), t('invoices.col.issued'), t('invoices.col.client'),
+      t('invoices.col.total'), ''].map(x => h('th', {}, x)))),
       h('tbody', {}, ...invoices.map(i => invoiceRow(i, credited)))));
 }
 
@@ -136,7 +139,7 @@ export async function loadInvoices() {
   } catch (e) {
     identity = null;
   }
-  fill($('invoices-panel'), identityForm(identity), newInvoiceForm(), h('h3', {}, 'Invoices and credit notes'),
+  fill($('invoices-panel'), identityForm(identity), newInvoiceForm(), h('h3', {}, t('invoices.list')),
     h('div', { id: 'invoices-list', class: 'table-wrap' }));
   await listInvoices();
 }
@@ -152,8 +155,8 @@ function monthBounds() {
 
 function parts(title, list) {
   return h('div', { class: 'card' }, h('h3', {}, title),
-    list.length === 0 ? h('p', { class: 'muted' }, 'Nothing.')
-      : h('ul', { class: 'plain' }, ...list.map(p => h('li', {}, `${p.name}: ${money(p.amount)}`))));
+    list.length === 0 ? h('p', { class: 'muted' }, t('invoices.nothing'))
+      : h('ul', { class: 'plain' }, ...list.map(p => h('li', {}, t('invoices.part', { name: p.name, amount: money(p.amount) })))));
 }
 
 async function showRevenue() {
@@ -166,20 +169,20 @@ async function showRevenue() {
   const query = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
   fill($('revenue-result'),
     h('div', { class: 'card', id: 'revenue-totals' },
-      h('p', {}, 'Turnover: ', h('strong', { id: 'revenue-total' }, money(r.total))),
-      h('p', {}, `Paid online: ${money(r.online)} · on site: ${money(r.onSite)}`),
-      h('p', { class: 'muted' }, `Shown apart: commissions ${money(r.commissions)}, payment fees ${money(r.fees)}`)),
-    parts('By activity', r.byActivity), parts('By mode', r.byMode), parts('On site, by method', r.byMethod),
-    h('p', {}, h('a', { href: `${P}/revenue/export.csv?${query}`, download: '' }, 'Revenue lines (CSV)'), ' · ',
-      h('a', { href: `${P}/invoices/export.csv?${query}`, download: '' }, 'Invoices (CSV)')));
+      h('p', {}, t('invoices.turnover'), h('strong', { id: 'revenue-total' }, money(r.total))),
+      h('p', {}, t('invoices.split', { online: money(r.online), onSite: money(r.onSite) })),
+      h('p', { class: 'muted' }, t('invoices.apart', { commissions: money(r.commissions), fees: money(r.fees) }))),
+    parts(t('invoices.by-activity'), r.byActivity), parts(t('invoices.by-mode'), r.byMode), parts(t('invoices.by-method'), r.byMethod),
+    h('p', {}, h('a', { href: `${P}/revenue/export.csv?${query}`, download: '' }, t('invoices.csv-revenue')), ' · ',
+      h('a', { href: `${P}/invoices/export.csv?${query}`, download: '' }, t('invoices.csv-invoices'))));
 }
 
 export async function loadRevenue() {
   const [from, to] = monthBounds();
   const form = h('form', { id: 'revenue-form', class: 'card', novalidate: true },
-    field('rev-from', 'From', { type: 'date', value: from, required: true }),
-    field('rev-to', 'To', { type: 'date', value: to, required: true }),
-    h('button', { type: 'submit' }, 'Show'));
+    field('rev-from', t('invoices.from'), { type: 'date', value: from, required: true }),
+    field('rev-to', t('invoices.to'), { type: 'date', value: to, required: true }),
+    h('button', { type: 'submit' }, t('invoices.show')));
   form.addEventListener('submit', event => {
     event.preventDefault();
     showRevenue();

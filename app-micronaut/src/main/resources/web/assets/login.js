@@ -1,5 +1,8 @@
 // ACC-1, ACC-3: logs in; the answer sets the session cookie, then the dashboard (or the page asked for) opens.
 import { api, run } from '/assets/common.js';
+import { startPage } from '/assets/language-switch.js';
+
+startPage(['account']);
 
 const form = document.getElementById('login');
 form.addEventListener('submit', async event => {

@@ -5,18 +5,19 @@
 //   import { mount } from '/assets/operator-batches.js';  mount(document.getElementById('batches'));
 // Text from the API only ever goes into text nodes and attribute values (common.h), never into markup.
 import { ApiError, api, dateTime, fill, h, money, run, say } from '/assets/common.js';
+import { t } from '/assets/i18n.js';
 
 const BATCHES = '/api/operator/payout-batches';
 
-const STATES = {
-  OPEN: 'Collecting payouts',
-  EXPORTED: 'File exported, waiting to be marked sent',
-  SENT: 'Sent to the bank',
-};
+const STATES = () => ({
+  OPEN: t('operator.batches.state.open'),
+  EXPORTED: t('operator.batches.state.exported'),
+  SENT: t('operator.batches.state.sent'),
+});
 
 function fileLink(batch) {
   const href = `${BATCHES}/${encodeURIComponent(batch.id)}/file`;
-  return h('a', { href, download: batch.fileName, 'data-batch-file': batch.id }, 'Download the SEPA file (pain.001)');
+  return h('a', { href, download: batch.fileName, 'data-batch-file': batch.id }, t('operator.batches.download'));
 }
 
 // The export answers the file itself: it is handed to the browser as a download.
@@ -45,40 +46,40 @@ async function exportBatch(batch, reason) {
 
 function exportForm(batch, errorElement, refresh) {
   const reason = h('textarea', { name: 'reason', required: true, maxlength: 1000, rows: 2,
-    'aria-label': 'Reason (which cycle, for which bank…)' });
-  const button = h('button', { type: 'submit' }, 'Export the SEPA file (pain.001)');
+    'aria-label': t('operator.batches.export-reason') });
+  const button = h('button', { type: 'submit' }, t('operator.batches.export'));
   return h('form', { 'data-batch-export': batch.id, onsubmit: event => {
     event.preventDefault();
     run(errorElement, async () => {
       await exportBatch(batch, reason.value);
       await refresh();
     }, button);
-  } }, h('label', {}, 'Reason ', reason), ' ', button);
+  } }, h('label', {}, t('operator.batches.reason'), reason), ' ', button);
 }
 
 function sentForm(batch, errorElement, refresh) {
   const reason = h('textarea', { name: 'reason', required: true, maxlength: 500, rows: 2,
-    'aria-label': 'Reason (bank reference, who uploaded it…)' });
-  const button = h('button', { type: 'submit' }, 'Mark as sent');
+    'aria-label': t('operator.batches.reason-label') });
+  const button = h('button', { type: 'submit' }, t('operator.batches.mark-sent'));
   return h('form', { 'data-batch-sent': batch.id, onsubmit: event => {
     event.preventDefault();
     run(errorElement, async () => {
       await api('POST', `${BATCHES}/${encodeURIComponent(batch.id)}/sent`, { reason: reason.value });
       await refresh();
     }, button);
-  } }, h('label', {}, 'Reason ', reason), ' ', button);
+  } }, h('label', {}, t('operator.batches.reason'), reason), ' ', button);
 }
 
 function batchItem(batch, errorElement, refresh) {
-  const what = batch.cycle ? `Cycle of ${batch.cycle}` : 'Payouts on request';
+  const what = batch.cycle ? t('operator.batches.cycle', { cycle: batch.cycle }) : t('operator.batches.on-request');
   const children = [
     h('strong', {}, what), ' · ',
-    `${batch.count} payout${batch.count === 1 ? '' : 's'}`, ' · ',
+    batch.count === 1 ? t('operator.batches.count-one', { count: 1 }) : t('operator.batches.count', { count: batch.count }), ' · ',
     h('span', { class: 'amount' }, money(batch.total)), ' · ',
-    h('span', { class: 'state', 'data-state': batch.state }, STATES[batch.state] || batch.state),
+    h('span', { class: 'state', 'data-state': batch.state }, STATES()[batch.state] || batch.state),
   ];
   if (batch.state === 'SENT') {
-    children.push(h('p', {}, `Marked sent by ${batch.sentBy} on ${dateTime(batch.sentAt)}: ${batch.reason}`));
+    children.push(h('p', {}, t('operator.batches.sent-by', { who: batch.sentBy, when: dateTime(batch.sentAt), reason: batch.reason })));
   }
   if (batch.state === 'OPEN') {
     children.push(exportForm(batch, errorElement, refresh));
@@ -95,11 +96,11 @@ function batchItem(batch, errorElement, refresh) {
 export function mount(element) {
   const errorElement = h('p', { role: 'alert', class: 'error' });
   const list = h('ul', { class: 'batches' });
-  fill(element, h('h2', {}, 'Bank-file payouts (SEPA)'), errorElement, list);
+  fill(element, h('h2', {}, t('operator.batches.heading')), errorElement, list);
   const refresh = () => run(errorElement, async () => {
     const batches = await api('GET', BATCHES);
     if (!batches || batches.length === 0) {
-      fill(list, h('li', {}, 'No batch yet: payouts to bank details appear here after a payout cycle or request.'));
+      fill(list, h('li', {}, t('operator.batches.none')));
       return;
     }
     fill(list, ...batches.map(batch => batchItem(batch, errorElement, refresh)));

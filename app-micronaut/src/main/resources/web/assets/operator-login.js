@@ -1,5 +1,9 @@
 // Operators log in with the password they chose through the host's link; the answer sets the session cookie.
 import { api, run, say } from '/assets/common.js';
+import { t } from '/assets/i18n.js';
+import { startPage } from '/assets/language-switch.js';
+
+startPage(['operator']);
 
 const form = document.getElementById('login');
 form.addEventListener('submit', async event => {
@@ -14,7 +18,7 @@ const forgot = document.getElementById('forgot');
 forgot.addEventListener('submit', async event => {
   event.preventDefault();
   await run(document.getElementById('error'), async () => {
-    const answer = await api('POST', '/api/operator/password-reset', { email: form.email.value.trim() });
-    say(document.getElementById('forgot-done'), answer.message);
+    await api('POST', '/api/operator/password-reset', { email: form.email.value.trim() });
+    say(document.getElementById('forgot-done'), t('operator.login.forgot-done'));
   }, document.getElementById('forgot-submit'));
 });

@@ -1,7 +1,9 @@
 // The operator area: practitioners (suspend, reactivate), CX-4 reversals, the platform's books (FEE-4),
 // payouts, parked messages (retry) and the audit log. Every action sends the reason typed at the top.
 // A 401 sends the browser to /operator/login.
-import { api, h, fill, say, money, dateTime, ApiError, newKey } from '/assets/common.js';
+import { api, h, fill, say, money, dateTime, errorText, ApiError, newKey } from '/assets/common.js';
+import { t } from '/assets/i18n.js';
+import { startPage } from '/assets/language-switch.js';
 
 const error = document.getElementById('error');
 const done = document.getElementById('done');
@@ -20,7 +22,7 @@ async function act(action, button) {
       location.assign('/operator/login');
       return undefined;
     }
-    say(error, e instanceof ApiError ? e.message : 'Something went wrong: ' + e.message);
+    say(error, errorText(e));
     return undefined;
   } finally {
     if (button) {
@@ -35,36 +37,39 @@ function reason() {
 
 function destinationText(d) {
   if (!d) {
-    return 'none';
+    return t('operator.none');
   }
-  const ready = d.ready ? 'ready' : 'not ready';
-  return d.kind === 'BANK_ACCOUNT' ? `bank ${d.iban || ''} (${ready})` : `provider ${d.accountId || ''} (${ready})`;
+  const ready = d.ready ? t('operator.ready') : t('operator.not-ready');
+  return d.kind === 'BANK_ACCOUNT' ? t('operator.bank', { iban: d.iban || '', ready })
+    : t('operator.provider', { account: d.accountId || '', ready });
 }
 
 async function loadPractitioners() {
   const rows = await api('GET', '/api/operator/practitioners');
   fill(document.getElementById('practitioners-rows'), rows.map(p => {
     const button = h('button', { type: 'button', class: 'secondary', 'data-practitioner': p.id,
-      text: p.suspended ? 'Reactivate' : 'Suspend' });
+      text: p.suspended ? t('operator.reactivate') : t('operator.suspend') });
     button.addEventListener('click', () => act(async () => {
       await api('POST', `/api/operator/practitioners/${encodeURIComponent(p.id)}/${p.suspended ? 'reactivate' : 'suspend'}`,
         { reason: reason() });
-      say(done, `${p.name} is ${p.suspended ? 'reactivated' : 'suspended'}.`);
+      say(done, p.suspended ? t('operator.reactivated', { name: p.name }) : t('operator.suspended-done', { name: p.name }));
       await refresh();
     }, button));
     return h('tr', { 'data-practitioner': p.id },
-      h('td', { text: p.name }), h('td', { text: p.email }), h('td', { text: p.emailVerified ? 'yes' : 'no' }),
-      h('td', { text: p.pageEnabled ? 'enabled' : 'disabled' }), h('td', { text: destinationText(p.payoutDestination) }),
-      h('td', { text: p.plan }), h('td', { class: 'state', text: p.suspended ? 'suspended' : 'active' }), h('td', {}, button));
+      h('td', { text: p.name }), h('td', { text: p.email }), h('td', { text: p.emailVerified ? t('operator.yes') : t('operator.no') }),
+      h('td', { text: p.pageEnabled ? t('operator.enabled') : t('operator.disabled') }), h('td', { text: destinationText(p.payoutDestination) }),
+      h('td', { text: p.plan }), h('td', { class: 'state', text: p.suspended ? t('operator.state.suspended') : t('operator.state.active') }), h('td', {}, button));
   }));
 }
 
 async function loadLedger() {
   const l = await api('GET', '/api/operator/ledger');
   say(document.getElementById('ledger-identity'),
-    `Money in ${money(l.moneyIn)} = refunds ${money(l.refunds)} + provider fees ${money(l.providerFees)} + commissions `
-    + `${money(l.commissions)} + payouts ${money(l.payouts)} + owed to practitioners ${money(l.owedToPractitioners)} `
-    + `(= ${money(l.accountedFor)}): ${l.balanced ? 'balanced to the cent' : 'NOT BALANCED'}`);
+    t('operator.ledger-identity', {
+      moneyIn: money(l.moneyIn), refunds: money(l.refunds), fees: money(l.providerFees), commissions: money(l.commissions),
+      payouts: money(l.payouts), owed: money(l.owedToPractitioners), accounted: money(l.accountedFor),
+      balanced: l.balanced ? t('operator.balanced') : t('operator.not-balanced'),
+    }));
   fill(document.getElementById('ledger-rows'), Object.entries(l.byAccount).map(([account, amount]) =>
     h('tr', {}, h('th', { text: account }), h('td', { text: money(amount) }))));
 }
@@ -80,10 +85,10 @@ async function loadPayouts() {
 async function loadParked() {
   const rows = await api('GET', '/api/operator/messages/parked');
   fill(document.getElementById('parked-rows'), rows.map(m => {
-    const button = h('button', { type: 'button', class: 'secondary', text: 'Retry' });
+    const button = h('button', { type: 'button', class: 'secondary', text: t('operator.retry') });
     button.addEventListener('click', () => act(async () => {
       await api('POST', `/api/operator/messages/${encodeURIComponent(m.id)}/retry`, { reason: reason() });
-      say(done, 'The message is queued again.');
+      say(done, t('operator.requeued'));
       await refresh();
     }, button));
     return h('tr', {}, h('td', { text: m.kind }), h('td', { text: m.recipient }), h('td', { text: m.channel }),
@@ -116,8 +121,8 @@ reverse.addEventListener('submit', event => {
     }
     const r = await api('POST', `/api/operator/bookings/${encodeURIComponent(id)}/reverse-charge`, { reason: reason() },
       { 'Idempotency-Key': reverseKey });
-    say(done, `${money(r.refunded)} will be refunded to the client; commission ${money(r.commissionUndone)} and `
-      + `earnings ${money(r.earningsUndone)} undone.`);
+    say(done, t('operator.reversed', { refunded: money(r.refunded), commission: money(r.commissionUndone),
+      earnings: money(r.earningsUndone) }));
     await refresh();
   }, document.getElementById('reverse-submit'));
 });
@@ -127,11 +132,15 @@ document.getElementById('logout').addEventListener('click', () => act(async () =
   location.assign('/operator/login');
 }));
 
+// Issue 14: the page's words come from the catalogs; everything that shows text waits for them.
+const ready = startPage(['operator']);
+
 act(async () => {
+  await ready;
   const me = await api('GET', '/api/operator/me');
   say(document.getElementById('who'), me.email);
   await refresh();
 });
 
 // Payout batches (SEPA files) come from another module when it is there; until then the section stays empty.
-import('./operator-batches.js').then(m => m.mount(document.getElementById('payout-batches'))).catch(() => {});
+ready.then(() => import('./operator-batches.js')).then(m => m.mount(document.getElementById('payout-batches'))).catch(() => {});

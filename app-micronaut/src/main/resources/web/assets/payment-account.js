@@ -1,20 +1,21 @@
 // Issue 12: the practitioner's payment account at the payment provider (Stripe Connect, or the sandbox).
 // Shows its state and what the provider still asks for, and sends the practitioner to the provider's own
 // onboarding page, which sends them back to /api/practitioner/payment-account/return, then here.
-import { ApiError, api, dateTime, fill, h, run, say } from '/assets/common.js';
+import { ApiError, api, dateTime, errorText, fill, h, run, say } from '/assets/common.js';
+import { t } from '/assets/i18n.js';
 
 const P = '/api/practitioner/payment-account';
 const $ = id => document.getElementById(id);
 
-const STATES = {
-  DETAILS_NEEDED: 'Details needed: the payment provider still asks for information.',
-  PENDING_VERIFICATION: 'Pending verification: the payment provider is checking your details.',
-  ENABLED: 'Ready: your account works.',
-  REJECTED: 'Closed by the payment provider: contact its support.',
-};
+const STATES = () => ({
+  DETAILS_NEEDED: t('payment-account.state.details-needed'),
+  PENDING_VERIFICATION: t('payment-account.state.pending-verification'),
+  ENABLED: t('payment-account.state.enabled'),
+  REJECTED: t('payment-account.state.rejected'),
+});
 
-function yesNo(value, yes, no) {
-  return h('li', { 'data-capability': yes }, value ? `✔ ${yes}` : `✘ ${no}`);
+function yesNo(value, capability, yes, no) {
+  return h('li', { 'data-capability': capability }, value ? `✔ ${yes}` : `✘ ${no}`);
 }
 
 function requirements(title, list) {
@@ -36,32 +37,31 @@ export async function loadPaymentAccount(zone) {
       return;
     }
     if (!(e instanceof ApiError) || e.status !== 404) {
-      say(error, e.message);
+      say(error, errorText(e));
       return;
     }
   }
   const start = $('payment-account-start');
   const payouts = $('payment-account-payouts');
   if (!account) {
-    fill(box, h('p', { id: 'payment-account-state', 'data-state': 'NONE' }, 'No payment account connected yet.'),
-      h('p', { class: 'muted' }, 'Connect one to take online payments and card guarantees (direct model) '
-        + 'or to receive your payouts (platform model).'));
-    start.textContent = 'Connect a payment account';
+    fill(box, h('p', { id: 'payment-account-state', 'data-state': 'NONE' }, t('payment-account.none')),
+      h('p', { class: 'muted' }, t('payment-account.why')));
+    start.textContent = t('payment-account.connect');
     payouts.hidden = true;
     return;
   }
   fill(box,
-    h('p', { id: 'payment-account-state', 'data-state': account.state }, STATES[account.state] || account.state),
+    h('p', { id: 'payment-account-state', 'data-state': account.state }, STATES()[account.state] || account.state),
     h('ul', { class: 'plain' },
-      yesNo(account.canTakePayments, 'Takes payments', 'Cannot take payments yet'),
-      yesNo(account.canReceivePayouts, 'Receives payouts', 'Cannot receive payouts yet: payouts wait (carried over)')),
-    requirements('Overdue:', account.pastDue),
-    requirements('Still asked for:', account.currentlyDue),
-    account.disabledReason ? h('p', { class: 'muted' }, `Provider's reason: ${account.disabledReason}`) : '',
-    h('p', { class: 'muted' }, `Account ${account.accountId} · as of ${dateTime(account.updatedAt, zone)}`,
-      account.usedForPayouts ? ' · your payouts go here' : ''));
+      yesNo(account.canTakePayments, 'payments', t('payment-account.takes'), t('payment-account.takes-not')),
+      yesNo(account.canReceivePayouts, 'payouts', t('payment-account.receives'), t('payment-account.receives-not'))),
+    requirements(t('payment-account.overdue'), account.pastDue),
+    requirements(t('payment-account.due'), account.currentlyDue),
+    account.disabledReason ? h('p', { class: 'muted' }, t('payment-account.reason', { reason: account.disabledReason })) : '',
+    h('p', { class: 'muted' }, t('payment-account.as-of', { account: account.accountId, when: dateTime(account.updatedAt, zone) }),
+      account.usedForPayouts ? t('payment-account.used') : ''));
   start.textContent = account.state === 'DETAILS_NEEDED' || !account.detailsSubmitted
-    ? 'Continue onboarding' : 'Update my details';
+    ? t('payment-account.continue') : t('payment-account.update');
   payouts.hidden = account.usedForPayouts;
 }
 
@@ -78,7 +78,7 @@ $('payment-account-form').addEventListener('submit', async event => {
 $('payment-account-payouts').addEventListener('click', async event => {
   const used = await run($('error'), () => api('PUT', `${P}/payouts`), event.currentTarget);
   if (used) {
-    say($('done'), 'Your payouts now go to your payment account.');
+    say($('done'), t('payment-account.payouts-moved'));
     loadPaymentAccount();
   }
 });

@@ -2,28 +2,28 @@
 // "Manage billing" its portal (change the card, cancel at the period's end, resume); the plan changes
 // when the provider reports the payment, so the section reloads when the practitioner comes back.
 // With the sandbox provider, three more buttons play time: renew now, fail the next renewal, end the trial.
-import { api, dateTime, fill, h, run, say } from '/assets/common.js';
+import { api, dateTime, fill, h, money, run, say } from '/assets/common.js';
+import { t } from '/assets/i18n.js';
 
 const P = '/api/practitioner';
 const $ = id => document.getElementById(id);
 
 function describe(plan, zone) {
   const lines = [
-    h('p', {}, h('strong', {}, plan.plan), ` · ${plan.month}: ${plan.bookingsUsed} bookings used`,
-      plan.bookingsLeft === null || plan.bookingsLeft === undefined ? '' : `, ${plan.bookingsLeft} left`,
-      plan.bookingsClosed ? ' · new bookings are refused until next month' : ''),
-    h('p', { class: 'muted' }, `Trial until ${dateTime(plan.trialEndsAt, zone)}`),
+    h('p', {}, h('strong', {}, plan.plan), ' · ', t('plan.usage', { month: plan.month, used: plan.bookingsUsed }),
+      plan.bookingsLeft === null || plan.bookingsLeft === undefined ? '' : t('plan.left', { left: plan.bookingsLeft }),
+      plan.bookingsClosed ? t('plan.closed') : ''),
+    h('p', { class: 'muted' }, t('plan.trial', { until: dateTime(plan.trialEndsAt, zone) })),
   ];
   if (plan.paidUntil) {
-    lines.push(h('p', {}, `Paid until ${dateTime(plan.paidUntil, zone)}`,
-      plan.subscribed ? (plan.renewing ? ' · renews automatically' : ' · cancelled: ends then') : ''));
+    lines.push(h('p', {}, t('plan.paid-until', { until: dateTime(plan.paidUntil, zone) }),
+      plan.subscribed ? (plan.renewing ? t('plan.renews') : t('plan.cancelled')) : ''));
   }
   if (plan.renewalFailed) {
-    lines.push(h('p', { class: 'error' }, 'The last renewal could not be charged: the free plan applies until it is paid. '
-      + 'Update your card in "Manage billing".'));
+    lines.push(h('p', { class: 'error' }, t('plan.renewal-failed')));
   }
   if (!plan.subscribed) {
-    lines.push(h('p', { class: 'muted' }, `Paid plan: ${plan.monthlyPrice} a month, no quota, no commission, cancel any time.`));
+    lines.push(h('p', { class: 'muted' }, t('plan.offer', { price: typeof plan.monthlyPrice === 'object' ? money(plan.monthlyPrice) : plan.monthlyPrice })));
   }
   return lines;
 }
@@ -50,16 +50,16 @@ export async function loadPlan(error, done, zone) {
   fill($('plan-now'), ...describe(plan, zone));
   const actions = [];
   if (!plan.subscribed) {
-    actions.push(button('plan-subscribe', 'Subscribe', e => open(error, 'subscribe', e.currentTarget)));
+    actions.push(button('plan-subscribe', t('plan.subscribe'), e => open(error, 'subscribe', e.currentTarget)));
   }
   if (plan.billed) {
-    actions.push(button('plan-portal', 'Manage billing', e => open(error, 'portal', e.currentTarget), true));
+    actions.push(button('plan-portal', t('plan.portal'), e => open(error, 'portal', e.currentTarget), true));
   }
   if (plan.sandbox) {
     for (const [id, path, label, message] of [
-      ['plan-renew', 'renew', 'Sandbox: renew now', 'Renewal played.'],
-      ['plan-fail', 'fail-next-renewal', 'Sandbox: fail the next renewal', 'The next renewal will fail.'],
-      ['plan-end-trial', 'end-trial', 'Sandbox: end the trial now', 'Trial ended.'],
+      ['plan-renew', 'renew', t('plan.sandbox.renew'), t('plan.sandbox.renewed')],
+      ['plan-fail', 'fail-next-renewal', t('plan.sandbox.fail'), t('plan.sandbox.failing')],
+      ['plan-end-trial', 'end-trial', t('plan.sandbox.end-trial'), t('plan.sandbox.trial-ended')],
     ]) {
       actions.push(button(id, label, async e => {
         if (await run(error, () => api('POST', `${P}/plan/sandbox/${path}`), e.currentTarget)) {

@@ -1,7 +1,9 @@
 // PAGE-1 … PAGE-3: a practitioner's public booking page at /p/{slug}: presentation, photo, addresses,
 // activities with prices and modes, the free start times of a date in the practitioner's zone, and the
 // booking form. With ?embed=1 only the form shows, for the iframe snippet of the practitioner's own site.
-import { ApiError, addDays, api, dateTime, day, fill, h, modeText, money, newKey, param, say, time, today } from '/assets/common.js';
+import { ApiError, addDays, api, dateTime, day, errorText, fill, h, markField, modeText, money, newKey, param, say, time, today } from '/assets/common.js';
+import { lang, t } from '/assets/i18n.js';
+import { startPage } from '/assets/language-switch.js';
 
 const slug = decodeURIComponent(location.pathname.split('/')[2] || '');
 const $ = id => document.getElementById(id);
@@ -29,7 +31,7 @@ function showPage(p) {
   $('loading').hidden = true;
   $('who').hidden = false;
   $('name').textContent = p.name || '';
-  document.title = `${p.name || 'Book'} · Rendezvous`;
+  document.title = p.name ? t('public.page-title', { name: p.name }) : t('public.title');
   say($('presentation'), p.presentation || '');
   if (p.photoUrl) {
     // The API gives the photo's address on the public base URL; load it from the origin the page came from.
@@ -43,20 +45,20 @@ function showPage(p) {
 
   const activities = p.activities || [];
   // PLAN-2: past the free plan's monthly quota, the page says so instead of offering times.
-  fill($('activities'), p.bookingsClosed ? h('p', { class: 'error', id: 'bookings-closed' }, p.bookingsClosed)
-    : activities.length === 0 ? h('p', { class: 'muted' }, 'Nothing can be booked online for now.')
+  fill($('activities'), p.bookingsClosed ? h('p', { class: 'error', id: 'bookings-closed' }, t('problem.quota-reached'))
+    : activities.length === 0 ? h('p', { class: 'muted' }, t('public.nothing-bookable'))
     : activities.map((a, i) => h('div', { class: 'check' },
       h('input', { type: 'radio', name: 'activity', id: `activity-${i}`, value: a.id, checked: i === 0 }),
-      h('label', { for: `activity-${i}` }, `${a.name} · ${a.durationMinutes} min · ${money(a.price)} · ${(a.modes || []).map(modeText).join(', ')}`))));
+      h('label', { for: `activity-${i}` }, `${a.name} · ${t('public.duration', { minutes: a.durationMinutes })} · ${money(a.price)} · ${(a.modes || []).map(modeText).join(', ')}`))));
 
   fill($('questions'), (p.form || []).map(q => h('div', { class: 'field' },
-    h('label', { for: `answer-${q.key}` }, q.label + (q.required ? '' : ' (optional)')),
-    h('input', { id: `answer-${q.key}`, 'data-answer': q.key, maxlength: q.maxLength || 250, required: q.required }))));
+    h('label', { for: `answer-${q.key}` }, q.required ? q.label : t('public.optional', { label: q.label })),
+    h('input', { id: `answer-${q.key}`, 'data-answer': q.key, 'data-field': `answers.${q.key}`, maxlength: q.maxLength || 250, required: q.required }))));
 
   $('pay-choice').hidden = p.onlinePayment !== 'OPTIONAL';
   $('pay-required').hidden = p.onlinePayment !== 'REQUIRED';
   if (p.zone) {
-    say($('zone-note'), `Times are in ${p.zone} time.`);
+    say($('zone-note'), t('public.zone-note', { zone: p.zone }));
   }
   const first = today(p.zone);
   $('date').min = first;
@@ -92,11 +94,11 @@ async function loadSlots() {
     }
     const slots = found.slots || [];
     if (slots.length === 0) {
-      say($('slots-note'), 'No free time that day: try another date.');
+      say($('slots-note'), t('public.no-slot'));
       await offerNextFreeDay(a, date);
       return;
     }
-    say($('slots-note'), `${slots.length} free start time(s).`);
+    say($('slots-note'), t('public.slot-count', { count: slots.length }));
     for (const slot of slots) {
       $('slots').append(h('button', {
         type: 'button', 'aria-pressed': 'false', 'data-start': slot.start, onclick: event => {
@@ -110,7 +112,7 @@ async function loadSlots() {
     }
   } catch (e) {
     say($('slots-note'), '');
-    say(error, e.message);
+    say(error, errorText(e));
   }
 }
 
@@ -124,13 +126,13 @@ async function offerNextFreeDay(a, date) {
   }
   const nextDate = new Intl.DateTimeFormat('en-CA', { timeZone: page.zone, year: 'numeric', month: '2-digit', day: '2-digit' })
     .format(new Date(next.start));
-  say($('slots-note'), 'No free time that day.');
+  say($('slots-note'), t('public.no-slot-short'));
   $('slots').append(h('button', {
     type: 'button', id: 'next-free-day', onclick: () => {
       $('date').value = nextDate;
       loadSlots();
     },
-  }, `Next free day: ${day(next.start, page.zone)}`));
+  }, t('public.next-free-day', { day: day(next.start, page.zone) })));
 }
 
 form.addEventListener('change', event => {
@@ -152,7 +154,7 @@ form.addEventListener('submit', async event => {
   say(bookError, '');
   say(error, '');
   if (!chosen) {
-    say(bookError, 'start: choose a free time');
+    say(bookError, t('public.choose-slot'));
     return;
   }
   const answers = {};
@@ -167,7 +169,10 @@ form.addEventListener('submit', async event => {
   try {
     const booking = await api('POST', `/api/public/practitioners/${encodeURIComponent(practitionerId)}/bookings`, {
       activityId: activity().id, start: chosen.start, mode: form.mode.value,
-      client: { name: form.clientName.value.trim(), email: form.clientEmail.value.trim(), phone: form.clientPhone.value.trim() },
+      client: {
+        name: form.clientName.value.trim(), email: form.clientEmail.value.trim(), phone: form.clientPhone.value.trim(),
+        language: lang(), // issue 14: the client's messages follow the language of the page they booked on
+      },
       answers, payOnline: page.onlinePayment === 'REQUIRED' || $('pay-online').checked,
     }, { 'Idempotency-Key': attemptKey });
     attemptKey = null;
@@ -176,7 +181,8 @@ form.addEventListener('submit', async event => {
     if (e instanceof ApiError && e.status >= 400 && e.status < 500) {
       attemptKey = null; // refused: the next try is a new attempt
     }
-    say(bookError, e.message + (e instanceof ApiError && e.status >= 400 && e.status < 500 ? '' : ' You can try again.'));
+    say(bookError, errorText(e) + (e instanceof ApiError && e.status >= 400 && e.status < 500 ? '' : ` ${t('problem.try-again')}`));
+    markField(bookError, e);
     button.disabled = false;
   }
 });
@@ -185,11 +191,11 @@ function booked(b) {
   form.hidden = true;
   $('booked').hidden = false;
   const state = {
-    HELD: `Pay before ${b.expiresAt ? dateTime(b.expiresAt, page.zone) : 'the time runs out'} to hold this time.`,
-    PENDING: 'The practitioner confirms it soon; you will get an e-mail.',
-    CONFIRMED: 'It is confirmed; a confirmation is on its way by e-mail.',
+    HELD: b.expiresAt ? t('public.held', { until: dateTime(b.expiresAt, page.zone) }) : t('public.held-soon'),
+    PENDING: t('public.pending'),
+    CONFIRMED: t('public.confirmed'),
   }[b.state] || '';
-  say($('booked-summary'), `${b.activityName || activity().name}, ${dateTime(b.start, page.zone)}. ${state}`);
+  say($('booked-summary'), t('public.summary', { activity: b.activityName || activity().name, when: dateTime(b.start, page.zone), state }));
   const link = $('booked-link');
   link.href = b.clientLink;
   link.textContent = b.clientLink;
@@ -210,7 +216,7 @@ function booked(b) {
         window.open(checkout.redirect, '_blank', 'noopener'); // the provider's page does not run inside a frame
       }
     } catch (e) {
-      say(error, e.message);
+      say(error, errorText(e));
     } finally {
       pay.disabled = false;
     }
@@ -219,11 +225,12 @@ function booked(b) {
 }
 
 (async () => {
+  await startPage(['public']);
   try {
     showPage(await api('GET', `/api/public/pages/${encodeURIComponent(slug)}`));
   } catch (e) {
     $('loading').hidden = true;
-    say(error, e instanceof ApiError && e.status === 404 ? 'There is no booking page at this address.' : e.message);
+    say(error, e instanceof ApiError && e.status === 404 ? t('public.no-page') : errorText(e));
   }
 })();
 

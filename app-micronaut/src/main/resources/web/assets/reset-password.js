@@ -1,5 +1,9 @@
 // The password reset: without a token, ask for a link; with the e-mail's token, choose the new password.
 import { api, param, run, say } from '/assets/common.js';
+import { t } from '/assets/i18n.js';
+import { startPage } from '/assets/language-switch.js';
+
+startPage(['account']);
 
 const token = param('token');
 const ask = document.getElementById('ask');
@@ -14,9 +18,9 @@ if (token) {
 ask.addEventListener('submit', async event => {
   event.preventDefault();
   await run(document.getElementById('ask-error'), async () => {
-    const answer = await api('POST', '/api/auth/password-reset', { email: ask.email.value.trim() });
+    await api('POST', '/api/auth/password-reset', { email: ask.email.value.trim() });
     ask.hidden = true;
-    say(document.getElementById('ask-done'), (answer && answer.message) || 'If an account has this e-mail, a link is on its way.');
+    say(document.getElementById('ask-done'), t('account.reset.ask-done'));
   }, document.getElementById('ask-submit'));
 });
 
@@ -24,7 +28,8 @@ choose.addEventListener('submit', async event => {
   event.preventDefault();
   const error = document.getElementById('choose-error');
   if (choose.password.value !== choose.again.value) {
-    say(error, 'again: the two passwords differ');
+    say(error, t('account.reset.differ'));
+    choose.again.setAttribute('aria-invalid', 'true');
     return;
   }
   await run(error, async () => {

@@ -63,7 +63,8 @@ final class ApiViews {
     /**
      * A booking as its client sees it through their link. The activity's name, the practitioner's zone and the
      * cancellation terms (CX-1, CX-3, CX-6) are there so that the link page can show times as the practitioner
-     * gives them and say, before the client cancels, what a cancellation costs.
+     * gives them and say, before the client cancels, what a cancellation costs. {@code language} ("fr" or "en") is
+     * the client's: the link page speaks it (issue 14).
      */
     @Serdeable
     record BookingView(String id, String state, String activityId, ConsultationMode mode, Instant start, Instant end,
@@ -71,7 +72,7 @@ final class ApiViews {
                        @Nullable String activityName, @Nullable String zone, @Nullable Instant freeCancellationUntil,
                        @Nullable String noShowPercent, boolean clientsMayCancel, boolean clientsMayMove,
                        boolean waitlistAlerts, String practitionerId, ClientMoneyView money,
-                       @Nullable @Schema(type = "object") NextStepView nextStep) {
+                       @Nullable @Schema(type = "object") NextStepView nextStep, String language) {
         static BookingView of(Booking booking, String clientLink, @Nullable Activity activity, @Nullable AgendaSettings terms,
                               BookingMoney money, @Nullable NextStepView nextStep) {
             return new BookingView(booking.id().toString(), booking.state().name(), booking.activityId().toString(),
@@ -82,7 +83,7 @@ final class ApiViews {
                     terms == null ? null : plainPercent(terms.noShowPercentage()),
                     terms != null && terms.clientsMayCancel(), terms != null && terms.clientsMayMove(),
                     terms != null && terms.waitlistAlerts(), booking.practitionerId().toString(), ClientMoneyView.of(money),
-                    nextStep);
+                    nextStep, booking.client().language().locale().getLanguage());
         }
     }
 

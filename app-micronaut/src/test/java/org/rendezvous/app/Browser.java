@@ -100,7 +100,10 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterAllCa
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--user-data-dir=" + profile);
+                "--no-first-run", "--user-data-dir=" + profile, "--lang=fr-FR");
+        // Issue 14: the browser's language is explicit (French, the default), so what the pages say does not
+        // depend on the machine; English is reached through the pages' switch.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         waiting = new WebDriverWait(driver, Duration.ofSeconds(15));

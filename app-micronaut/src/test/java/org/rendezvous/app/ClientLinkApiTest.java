@@ -106,6 +106,25 @@ class ClientLinkApiTest {
     }
 
     @Test
+    @DisplayName("issue 14, NOT-4 the booking keeps the language of the page the client booked on (French when none is sent);"
+            + " the link's view gives it, so the link page speaks it; a language the app does not speak is a 400 naming the field")
+    void theLinkGivesTheClientsLanguage() {
+        assertThat(read(book("Chloe", 9)).get("language")).isEqualTo("fr");
+        Map<?, ?> english = http.retrieve(HttpRequest.POST("/api/public/practitioners/" + anna + "/bookings", Map.of(
+                "activityId", shiatsu.id().toString(), "start", at(10), "mode", "IN_PERSON",
+                "client", Map.of("name", "Jane", "email", "jane@example.org", "phone", "+33 6 12 34 56 78", "language", "en")))
+                .header("Idempotency-Key", "book-jane-" + anna), Map.class);
+        String link = (String) english.get("clientLink");
+        assertThat(read(link.substring(link.lastIndexOf('/') + 1)).get("language")).isEqualTo("en");
+
+        var refused = failure(http, HttpRequest.POST("/api/public/practitioners/" + anna + "/bookings", Map.of(
+                "activityId", shiatsu.id().toString(), "start", at(11), "mode", "IN_PERSON",
+                "client", Map.of("name", "Kurt", "email", "kurt@example.org", "phone", "+33 6 12 34 56 78", "language", "de")))
+                .header("Idempotency-Key", "book-kurt-" + anna));
+        assertThat(problemBody(refused, 400)).contains("\"field\":\"client.language\"");
+    }
+
+    @Test
     @DisplayName("BK-7, BK-8 the client moves their booking through the link: the new seat is taken, the old one freed, state and price kept, once per key")
     void clientMovesTheirBooking() {
         String token = book("Chloe", 9);

@@ -101,10 +101,11 @@ class OperatorBatchesBrowserTest {
                 const element = document.createElement('section');
                 element.id = 'batches';
                 document.body.append(element);
-                import('/assets/operator-batches.js').then(m => { window.batches = m.mount(element); });
+                import('/assets/i18n.js').then(i => i.useCatalogs(['operator']))
+                  .then(() => import('/assets/operator-batches.js')).then(m => { window.batches = m.mount(element); });
                 """);
         WebElement batch = waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li[data-batch]")));
-        assertThat(batch.getText()).contains("Payouts on request", "1 payout", "57.00 EUR", "Collecting payouts");
+        assertThat(WebPagesBrowserTest.words(batch.getText())).contains("Versements à la demande", "1 versement", "57,00 €", "Collecte des versements");
         String batchId = batch.getDomAttribute("data-batch");
         assertThat(batch.findElements(By.cssSelector("a[data-batch-file]"))).as("no file before the export").isEmpty();
         assertThat(browser.findElements(By.cssSelector("form[data-batch-sent]"))).as("not before the export").isEmpty();
@@ -119,9 +120,9 @@ class OperatorBatchesBrowserTest {
         form.findElement(By.name("reason")).sendKeys(XSS);
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
-        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-batch]"), "Sent to the bank"));
+        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-batch]"), "Envoyé à la banque"));
         WebElement sent = browser.findElement(By.cssSelector("li[data-batch]"));
-        assertThat(sent.getText()).contains("Marked sent by ", XSS);
+        assertThat(sent.getText()).contains("Marqué envoyé par ", XSS);
         assertThat(sent.findElements(By.tagName("img"))).as("the reason is text, not markup").isEmpty();
         assertThat(browser.getTitle()).isNotEqualTo("pwned");
         List<Map> payouts = http.retrieve(HttpRequest.GET("/api/practitioner/payouts").bearerAuth(practitioner),

@@ -99,20 +99,20 @@ class OperatorPagesBrowserTest {
         waiting.until(ExpectedConditions.urlToBe(base + "/operator"));
         waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), email));
         waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("practitioners-rows"), anna));
-        assertThat(byId("ledger-identity").getText()).contains("balanced to the cent");
+        assertThat(byId("ledger-identity").getText()).contains("équilibré au centime près");
 
         WebElement row = browser.findElements(By.cssSelector("#practitioners-rows tr")).stream()
                 .filter(r -> r.getText().contains(anna)).findFirst().orElseThrow();
         String id = row.getDomAttribute("data-practitioner");
         row.findElement(By.tagName("button")).click();
-        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "reason"));
+        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "motif"));
 
         type("reason", "identity check failed");
         browser.findElement(By.cssSelector("#practitioners-rows tr[data-practitioner='" + id + "'] button")).click();
-        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "is suspended"));
+        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "est suspendu"));
         waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "identity check failed"));
         assertThat(browser.findElement(By.cssSelector("#practitioners-rows tr[data-practitioner='" + id + "'] .state")).getText())
-                .isEqualTo("suspended");
+                .isEqualTo("suspendu");
         assertThat(engine.operators().suspended(org.rendezvous.core.practitioner.PractitionerId.of(id))).isTrue();
         assertThat(browser.findElements(By.id("payout-batches"))).hasSize(1);
     }

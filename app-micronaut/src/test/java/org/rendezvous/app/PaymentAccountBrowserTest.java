@@ -97,7 +97,7 @@ class PaymentAccountBrowserTest implements TestPropertyProvider {
 
         click("tab-payment-account");
         waitForState("NONE");
-        assertThat(browser.findElement(By.id("payment-account-start")).getText()).isEqualTo("Connect a payment account");
+        assertThat(browser.findElement(By.id("payment-account-start")).getText()).isEqualTo("Connecter un compte de paiement");
         click("payment-account-start");
         waiting.until(ExpectedConditions.urlContains("/sandbox/onboarding/acct_sbx_"));
         chromium.screenshotForDebugging("payment-account-sandbox-onboarding");
@@ -105,8 +105,8 @@ class PaymentAccountBrowserTest implements TestPropertyProvider {
         click("sandbox-pending");
         waiting.until(ExpectedConditions.urlToBe(base + "/dashboard#payment-account"));
         waitForState("PENDING_VERIFICATION");
-        assertThat(browser.findElement(By.id("payment-account-now")).getText()).contains("Cannot receive payouts yet");
-        assertThat(browser.findElement(By.id("payment-account-start")).getText()).isEqualTo("Update my details");
+        assertThat(browser.findElement(By.id("payment-account-now")).getText()).contains("Ne reçoit pas encore les versements");
+        assertThat(browser.findElement(By.id("payment-account-start")).getText()).isEqualTo("Mettre à jour mes informations");
 
         click("payment-account-start");
         waiting.until(ExpectedConditions.urlContains("/sandbox/onboarding/acct_sbx_"));
@@ -116,7 +116,7 @@ class PaymentAccountBrowserTest implements TestPropertyProvider {
         chromium.screenshotForDebugging("payment-account-ready");
 
         click("payment-account-payouts");
-        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "payouts now go to your payment account"));
+        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "Vos versements arrivent désormais"));
         Map<?, ?> destination = http.retrieve(HttpRequest.GET(P + "/payout-destination").bearerAuth(session), Map.class);
         assertThat(destination.get("kind")).isEqualTo("PROVIDER_ACCOUNT");
         assertThat(destination.get("ready")).isEqualTo(true);

@@ -75,6 +75,8 @@ class WebPagesBrowserTest {
         chromium.use(Browser.Window.DESKTOP);
         browser.get(base + "/");
         browser.manage().deleteAllCookies();
+        // The language switch remembers a choice in the browser: every test starts from the browser's language.
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
     }
 
     // Helpers
@@ -94,8 +96,26 @@ class WebPagesBrowserTest {
     }
 
     String textOf(String id, String expectedPart) {
-        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), expectedPart));
-        return browser.findElement(By.id(id)).getText();
+        waiting.until(d -> words(d.findElement(By.id(id)).getText()).contains(expectedPart));
+        return words(browser.findElement(By.id(id)).getText());
+    }
+
+    /** Intl's French formats put no-break spaces in amounts and dates ("60,00 €"): compared as plain spaces. */
+    static String words(String text) {
+        return text == null ? null : text.replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
+    /** Issue 14: the header's switch (FR | EN) reloads the page in the language chosen. */
+    void switchLanguage(String code) {
+        waiting.until(ExpectedConditions.elementToBeClickable(By.id("language-" + code))).click();
+        waiting.until(d -> {
+            try {
+                return code.equals(d.findElement(By.tagName("html")).getDomAttribute("lang"))
+                        && "true".equals(d.findElement(By.id("language-" + code)).getDomAttribute("aria-pressed"));
+            } catch (org.openqa.selenium.StaleElementReferenceException reloading) {
+                return false;
+            }
+        });
     }
 
     void logInInBrowser(String email, String password) {
@@ -155,22 +175,22 @@ class WebPagesBrowserTest {
         type("password", "a long enough password");
         type("zone", "Europe/Paris"); // the page proposes the browser's zone
         byId("submit").click();
-        assertThat(textOf("done", "link")).isNotBlank();
+        assertThat(textOf("done", "lien")).isEqualTo("Consultez votre messagerie : un lien de vérification vous attend.");
 
-        // A used or unknown token: the page shows the API's detail and offers a new link.
+        // A used or unknown token: the page says so in words for people and offers a new link.
         open("/verify-email?token=not-a-real-token");
-        assertThat(textOf("error", "token")).contains("token");
+        assertThat(textOf("error", "lien")).isEqualTo("Ce lien n'est pas valable ou a déjà servi. Demandez-en un nouveau.");
         assertThat(byId("resend").isDisplayed()).isTrue();
 
         open("/verify-email?token=" + AccountsTestSupport.tokenFrom(stores, MessageKind.EMAIL_VERIFICATION));
-        assertThat(textOf("done", "verified")).contains("verified");
+        assertThat(textOf("done", "vérifié")).startsWith("Votre e-mail est vérifié");
         byId("next").findElement(By.tagName("a")).click();
         waiting.until(ExpectedConditions.urlToBe(base + "/login"));
 
         type("email", email);
         type("password", "a wrong password, surely");
         byId("submit").click();
-        assertThat(textOf("error", "wrong")).contains("e-mail or password is wrong");
+        assertThat(textOf("error", "incorrect")).isEqualTo("L'e-mail ou le mot de passe est incorrect.");
 
         logInInBrowser(email, "a long enough password");
         assertThat(textOf("who", "Inès Martin")).contains("Europe/Paris");
@@ -215,7 +235,7 @@ class WebPagesBrowserTest {
         pickDate("agenda-date", agenda.date());
         WebElement line = waiting.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#agenda-list [data-booking='" + booking.get("id") + "']")));
-        assertThat(line.getText()).contains("10:00").contains("Shiatsu").contains("Waiting for confirmation");
+        assertThat(line.getText()).contains("10:00").contains("Shiatsu").contains("En attente de confirmation");
         screenshot("dashboard-agenda-day");
         byId("agenda-week").click();
         waiting.until(ExpectedConditions.attributeToBe(By.id("agenda-week"), "aria-pressed", "true"));
@@ -232,11 +252,11 @@ class WebPagesBrowserTest {
 
         screenshot("dashboard-requests");
         request.findElement(By.cssSelector("button[data-command=confirm]")).click();
-        assertThat(textOf("done", "Confirmed")).isEqualTo(XSS_NAME + ": Confirmed.");
+        assertThat(textOf("done", "Confirmé")).isEqualTo(XSS_NAME + " : Confirmé.");
         screenshot("dashboard-booking-detail");
         assertThat(send(agenda.session(), HttpRequest.GET(P + "/bookings/" + booking.get("id"))).get("state"))
                 .isEqualTo("CONFIRMED");
-        assertThat(byId("detail-actions").getText()).contains("Report a no-show").doesNotContain("Confirm");
+        assertThat(byId("detail-actions").getText()).contains("Signaler une absence").doesNotContain("Confirmer");
     }
 
     @Test
@@ -251,24 +271,24 @@ class WebPagesBrowserTest {
 
         assertThat(textOf("what", "Shiatsu")).isEqualTo("Shiatsu");
         assertThat(byId("when").getText()).contains("09:00").contains("Europe/Paris");
-        assertThat(byId("state").getText()).isEqualTo("Confirmed");
-        assertThat(byId("deadline").getText()).isEqualTo("Cancelling is free."); // no share of the price is charged late (0 %)
-        assertThat(byId("money").getText()).as("PAY-6: what happened to the money").isEqualTo("Paid on site");
+        assertThat(byId("state").getText()).isEqualTo("Confirmé");
+        assertThat(byId("deadline").getText()).isEqualTo("L'annulation est gratuite."); // no share of the price is charged late (0 %)
+        assertThat(byId("money").getText()).as("PAY-6: what happened to the money").isEqualTo("Payé sur place");
         assertThat(browser.findElement(By.id("pay")).isDisplayed()).as("no next step online").isFalse();
 
         screenshot("link-page-phone");
         assertFitsTheWindow();
         byId("cancel-open").click();
         byId("cancel").click();
-        assertThat(textOf("done", "cancelled")).isEqualTo("Your booking is cancelled. Nothing is charged.");
+        assertThat(textOf("done", "annulé")).isEqualTo("Votre rendez-vous est annulé. Rien n'est facturé.");
         screenshot("link-page-cancelled-phone");
-        assertThat(byId("state").getText()).isEqualTo("Cancelled by the client");
+        assertThat(byId("state").getText()).isEqualTo("Annulé par le client");
         assertThat(browser.findElement(By.id("cancel-open")).isDisplayed()).isFalse();
         assertThat(http.retrieve(HttpRequest.GET("/api/public/bookings/" + link.substring(link.lastIndexOf('/') + 1)), Map.class)
                 .get("state")).isEqualTo("CANCELLED_BY_CLIENT");
 
         open("/b/no-such-link");
-        assertThat(textOf("error", "accessToken")).startsWith("accessToken: "); // the API's detail, shown as it is
+        assertThat(textOf("error", "lien")).isEqualTo("Ce lien de rendez-vous n'existe pas ou n'est plus valable."); // never the API's detail
     }
 
     @Test
@@ -280,12 +300,12 @@ class WebPagesBrowserTest {
         Map<?, ?> booking = bookThroughApi(agenda, "Lou Bernard", LocalTime.of(9, 0));
         open(URI.create((String) booking.get("clientLink")).getPath());
 
-        assertThat(textOf("deadline", "ended")).startsWith("The free cancellation ended on").endsWith("cancelling now costs 50% of the price.");
+        assertThat(textOf("deadline", "fin")).startsWith("L'annulation gratuite a pris fin le").endsWith("annuler maintenant coûte 50 % du prix.");
         byId("cancel-open").click();
-        assertThat(byId("cancel-terms").getText()).contains("50% of the price");
+        assertThat(words(byId("cancel-terms").getText())).contains("50 % du prix");
         byId("cancel").click();
-        assertThat(textOf("done", "cancelled")).startsWith("Your booking is cancelled.");
-        assertThat(byId("state").getText()).isEqualTo("Cancelled by the client");
+        assertThat(textOf("done", "annulé")).startsWith("Votre rendez-vous est annulé.");
+        assertThat(byId("state").getText()).isEqualTo("Annulé par le client");
     }
 
     @Test
@@ -301,7 +321,7 @@ class WebPagesBrowserTest {
         waiting.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//div[@id='move-slots']/button[normalize-space()='11:00']"))).click();
         byId("move-submit").click();
-        assertThat(textOf("done", "moved")).isEqualTo("Your booking is moved.");
+        assertThat(textOf("done", "déplacé")).isEqualTo("Votre rendez-vous est déplacé.");
         assertThat(byId("when").getText()).contains("11:00");
         assertThat(send(agenda.session(), HttpRequest.GET(P + "/bookings/" + booking.get("id"))).get("start"))
                 .isEqualTo(agenda.date().atTime(11, 0).atZone(PARIS).toInstant().toString());
@@ -317,7 +337,7 @@ class WebPagesBrowserTest {
         open(path);
 
         waiting.until(ExpectedConditions.elementToBeClickable(By.id("waitlist-join"))).click();
-        assertThat(textOf("waitlist-note", "waiting list")).contains("earlier time");
+        assertThat(textOf("waitlist-note", "liste d'attente")).contains("plus tôt");
         assertThat(browser.findElement(By.id("offer")).isDisplayed()).as("no offer without an alert's link").isFalse();
 
         String nine = agenda.date().atTime(9, 0).atZone(PARIS).toInstant().toString();
@@ -325,7 +345,7 @@ class WebPagesBrowserTest {
         waiting.until(ExpectedConditions.elementToBeClickable(By.id("offer-accept")));
         assertThat(byId("offer-text").getText()).contains("09:00");
         byId("offer-accept").click();
-        assertThat(textOf("done", "moved")).contains("09:00");
+        assertThat(textOf("done", "déplacé")).contains("09:00");
         assertThat(send(agenda.session(), HttpRequest.GET(P + "/bookings/" + booking.get("id"))).get("start")).isEqualTo(nine);
     }
 
@@ -350,16 +370,17 @@ class WebPagesBrowserTest {
         open("/reset-password");
         type("email", email);
         byId("ask-submit").click();
-        assertThat(textOf("ask-done", "link")).isNotBlank();
+        assertThat(textOf("ask-done", "lien")).isEqualTo("Si un compte a cet e-mail, un lien est en route.");
 
         open("/reset-password?token=" + AccountsTestSupport.tokenFrom(stores, MessageKind.PASSWORD_RESET));
         type("password", "nora's second password");
         type("again", "nora's other password");
         byId("choose-submit").click();
-        assertThat(textOf("choose-error", "differ")).contains("again");
+        assertThat(textOf("choose-error", "diffèrent")).contains("à nouveau");
+        assertThat(byId("again").getDomAttribute("aria-invalid")).isEqualTo("true");
         type("again", "nora's second password");
         byId("choose-submit").click();
-        byId("chosen").findElement(By.linkText("Log in")).click();
+        byId("chosen").findElement(By.linkText("Se connecter")).click();
         logInInBrowser(email, "nora's second password");
     }
 
@@ -379,7 +400,7 @@ class WebPagesBrowserTest {
         open("/p/" + slug);
         assertThat(textOf("presentation", "Osteopath")).isEqualTo("<b>Osteopath</b> in Lyon");
         assertThat(byId("addresses").getText()).contains("Office").contains("1 rue de la Paix");
-        assertThat(byId("activities").getText()).contains("Shiatsu").contains("60 min").contains("60.00 EUR").contains("In person");
+        assertThat(words(byId("activities").getText())).contains("Shiatsu").contains("60 min").contains("60,00 €").contains("Au cabinet");
         assertThat(byId("zone-note").getText()).contains("Europe/Paris");
         assertFitsTheWindow();
 
@@ -394,7 +415,8 @@ class WebPagesBrowserTest {
         type("client-email", unique("zoe"));
         type("client-phone", "06 12 34 56 78");
         byId("book-submit").click();
-        assertThat(textOf("book-error", "reason")).contains("reason"); // the API's detail names the missing answer
+        assertThat(textOf("book-error", "obligatoires")).isEqualTo("Répondez à toutes les questions obligatoires.");
+        assertThat(byId("answer-reason").getDomAttribute("aria-invalid")).as("the field the problem names").isEqualTo("true");
         type("answer-reason", "Back pain");
 
         // BK-8: the booking is made but its answer is lost on the way; the retry sends the same key and books once.
@@ -410,10 +432,10 @@ class WebPagesBrowserTest {
                   return answer;
                 };""");
         byId("book-submit").click();
-        assertThat(textOf("book-error", "try again")).startsWith("The server cannot be reached");
+        assertThat(textOf("book-error", "réessayer")).startsWith("Le serveur ne répond pas").endsWith("Vous pouvez réessayer.");
         byId("book-submit").click();
 
-        assertThat(textOf("booked-summary", "Shiatsu")).contains("10:00").contains("confirms it soon");
+        assertThat(textOf("booked-summary", "Shiatsu")).contains("10:00").contains("confirme bientôt");
         screenshot("public-page-booked-phone");
         assertFitsTheWindow(); // the long link too
         String link = byId("booked-link").getText();
@@ -422,6 +444,7 @@ class WebPagesBrowserTest {
                 Argument.listOf(Map.class)).get(0);
         assertThat(request.get("answers")).isEqualTo(Map.of("reason", "Back pain"));
         assertThat(((Map<?, ?>) request.get("client")).get("name")).isEqualTo("Zoé Leroy");
+        assertThat(((Map<?, ?>) request.get("client")).get("language")).as("the page's language goes with the booking").isEqualTo("fr");
         assertThat(http.retrieve(HttpRequest.GET(P + "/requests").bearerAuth(agenda.session()), Argument.listOf(Map.class)))
                 .hasSize(1);
         List<?> keys = (List<?>) ((JavascriptExecutor) browser).executeScript("return window.sentKeys");
@@ -429,7 +452,7 @@ class WebPagesBrowserTest {
         assertThat(keys.get(1)).isEqualTo(keys.get(0));
 
         open(URI.create(link).getPath());
-        assertThat(textOf("state", "Waiting")).isEqualTo("Waiting for confirmation");
+        assertThat(textOf("state", "En attente")).isEqualTo("En attente de confirmation");
     }
 
     @Test
@@ -444,7 +467,7 @@ class WebPagesBrowserTest {
         assertThat(browser.findElement(By.cssSelector("header.site")).isDisplayed()).isFalse();
 
         open("/p/nobody-here");
-        assertThat(textOf("error", "no booking page")).isEqualTo("There is no booking page at this address.");
+        assertThat(textOf("error", "page de réservation")).isEqualTo("Il n'y a pas de page de réservation à cette adresse.");
     }
 
     @Test
@@ -496,21 +519,21 @@ class WebPagesBrowserTest {
         type("inv-city", "Paris");
         type("inv-siret", "73282932000074");
         browser.findElement(By.cssSelector("#identity-form button[type=submit]")).click();
-        assertThat(textOf("done", "Legal identity saved")).isEqualTo("Legal identity saved: Ines Moreau EI.");
+        assertThat(textOf("done", "Identité légale enregistrée")).isEqualTo("Identité légale enregistrée : Ines Moreau EI.");
 
         type("inv-buyer", "Claire Dubois");
         type("inv-buyer-email", "claire@example.org");
         type("inv-description", "Séance de shiatsu");
         type("inv-price", "60.00");
         browser.findElement(By.cssSelector("#invoice-form button[type=submit]")).click();
-        textOf("done", "Draft saved");
+        textOf("done", "Brouillon enregistré");
         waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#invoices-list [data-action=issue]"))).click();
         String year = String.valueOf(LocalDate.now(PARIS).getYear());
-        assertThat(textOf("done", "issued")).isEqualTo("Invoice " + year + "-0001 issued.");
+        assertThat(textOf("done", "émise")).isEqualTo("Facture " + year + "-0001 émise.");
         waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#invoices-list [data-action=credit]"))).click();
-        assertThat(textOf("done", "Credit note")).isEqualTo("Credit note " + year + "-0002 issued.");
-        assertThat(textOf("invoices-list", year + "-0002")).contains(year + "-0001").contains("Credit note for " + year + "-0001")
-                .contains("60.00 EUR");
+        assertThat(textOf("done", "Avoir")).isEqualTo("Avoir " + year + "-0002 émis.");
+        assertThat(textOf("invoices-list", year + "-0002")).contains(year + "-0001").contains("Avoir sur " + year + "-0001")
+                .contains("60,00 €");
         assertThat(browser.findElements(By.cssSelector("#invoices-list a[data-action=download]"))).hasSize(2);
         screenshot("dashboard-invoices");
 
@@ -524,9 +547,91 @@ class WebPagesBrowserTest {
         waiting.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
 
         byId("tab-revenue").click();
-        assertThat(textOf("revenue-total", "60.00")).isEqualTo("60.00 EUR");
-        assertThat(byId("revenue-result").getText()).contains("on site: 60.00 EUR").contains("Shiatsu: 60.00 EUR")
-                .contains("CASH: 60.00 EUR");
+        assertThat(textOf("revenue-total", "60,00")).isEqualTo("60,00 €");
+        assertThat(words(byId("revenue-result").getText())).contains("sur place : 60,00 €").contains("Shiatsu : 60,00 €")
+                .contains("CASH : 60,00 €");
         screenshot("dashboard-revenue");
+    }
+
+    @Test
+    @DisplayName("issue 14 the account pages speak French by default and English through the switch, which the next pages keep;"
+            + " a refusal is a sentence for people, never the API's detail")
+    void accountPagesInEnglish() {
+        open("/login");
+        assertThat(textOf("submit", "Se connecter")).isEqualTo("Se connecter");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+        assertThat(byId("language-fr").getDomAttribute("aria-pressed")).isEqualTo("true");
+        switchLanguage("en");
+        assertThat(byId("submit").getText()).isEqualTo("Log in");
+        assertThat(browser.getTitle()).isEqualTo("Log in · Rendezvous");
+        type("email", unique("nobody"));
+        type("password", "a wrong password, surely");
+        byId("submit").click();
+        assertThat(textOf("error", "wrong")).isEqualTo("The e-mail or password is wrong.");
+
+        open("/register"); // the choice is remembered from page to page
+        assertThat(textOf("submit", "Register")).isEqualTo("Register");
+        waiting.until(d -> "en".equals(byId("language").getDomProperty("value")));
+        open("/");
+        assertThat(browser.findElement(By.cssSelector("nav a[href='/register']")).getText()).isEqualTo("Register");
+        switchLanguage("fr");
+        assertThat(browser.findElement(By.cssSelector("nav a[href='/register']")).getText()).isEqualTo("Créer un compte");
+    }
+
+    @Test
+    @DisplayName("issue 14 a client switches the public page to English and books: the booking carries English, so the messages"
+            + " are in English, and the link page speaks English even in a French browser with no choice remembered")
+    void clientBooksInEnglish() {
+        String slug = "en-" + UUID.randomUUID().toString().substring(0, 8);
+        Agenda agenda = agenda(unique("amy"), "amy's long password", "MANUAL");
+        send(agenda.session(), HttpRequest.PUT(P + "/profile", Map.of("slug", slug, "presentation", "Shiatsu")));
+        open("/p/" + slug);
+        assertThat(textOf("book-submit", "Réserver")).isEqualTo("Réserver");
+        switchLanguage("en");
+        assertThat(textOf("activities", "Shiatsu")).contains("€60.00").contains("In person");
+        assertThat(byId("zone-note").getText()).isEqualTo("Times are in Europe/Paris time.");
+        waiting.until(ExpectedConditions.elementToBeClickable(By.id("next-free-day"))).click();
+        waiting.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[@id='slots']/button[normalize-space()='10:00']"))).click();
+        type("client-name", "Jane Doe");
+        type("client-email", unique("jane"));
+        type("client-phone", "06 12 34 56 78");
+        byId("book-submit").click();
+        assertThat(textOf("booked-summary", "Shiatsu")).contains("The practitioner confirms it soon");
+        String link = byId("booked-link").getText();
+        Map<?, ?> request = http.retrieve(HttpRequest.GET(P + "/requests").bearerAuth(agenda.session()),
+                Argument.listOf(Map.class)).get(0);
+        assertThat(((Map<?, ?>) request.get("client")).get("language")).isEqualTo("en");
+
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+        open(URI.create(link).getPath());
+        assertThat(textOf("state", "Waiting")).isEqualTo("Waiting for confirmation");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(byId("price").getText()).isEqualTo("€60.00");
+    }
+
+    @Test
+    @DisplayName("issue 14 switching the dashboard to English saves the account's language (the e-mails follow), and the"
+            + " dashboard then opens in English from the account, in a French browser")
+    void dashboardLanguagePersists() {
+        String email = unique("tom");
+        Agenda agenda = agenda(email, "tom's long password", "MANUAL");
+        bookThroughApi(agenda, "Nina Roux", LocalTime.of(10, 0));
+        logInInBrowser(email, "tom's long password");
+        assertThat(byId("tab-requests").getText()).startsWith("Demandes");
+        assertThat(send(agenda.session(), HttpRequest.GET(P + "/profile")).get("language")).isEqualTo("fr");
+
+        switchLanguage("en");
+        waiting.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertThat(send(agenda.session(), HttpRequest.GET(P + "/profile")).get("language")).isEqualTo("en");
+        assertThat(byId("tab-requests").getText()).startsWith("Requests");
+        byId("tab-requests").click();
+        assertThat(textOf("requests-list", "Nina Roux")).contains("Waiting for confirmation").contains("Confirm");
+
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+        open("/dashboard");
+        waiting.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertThat(byId("logout").getText()).isEqualTo("Log out");
+        assertThat(byId("language-en").getDomAttribute("aria-pressed")).isEqualTo("true");
     }
 }
