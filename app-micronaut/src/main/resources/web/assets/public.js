@@ -2,6 +2,7 @@
 // activities with prices and modes, the free start times of a date in the practitioner's zone, and the
 // booking form. With ?embed=1 only the form shows, for the iframe snippet of the practitioner's own site.
 import { ApiError, addDays, api, dateTime, day, fill, h, modeText, money, newKey, param, say, time, today } from '/assets/common.js';
+import { publicExtras, quotaRefusal } from '/assets/public-extra.js';
 
 const slug = decodeURIComponent(location.pathname.split('/')[2] || '');
 const $ = id => document.getElementById(id);
@@ -64,6 +65,7 @@ function showPage(p) {
   form.hidden = activities.length === 0;
   modes();
   loadSlots();
+  publicExtras(p);
 }
 
 let slotQuery = 0;
@@ -175,6 +177,9 @@ form.addEventListener('submit', async event => {
   } catch (e) {
     if (e instanceof ApiError && e.status >= 400 && e.status < 500) {
       attemptKey = null; // refused: the next try is a new attempt
+    }
+    if (quotaRefusal(e)) {
+      return;
     }
     say(bookError, e.message + (e instanceof ApiError && e.status >= 400 && e.status < 500 ? '' : ' You can try again.'));
     button.disabled = false;
