@@ -58,7 +58,7 @@ function showFieldError(control, text) {
 function controlFor(form, name) {
   let candidate = name;
   while (candidate) {
-    const control = form.querySelector(`[data-field="${CSS.escape(candidate)}"]`);
+    const control = form.querySelector(`[data-field="${CSS.escape(candidate)}"], [data-field-also~="${CSS.escape(candidate)}"]`);
     if (control) {
       return control;
     }

@@ -27,7 +27,8 @@ function form(ctx) {
     confirmation: h('select', {}, h('option', { value: 'MANUAL' }, t('settings.confirmation.manual')),
       h('option', { value: 'AUTOMATIC' }, t('settings.confirmation.automatic'))),
     cancellationDeadlineHours: number({ min: 0, step: 0.25 }),
-    noShowPercent: h('input', { inputmode: 'decimal', maxlength: 10 }),
+    // The core names the percentage noShowPercentage in its refusals (a card guarantee needs a payment account).
+    noShowPercent: h('input', { inputmode: 'decimal', maxlength: 10, 'data-field-also': 'noShowPercentage' }),
     firstReminderHours: number({ min: 0, step: 0.25 }),
     secondReminderHours: number({ min: 0, step: 0.25 }),
     onlinePayment: h('select', {}, ['NONE', 'OPTIONAL', 'REQUIRED'].map(v =>
