@@ -10,12 +10,17 @@ import { loadPaymentAccount } from '/assets/payment-account.js';
 import { bookingsTable, historyTable, moneyText, totalsTable } from '/assets/money-view.js';
 import { loadInvoices, loadRevenue } from '/assets/invoices.js';
 import { loadPlan } from '/assets/plan.js';
+import { activityNames, loadActivities, loadActivityNames } from '/assets/activities.js';
+import { loadOpenings } from '/assets/openings.js';
+import { loadProfile } from '/assets/profile.js';
+import { loadSettings } from '/assets/settings.js';
+import { loadFormBuilder } from '/assets/form-builder.js';
+import { loadManualBooking, moveActions } from '/assets/manual-booking.js';
 
 const P = '/api/practitioner';
 const error = document.getElementById('error');
 const done = document.getElementById('done');
 let zone;
-let activityNames = new Map();
 let view = 'day';
 
 const $ = id => document.getElementById(id);
@@ -29,13 +34,31 @@ const loaders = {
   clients: () => loadClients(),
   money: () => loadMoney(),
   plan: () => loadPlan(error, done, zone),
-  activities: () => loadActivities(),
-  openings: () => loadOpenings(),
-  page: () => loadPage(),
+  activities: () => loadActivities(section()),
+  openings: () => loadOpenings(section()),
+  page: () => loadProfile(section()),
   'payment-account': () => loadPaymentAccount(zone),
   invoices: () => loadInvoices(),
   revenue: () => loadRevenue(),
+  settings: async () => {
+    await loadSettings(section());
+    await loadFormBuilder(section());
+  },
+  'new-booking': () => loadManualBooking(section()),
 };
+
+/** What the settings modules need: the page's alert and status, and the practitioner's zone. */
+const sectionContext = {
+  error, done, get zone() {
+    return zone;
+  }, zoneChanged: next => {
+    zone = next;
+  },
+};
+
+function section() {
+  return sectionContext;
+}
 
 function select(tab) {
   for (const other of tabs) {
@@ -113,7 +136,8 @@ async function showDetail(bookingId) {
   fill($('detail-fields'), fields.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
   fill($('detail-actions'), (commands()[b.state] || []).map(([name, label]) =>
     h('button', { type: 'button', class: name === 'confirm' ? '' : 'secondary', 'data-command': name,
-      onclick: event => command(b.id, name, event.currentTarget) }, label)));
+      onclick: event => command(b.id, name, event.currentTarget) }, label)),
+    moveActions(b, section(), () => showDetail(b.id)));
   $('detail').hidden = false;
   $('detail').focus();
 }
@@ -285,99 +309,6 @@ $('destination').addEventListener('submit', async event => {
   }
 });
 
-// Activities (AG-2) and openings (AG-3)
-
-async function loadActivityNames() {
-  const list = await run(error, () => api('GET', `${P}/activities`));
-  if (list) {
-    activityNames = new Map(list.map(a => [a.id, a.name]));
-  }
-  return list;
-}
-
-async function loadActivities() {
-  const list = await loadActivityNames();
-  if (list) {
-    fill($('activities-list'), list.length === 0 ? h('li', { class: 'muted' }, 'No activity yet.') : list.map(a => h('li', {},
-      h('strong', {}, a.name), ` · ${a.durationMinutes} min · ${money(a.price)} · ${(a.modes || []).map(modeText).join(', ')}`,
-      a.active ? '' : ' · inactive')));
-  }
-}
-
-$('activity-new').addEventListener('submit', async event => {
-  event.preventDefault();
-  const form = event.currentTarget;
-  const modes = Array.from(form.querySelectorAll('input[name=modes]:checked'), i => i.value);
-  const added = await run(error, () => api('POST', `${P}/activities`, {
-    name: form.name.value.trim(), durationMinutes: Number(form.duration.value),
-    price: { amount: form.price.value.trim().replace(',', '.'), currency: 'EUR' }, modes,
-  }));
-  if (added) {
-    say(done, `Activity ${added.name} added.`);
-    loadActivities();
-  }
-});
-
-async function loadOpenings() {
-  const list = await run(error, () => api('GET', `${P}/openings`));
-  if (list) {
-    fill($('openings-list'), list.length === 0 ? h('li', { class: 'muted' }, 'No opening yet.') : list.map(o => h('li', {},
-      h('strong', {}, o.kind === 'WEEKLY' ? `Every ${o.day.toLowerCase()}` : o.date), ` ${o.start}–${o.end}`,
-      o.address ? ` · ${o.address}` : '', ' ',
-      h('button', { type: 'button', class: 'secondary', onclick: async e => {
-        const removed = await run(error, () => api('DELETE', `${P}/openings/${encodeURIComponent(o.id)}`), e.currentTarget);
-        if (removed) {
-          say(done, `Opening removed; ${removed.bookingsLeftOutside} booking(s) left outside any opening stay booked.`);
-          loadOpenings();
-        }
-      } }, 'Remove'))));
-  }
-}
-
-$('opening-new').addEventListener('submit', async event => {
-  event.preventDefault();
-  const form = event.currentTarget;
-  const added = await run(error, () => api('POST', `${P}/openings`, {
-    day: form.day.value, validFrom: form.validFrom.value, start: form.start.value, end: form.end.value,
-    address: form.address.value.trim() || undefined,
-  }));
-  if (added) {
-    say(done, 'Opening added.');
-    loadOpenings();
-  }
-});
-
-// The public page (PAGE-1 … PAGE-3): its address, presentation, and the snippet to embed it.
-
-async function loadPage() {
-  const profile = await run(error, () => api('GET', `${P}/profile`));
-  if (!profile) {
-    return;
-  }
-  const url = $('page-url');
-  url.hidden = !profile.publicPageUrl;
-  $('page-none').hidden = Boolean(profile.publicPageUrl);
-  url.href = profile.publicPageUrl ? new URL(profile.publicPageUrl).pathname : '/';
-  url.textContent = profile.publicPageUrl || '';
-  $('page-snippet').value = profile.embedSnippet || '';
-  const form = $('page-form');
-  form.slug.value = profile.slug || '';
-  form.presentation.value = profile.presentation || '';
-  form.pageEnabled.checked = profile.pageEnabled;
-}
-
-$('page-form').addEventListener('submit', async event => {
-  event.preventDefault();
-  const form = event.currentTarget;
-  const saved = await run(error, () => api('PUT', `${P}/profile`, {
-    slug: form.slug.value.trim(), presentation: form.presentation.value, pageEnabled: form.pageEnabled.checked,
-  }));
-  if (saved) {
-    say(done, 'Public page saved.');
-    loadPage();
-  }
-});
-
 $('logout').addEventListener('click', async event => {
   await run(error, () => api('POST', '/api/auth/logout'), event.currentTarget);
   location.assign('/login');
@@ -392,14 +323,14 @@ $('logout').addEventListener('click', async event => {
   zone = profile.zone || undefined;
   // Issue 14: the account's language, unless this browser chose another; switching saves it to the account,
   // so the practitioner's e-mails follow.
-  await startPage(['dashboard', 'money', 'plan', 'invoices', 'payment-account'], {
+  await startPage(['dashboard', 'money', 'plan', 'invoices', 'payment-account',
+    'dash-forms', 'activities', 'openings', 'profile', 'settings', 'form-builder', 'manual-booking'], {
     accountLanguage: profile.language,
     save: code => api('PUT', `${P}/profile`, { language: code }),
     onError: e => say(error, errorText(e)),
   });
   $('who').textContent = `${profile.name} · ${profile.zone}`;
   dateInput.value = today(zone);
-  $('opening-from').value = today(zone);
   await loadActivityNames();
   await refreshCount();
   await loadAgenda();

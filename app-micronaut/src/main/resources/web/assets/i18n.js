@@ -60,7 +60,7 @@ export function locale() {
  */
 export async function useCatalogs(names, accountLanguage) {
   current = chooseLanguage(accountLanguage);
-  const wanted = ['common', ...names.filter(n => n !== 'common')];
+  const wanted = ['common', ...names.filter(n => n !== 'common'), ...[...extraCatalogs].filter(n => !names.includes(n))];
   const loaded = await Promise.all(wanted.map(async name => {
     const response = await fetch(`/assets/i18n/${current}/${name}.json`, { credentials: 'same-origin' });
     if (!response.ok) {
@@ -149,4 +149,32 @@ export function problemText(status, type) {
     return t(`problem.status.${status}`);
   }
   return t('problem.generic');
+}
+
+// Catalogs added by page modules on top of the entry script's (the dashboard's sections): kept across a later
+// useCatalogs (a language switch), so a module's messages never vanish.
+const extraCatalogs = new Set();
+
+/** Adds a module's catalogs to those loaded, in the page's language, and translates the static markup again. */
+export async function addCatalogs(names, accountLanguage) {
+  if (!current || accountLanguage) {
+    current = chooseLanguage(accountLanguage);
+  }
+  const loaded = await Promise.all(names.map(async name => {
+    const response = await fetch(`/assets/i18n/${current}/${name}.json`, { credentials: 'same-origin' });
+    if (!response.ok) {
+      throw new Error(`catalog ${current}/${name} answered ${response.status}`);
+    }
+    return response.json();
+  }));
+  names.forEach(name => extraCatalogs.add(name));
+  if (!Object.keys(messages).some(key => key.startsWith('problem.'))) {
+    loaded.unshift(await (await fetch(`/assets/i18n/${current}/common.json`, { credentials: 'same-origin' })).json());
+  }
+  for (const catalog of loaded) {
+    Object.assign(messages, catalog);
+  }
+  document.documentElement.lang = current;
+  translate(document);
+  return current;
 }

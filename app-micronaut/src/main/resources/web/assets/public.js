@@ -4,6 +4,7 @@
 import { ApiError, addDays, api, dateTime, day, errorText, fill, h, markField, modeText, money, newKey, param, say, time, today } from '/assets/common.js';
 import { lang, t } from '/assets/i18n.js';
 import { startPage } from '/assets/language-switch.js';
+import { publicExtras, quotaRefusal } from '/assets/public-extra.js';
 
 const slug = decodeURIComponent(location.pathname.split('/')[2] || '');
 const $ = id => document.getElementById(id);
@@ -66,6 +67,7 @@ function showPage(p) {
   form.hidden = activities.length === 0;
   modes();
   loadSlots();
+  publicExtras(p);
 }
 
 let slotQuery = 0;
@@ -180,6 +182,9 @@ form.addEventListener('submit', async event => {
   } catch (e) {
     if (e instanceof ApiError && e.status >= 400 && e.status < 500) {
       attemptKey = null; // refused: the next try is a new attempt
+    }
+    if (quotaRefusal(e)) {
+      return;
     }
     say(bookError, errorText(e) + (e instanceof ApiError && e.status >= 400 && e.status < 500 ? '' : ` ${t('problem.try-again')}`));
     markField(bookError, e);

@@ -35,7 +35,8 @@ final class JdbiProfiles implements Profiles {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String SAVEPOINT = "profile_slug";
 
-    public record ProfileRow(UUID practitionerId, String slug, String presentation, boolean pageEnabled, boolean hasPhoto) {
+    public record ProfileRow(UUID practitionerId, String slug, String presentation, boolean pageEnabled, boolean hasPhoto,
+                             boolean phoneOnPage) {
     }
 
     public record AddressRow(UUID practitionerId, int position, String label, String address) {
@@ -46,7 +47,7 @@ final class JdbiProfiles implements Profiles {
 
     interface Dao {
         @SqlQuery("""
-                SELECT p.practitioner_id, p.slug, p.presentation, p.page_enabled,
+                SELECT p.practitioner_id, p.slug, p.presentation, p.page_enabled, p.phone_on_page,
                     EXISTS (SELECT 1 FROM practitioner_photos f WHERE f.practitioner_id = p.practitioner_id) AS has_photo
                 FROM practitioner_profiles p WHERE p.practitioner_id = :id
                 """)
@@ -70,10 +71,11 @@ final class JdbiProfiles implements Profiles {
         List<AddressRow> addresses(@Bind("id") UUID id);
 
         @SqlUpdate("""
-                INSERT INTO practitioner_profiles (practitioner_id, slug, presentation, page_enabled)
-                VALUES (:practitionerId, :slug, :presentation, :pageEnabled)
+                INSERT INTO practitioner_profiles (practitioner_id, slug, presentation, page_enabled, phone_on_page)
+                VALUES (:practitionerId, :slug, :presentation, :pageEnabled, :phoneOnPage)
                 ON CONFLICT (practitioner_id) DO UPDATE
-                SET slug = EXCLUDED.slug, presentation = EXCLUDED.presentation, page_enabled = EXCLUDED.page_enabled
+                SET slug = EXCLUDED.slug, presentation = EXCLUDED.presentation, page_enabled = EXCLUDED.page_enabled,
+                    phone_on_page = EXCLUDED.phone_on_page
                 """)
         void upsert(@BindMethods ProfileRow row);
 
@@ -129,7 +131,7 @@ final class JdbiProfiles implements Profiles {
         return dao.find(id).map(row -> new PractitionerProfile(new PractitionerId(row.practitionerId()),
                 Optional.ofNullable(row.slug()).map(Slug::new), row.presentation(),
                 dao.addresses(id).stream().map(a -> new Address(Optional.ofNullable(a.label()), a.address())).toList(),
-                row.pageEnabled(), row.hasPhoto()));
+                row.pageEnabled(), row.hasPhoto(), row.phoneOnPage()));
     }
 
     @Override
@@ -141,7 +143,8 @@ final class JdbiProfiles implements Profiles {
             if (slug != null && dao.owner(slug).filter(owner -> !owner.equals(id)).isPresent()) {
                 return taken(slug);
             }
-            if (!claimed(h, dao, new ProfileRow(id, slug, profile.presentation(), profile.pageEnabled(), false))) {
+            if (!claimed(h, dao, new ProfileRow(id, slug, profile.presentation(), profile.pageEnabled(), false,
+                    profile.phoneOnPage()))) {
                 return taken(slug);
             }
             dao.deleteAddresses(id);

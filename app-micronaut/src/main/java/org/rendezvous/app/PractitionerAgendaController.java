@@ -296,6 +296,13 @@ class PractitionerAgendaController {
                 change -> HttpResponse.ok(OpeningChangeView.of(change)));
     }
 
+    /** AG-4, before clearing a date: how many bookings clearing it would leave outside any opening; nothing changes. */
+    @Get("/days/{date}/openings/clearing")
+    HttpResponse<?> previewClearDate(Authentication authentication, @PathVariable LocalDate date) {
+        return PublicBookingController.respond(engine.agenda().previewClearDate(me(authentication), date),
+                change -> HttpResponse.ok(OpeningChangeView.of(change)));
+    }
+
     private static OpeningSpec spec(OpeningRequest r) {
         Schedule schedule;
         if (r.date() != null) {

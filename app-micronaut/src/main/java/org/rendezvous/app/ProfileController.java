@@ -100,7 +100,8 @@ final class ProfileController {
                 r.slug() == null ? was.slug() : r.slug().isBlank() ? Optional.empty() : Optional.of(Slug.of(r.slug())),
                 r.presentation() == null ? was.presentation() : r.presentation(),
                 r.addresses() == null ? was.addresses() : addresses(r.addresses()),
-                r.pageEnabled() == null ? was.pageEnabled() : r.pageEnabled());
+                r.pageEnabled() == null ? was.pageEnabled() : r.pageEnabled(),
+                r.phoneOnPage() == null ? was.phoneOnPage() : r.phoneOnPage());
         return respond(engine.practitioners().changeProfile(command), me);
     }
 

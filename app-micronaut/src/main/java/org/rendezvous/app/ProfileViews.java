@@ -35,7 +35,7 @@ final class ProfileViews {
     record ProfileView(String id, String name, String email, @Nullable String phone, String language, Instant registeredAt,
                        boolean emailVerified, String zone, @Nullable String slug, String presentation,
                        List<AddressView> addresses, boolean pageEnabled, @Nullable String photoUrl,
-                       @Nullable String publicPageUrl, @Nullable String embedSnippet) {
+                       @Nullable String publicPageUrl, @Nullable String embedSnippet, boolean phoneOnPage) {
         static ProfileView of(Practitioner p, PractitionerProfile profile, boolean verified, String zone, String baseUrl) {
             String slug = profile.slug().map(Slug::value).orElse(null);
             String pageUrl = slug == null ? null : baseUrl + "/p/" + slug;
@@ -43,7 +43,7 @@ final class ProfileViews {
                     p.phone().map(Object::toString).orElse(null), p.language().locale().getLanguage(), p.registeredAt(),
                     verified, zone, slug, profile.presentation(), profile.addresses().stream().map(AddressView::of).toList(),
                     profile.pageEnabled(), profile.hasPhoto() ? baseUrl + ProfileController.OWN_PHOTO : null, pageUrl,
-                    pageUrl == null ? null : ProfileViews.embedSnippet(pageUrl, p.name().value()));
+                    pageUrl == null ? null : ProfileViews.embedSnippet(pageUrl, p.name().value()), profile.phoneOnPage());
         }
     }
 
@@ -53,22 +53,27 @@ final class ProfileViews {
                 + "\" width=\"100%\" height=\"760\" style=\"border:0;max-width:720px\" loading=\"lazy\"></iframe>";
     }
 
-    /** A change of profile; a field left out keeps its value, an empty slug or phone removes it. */
+    /**
+     * A change of profile; a field left out keeps its value, an empty slug or phone removes it.
+     * {@code phoneOnPage}: whether the public page shows the contact phone.
+     */
     @Serdeable
     record ProfileRequest(@Nullable String name, @Nullable String phone, @Nullable String language, @Nullable String slug,
                           @Nullable String presentation, @Nullable List<AddressView> addresses,
-                          @Nullable Boolean pageEnabled) {
+                          @Nullable Boolean pageEnabled, @Nullable Boolean phoneOnPage) {
     }
 
     /**
      * PAGE-2: what a client sees of the practitioner before choosing an activity and a time, and what the
      * booking form asks: the practitioner's questions ({@code form}) and whether paying online is offered,
-     * required or not offered ({@code onlinePayment}, BK-3).
+     * required or not offered ({@code onlinePayment}, BK-3). {@code phone}: the practitioner's contact phone,
+     * only if they chose to show it.
      */
     @Serdeable
     record PublicPageView(String practitionerId, String name, String slug, String presentation, List<AddressView> addresses,
                           @Nullable String photoUrl, String zone, List<ActivityView> activities,
-                          List<FormFieldView> form, OnlinePayment onlinePayment, @Nullable String bookingsClosed) {
+                          List<FormFieldView> form, OnlinePayment onlinePayment, @Nullable String bookingsClosed,
+                          @Nullable String phone) {
         static PublicPageView of(PublicPage page, String baseUrl) {
             return of(page, baseUrl, null);
         }
@@ -82,7 +87,8 @@ final class ProfileViews {
                     page.profile().hasPhoto() ? baseUrl + "/api/public/pages/" + slug + "/photo" : null,
                     page.zone().getId(), page.activities().stream().map(ActivityView::of).toList(),
                     settings.form().fields().stream().map(FormFieldView::of).toList(),
-                    settings.onlinePayment(), bookingsClosed);
+                    settings.onlinePayment(), bookingsClosed, page.profile().phoneOnPage()
+                            ? page.practitioner().phone().map(Object::toString).orElse(null) : null);
         }
     }
 }

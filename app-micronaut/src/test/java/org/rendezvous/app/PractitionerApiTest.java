@@ -159,6 +159,8 @@ class PractitionerApiTest {
                 ids -> HttpRequest.DELETE(P + "/openings/" + ids.get("openingId") + "/occurrences/" + date)));
         p.put("DELETE /api/practitioner/days/{date}/openings", new Probe(Expect.OWN, ids -> HttpRequest.DELETE(
                 P + "/days/" + date + "/openings")));
+        p.put("GET /api/practitioner/days/{date}/openings/clearing", new Probe(Expect.OWN, ids -> HttpRequest.GET(
+                P + "/days/" + date + "/openings/clearing")));
         p.put("GET /api/practitioner/unavailabilities", new Probe(Expect.OWN, ids -> HttpRequest.GET(
                 P + "/unavailabilities?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z")));
         p.put("POST /api/practitioner/unavailabilities", new Probe(Expect.OWN, ids -> HttpRequest.POST(P + "/unavailabilities",
@@ -275,7 +277,7 @@ class PractitionerApiTest {
     }
 
     @Test
-    @DisplayName("AG-2, AG-3, AG-4, BK-4, BK-6, BK-8 a practitioner runs their agenda: activity, opening, manual booking with auto-fill, confirm once, clear a date")
+    @DisplayName("AG-2, AG-3, AG-4, BK-4, BK-6, BK-8 a practitioner runs their agenda: activity, opening, manual booking with auto-fill, confirm once, clear a date after being told how many bookings it leaves outside")
     void practitionerRunsTheirAgenda() {
         Map<?, ?> activity = send(alice, HttpRequest.POST(P + "/activities", activityBody("Yoga", 60)));
         Map<?, ?> changed = send(alice, HttpRequest.PUT(P + "/activities/" + activity.get("id"),
@@ -306,6 +308,10 @@ class PractitionerApiTest {
             assertThat(replay).isEqualTo(confirmed);
         }
 
+        // AG-4: told before clearing, and nothing changes until then.
+        Map<?, ?> preview = get(alice, P + "/days/" + monday + "/openings/clearing");
+        assertThat(preview.get("bookingsLeftOutside")).isEqualTo(2);
+        assertThat(http.retrieve(HttpRequest.GET(P + "/openings").bearerAuth(alice), Argument.listOf(Map.class))).hasSize(1);
         Map<?, ?> cleared = send(alice, HttpRequest.DELETE(P + "/days/" + monday + "/openings"));
         assertThat(cleared.get("bookingsLeftOutside")).isEqualTo(2);
         assertThat(http.retrieve(HttpRequest.GET(P + "/agenda/week/" + monday.plusDays(3)).bearerAuth(alice),

@@ -144,6 +144,24 @@ class ProfileApiTest {
     }
 
     @Test
+    @DisplayName("PAGE-2 the public page shows the contact phone only when the practitioner chooses to; the profile says which")
+    void phoneOnPublicPage() {
+        String slug = "alice-" + suffix;
+        Map<?, ?> hidden = put(alice, Map.of("slug", slug, "phone", "06 12 34 56 78"));
+        assertThat(hidden.get("phoneOnPage")).isEqualTo(false);
+        assertThat(http.retrieve(HttpRequest.GET(PAGES + slug), Map.class).get("phone")).isNull();
+
+        Map<?, ?> shown = put(alice, Map.of("phoneOnPage", true));
+        assertThat(shown.get("phoneOnPage")).isEqualTo(true);
+        assertThat(shown.get("slug")).isEqualTo(slug);
+        assertThat(http.retrieve(HttpRequest.GET(PAGES + slug), Map.class).get("phone")).isEqualTo("+33612345678");
+
+        put(alice, Map.of("phone", ""));
+        assertThat(http.retrieve(HttpRequest.GET(PAGES + slug), Map.class).get("phone")).isNull();
+        problemBody(failure(http, HttpRequest.PUT(PROFILE, Map.of("phoneOnPage", "yes")).bearerAuth(alice)), 400);
+    }
+
+    @Test
     @DisplayName("PAGE-1 a disabled page answers 404 by slug and on the practitioner's public routes; enabled again, it answers")
     void disabledPage() {
         String slug = "alice-" + suffix;

@@ -201,7 +201,7 @@ class WebPagesBrowserTest {
         type("page-slug", slug);
         type("page-presentation", "Shiatsu in Paris");
         byId("page-form").findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(textOf("done", "saved")).isEqualTo("Public page saved.");
+        assertThat(textOf("done", "enregistrés")).isEqualTo("Profil et page publique enregistrés."); // the account speaks French
         assertThat(textOf("page-url", slug)).endsWith("/p/" + slug);
         assertThat(byId("page-snippet").getDomProperty("value")).contains("/p/" + slug + "?embed=1").startsWith("<iframe");
 

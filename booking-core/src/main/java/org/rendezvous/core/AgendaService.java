@@ -190,16 +190,35 @@ public final class AgendaService {
                 return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
             }
             List<Opening> before = engine.stores.agendas().openings(practitioner);
-            List<Opening> after = before;
-            for (Opening opening : before) {
-                if (opening.occursOn(date)) {
-                    after = withoutDate(after, opening.id(), date);
-                }
-            }
+            List<Opening> after = withoutEveryOpeningOn(before, date);
             applyChange(practitioner, before, after);
             return Outcome.accepted(new OpeningChange(Optional.empty(),
                     leftOutside(practitioner, settings.get(), before, after)));
         });
+    }
+
+    /**
+     * AG-4, before clearing a date: how many bookings {@link #clearDate} would leave outside any opening now,
+     * so the practitioner is told before confirming. Nothing changes.
+     */
+    public Outcome<OpeningChange> previewClearDate(PractitionerId practitioner, LocalDate date) {
+        Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
+        if (settings.isEmpty()) {
+            return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
+        }
+        List<Opening> before = engine.stores.agendas().openings(practitioner);
+        return Outcome.accepted(new OpeningChange(Optional.empty(),
+                leftOutside(practitioner, settings.get(), before, withoutEveryOpeningOn(before, date))));
+    }
+
+    private static List<Opening> withoutEveryOpeningOn(List<Opening> before, LocalDate date) {
+        List<Opening> after = before;
+        for (Opening opening : before) {
+            if (opening.occursOn(date)) {
+                after = withoutDate(after, opening.id(), date);
+            }
+        }
+        return after;
     }
 
     public List<Opening> openings(PractitionerId practitioner) {

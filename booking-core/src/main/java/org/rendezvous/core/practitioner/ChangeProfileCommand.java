@@ -9,12 +9,12 @@ import org.rendezvous.core.contact.PhoneNumber;
 
 /**
  * Replaces what a practitioner tells about themselves: their name, phone and language, and their public
- * page (PAGE-1, PAGE-2): slug, presentation, addresses, and whether the page is open. The e-mail is an
- * account matter and the photo is changed on its own.
+ * page (PAGE-1, PAGE-2): slug, presentation, addresses, whether the page is open and whether it shows the
+ * contact phone. The e-mail is an account matter and the photo is changed on its own.
  */
 public record ChangeProfileCommand(PractitionerId practitioner, PersonName name, Optional<PhoneNumber> phone,
                                    Language language, Optional<Slug> slug, String presentation,
-                                   List<Address> addresses, boolean pageEnabled) {
+                                   List<Address> addresses, boolean pageEnabled, boolean phoneOnPage) {
     public ChangeProfileCommand {
         Objects.requireNonNull(practitioner, "practitioner");
         if (name == null) {
@@ -31,7 +31,14 @@ public record ChangeProfileCommand(PractitionerId practitioner, PersonName name,
         addresses = checked.addresses();
     }
 
+    /** A change whose page does not show the contact phone. */
+    public ChangeProfileCommand(PractitionerId practitioner, PersonName name, Optional<PhoneNumber> phone,
+                                Language language, Optional<Slug> slug, String presentation,
+                                List<Address> addresses, boolean pageEnabled) {
+        this(practitioner, name, phone, language, slug, presentation, addresses, pageEnabled, false);
+    }
+
     public PractitionerProfile profile(boolean hasPhoto) {
-        return new PractitionerProfile(practitioner, slug, presentation, addresses, pageEnabled, hasPhoto);
+        return new PractitionerProfile(practitioner, slug, presentation, addresses, pageEnabled, hasPhoto, phoneOnPage);
     }
 }

@@ -13,9 +13,10 @@ import java.util.Optional;
  * no slug (so no page by slug yet), the page enabled, no photo.
  *
  * @param hasPhoto read from the store; a store ignores it on save (photos are saved on their own)
+ * @param phoneOnPage whether the public page shows the practitioner's contact phone (off unless they say so)
  */
 public record PractitionerProfile(PractitionerId practitioner, Optional<Slug> slug, String presentation,
-                                  List<Address> addresses, boolean pageEnabled, boolean hasPhoto) {
+                                  List<Address> addresses, boolean pageEnabled, boolean hasPhoto, boolean phoneOnPage) {
 
     public static final int PRESENTATION_MAX_LENGTH = 4000;
     public static final int MAX_ADDRESSES = 10;
@@ -37,11 +38,17 @@ public record PractitionerProfile(PractitionerId practitioner, Optional<Slug> sl
         addresses = List.copyOf(addresses);
     }
 
+    /** A profile whose page does not show the contact phone. */
+    public PractitionerProfile(PractitionerId practitioner, Optional<Slug> slug, String presentation,
+                               List<Address> addresses, boolean pageEnabled, boolean hasPhoto) {
+        this(practitioner, slug, presentation, addresses, pageEnabled, hasPhoto, false);
+    }
+
     public static PractitionerProfile initial(PractitionerId practitioner) {
-        return new PractitionerProfile(practitioner, Optional.empty(), "", List.of(), true, false);
+        return new PractitionerProfile(practitioner, Optional.empty(), "", List.of(), true, false, false);
     }
 
     public PractitionerProfile withPhoto(boolean present) {
-        return new PractitionerProfile(practitioner, slug, presentation, addresses, pageEnabled, present);
+        return new PractitionerProfile(practitioner, slug, presentation, addresses, pageEnabled, present, phoneOnPage);
     }
 }

@@ -395,6 +395,26 @@ class AgendaRulesTest {
     }
 
     @Test
+    @DisplayName("AG-4 before clearing a date, the practitioner is told how many bookings it would leave outside; nothing changes")
+    void previewClearDate() {
+        Scenario s = Scenario.create();
+        LocalDate thursday = s.date(THURSDAY);
+        s.book(s.at(THURSDAY, 9));
+        s.bookConfirmed(s.at(THURSDAY, 11));
+        s.book(s.at(s.date(THURSDAY, 1), 9, 0));
+        List<Opening> before = s.engine.agenda().openings(s.anna);
+
+        OpeningChange preview = accepted(s.engine.agenda().previewClearDate(s.anna, thursday));
+
+        assertThat(preview.bookingsLeftOutside()).isEqualTo(2);
+        assertThat(preview.opening()).isEmpty();
+        assertThat(s.engine.agenda().openings(s.anna)).isEqualTo(before);
+        assertThat(accepted(s.engine.agenda().clearDate(s.anna, thursday)).bookingsLeftOutside())
+                .isEqualTo(preview.bookingsLeftOutside());
+        assertThat(accepted(s.engine.agenda().previewClearDate(s.anna, thursday)).bookingsLeftOutside()).isZero();
+    }
+
+    @Test
     @DisplayName("AG-4 shrinking an opening keeps the bookings it no longer covers and reports them")
     void shrinkOpening() {
         Scenario s = Scenario.create();

@@ -72,6 +72,22 @@ public abstract class ProfilesContract {
     }
 
     @Test
+    @DisplayName("PAGE-2 whether the page shows the contact phone is saved, and changed back, with the profile")
+    void phoneOnPageIsSaved() {
+        PractitionerId anna = fixtures.registerPractitioner(stores);
+        PractitionerProfile shown = new PractitionerProfile(anna, Optional.of(Slug.of("anna-phone")), "", List.of(), true,
+                false, true);
+
+        assertThat(profiles.save(shown)).isEqualTo(Outcome.accepted(shown));
+        assertThat(profiles.find(anna)).contains(shown);
+        assertThat(profiles.findBySlug(Slug.of("anna-phone")).map(PractitionerProfile::phoneOnPage)).contains(true);
+
+        PractitionerProfile hidden = profile(anna, "anna-phone");
+        profiles.save(hidden);
+        assertThat(profiles.find(anna).map(PractitionerProfile::phoneOnPage)).contains(false);
+    }
+
+    @Test
     @DisplayName("PAGE-2 a saved profile is found by practitioner and by slug with every field")
     void savedProfileIsFound() {
         PractitionerId anna = fixtures.registerPractitioner(stores);
