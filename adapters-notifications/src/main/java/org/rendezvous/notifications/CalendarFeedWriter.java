@@ -60,8 +60,9 @@ public final class CalendarFeedWriter {
         this.templates = Objects.requireNonNull(templates, "templates");
     }
 
-    /** The practitioner's feed, titled for them in their language. */
-    public String feed(PractitionerCalendar calendar, Language language) {
+    /** The practitioner's feed, titled for them, in their language. */
+    public String feed(PractitionerCalendar calendar) {
+        Language language = calendar.language();
         Calendar ics = calendar(calendar.zone());
         String title = templates.productName() + " – " + calendar.name();
         ics.add(new XProperty("X-WR-CALNAME", title));
@@ -78,8 +79,9 @@ public final class CalendarFeedWriter {
         return folded(ics.toString());
     }
 
-    /** One booking for its client's calendar, with the link to manage it. */
-    public String booking(CalendarService.BookingEvent booking, Language language) {
+    /** One booking for its client's calendar, in the client's language, with the link to manage it. */
+    public String booking(CalendarService.BookingEvent booking) {
+        Language language = booking.language();
         Calendar ics = calendar(booking.zone());
         CalendarEvent event = booking.event();
         VEvent vevent = event(event, booking.zone(), language,

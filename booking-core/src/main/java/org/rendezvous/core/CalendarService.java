@@ -99,7 +99,8 @@ public final class CalendarService {
             events.add(details.event(booking));
         }
         events.sort(Comparator.comparing((CalendarEvent e) -> e.booking().start()).thenComparing(e -> e.booking().id().toString()));
-        return Optional.of(new PractitionerCalendar(owner.get(), practitioner.get().name().value(), settings.zone(),
+        return Optional.of(new PractitionerCalendar(owner.get(), practitioner.get().name().value(),
+                practitioner.get().language(), settings.zone(),
                 from, to, events));
     }
 
@@ -117,12 +118,14 @@ public final class CalendarService {
         }
         AgendaSettings settings = engine.agendaSettings(b.practitionerId()).orElseGet(AgendaSettings::defaults);
         return Optional.of(new BookingEvent(new Details(b.practitionerId(), settings).event(b), practitioner.get(),
-                settings.zone()));
+                settings.zone(), b.client().language()));
     }
 
-    /** One booking for its client's calendar: the event, the practitioner it is with, their zone. */
-    public record BookingEvent(CalendarEvent event, Practitioner practitioner, java.time.ZoneId zone) {
+    /** One booking for its client's calendar: the event, the practitioner it is with, their zone, the client's language. */
+    public record BookingEvent(CalendarEvent event, Practitioner practitioner, java.time.ZoneId zone,
+                               org.rendezvous.core.contact.Language language) {
         public BookingEvent {
+            Objects.requireNonNull(language, "language");
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(practitioner, "practitioner");
             Objects.requireNonNull(zone, "zone");
