@@ -7,6 +7,7 @@ import { loadPaymentAccount } from '/assets/payment-account.js';
 import { bookingsTable, historyTable, moneyText, totalsTable } from '/assets/money-view.js';
 import { loadInvoices, loadRevenue } from '/assets/invoices.js';
 import { loadPlan } from '/assets/plan.js';
+import { loadCalendar } from '/assets/calendar.js';
 
 const P = '/api/practitioner';
 const error = document.getElementById('error');
@@ -32,6 +33,7 @@ const loaders = {
   'payment-account': () => loadPaymentAccount(zone),
   invoices: () => loadInvoices(),
   revenue: () => loadRevenue(),
+  calendar: () => loadCalendar(),
 };
 
 function select(tab) {
