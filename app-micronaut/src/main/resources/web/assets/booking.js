@@ -207,3 +207,7 @@ document.getElementById('waitlist-leave').addEventListener('click', async event 
 });
 
 load();
+
+// CAL-1: "add to my calendar" (calendar-link.js).
+import { addToCalendar } from '/assets/calendar-link.js';
+addToCalendar(base);

@@ -16,6 +16,7 @@ import { loadProfile } from '/assets/profile.js';
 import { loadSettings } from '/assets/settings.js';
 import { loadFormBuilder } from '/assets/form-builder.js';
 import { loadManualBooking, moveActions } from '/assets/manual-booking.js';
+import { loadCalendar } from '/assets/calendar.js';
 
 const P = '/api/practitioner';
 const error = document.getElementById('error');
@@ -45,6 +46,7 @@ const loaders = {
     await loadFormBuilder(section());
   },
   'new-booking': () => loadManualBooking(section()),
+  calendar: () => loadCalendar(),
 };
 
 /** What the settings modules need: the page's alert and status, and the practitioner's zone. */
@@ -324,7 +326,7 @@ $('logout').addEventListener('click', async event => {
   // Issue 14: the account's language, unless this browser chose another; switching saves it to the account,
   // so the practitioner's e-mails follow.
   await startPage(['dashboard', 'money', 'plan', 'invoices', 'payment-account',
-    'dash-forms', 'activities', 'openings', 'profile', 'settings', 'form-builder', 'manual-booking'], {
+    'dash-forms', 'activities', 'openings', 'profile', 'settings', 'form-builder', 'manual-booking', 'calendar'], {
     accountLanguage: profile.language,
     save: code => api('PUT', `${P}/profile`, { language: code }),
     onError: e => say(error, errorText(e)),

@@ -125,6 +125,11 @@ public final class PostgresStores {
                 new JdbiInvoices(transactions), new JdbiOnSitePayments(transactions));
     }
 
+    /** CAL-2: the calendar feed tokens, in the transactions of stores opened here. */
+    public static org.rendezvous.core.port.CalendarFeeds calendarFeeds(Stores stores) {
+        return new JdbiCalendarFeeds(transactionsOf(stores));
+    }
+
     private static JdbiTransactions transactionsOf(Stores stores) {
         Objects.requireNonNull(stores, "stores");
         if (!(stores.transactions() instanceof JdbiTransactions transactions)) {

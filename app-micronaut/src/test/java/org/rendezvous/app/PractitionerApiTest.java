@@ -218,6 +218,9 @@ class PractitionerApiTest {
                     ids -> HttpRequest.POST(P + "/plan/sandbox/" + action, "")));
         }
         InvoiceApiTest.probes(p, date);
+        // CAL-2: the feed's address and its rotation are the session's own.
+        p.put("GET /api/practitioner/calendar", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/calendar")));
+        p.put("POST /api/practitioner/calendar/rotate", new Probe(Expect.OWN, ids -> HttpRequest.POST(P + "/calendar/rotate", "")));
         return p;
     }
 

@@ -160,6 +160,11 @@ public final class Rendezvous {
         return new AccountService(engine, practitioners, store, hasher);
     }
 
+    /** CAL-2: the calendar feeds and "add to my calendar", with the store of feed tokens (it must share the engine's transactions). */
+    public CalendarService calendar(org.rendezvous.core.port.CalendarFeeds feeds) {
+        return new CalendarService(engine, feeds);
+    }
+
     /** For a payment gateway that connects no accounts: every request is refused, saying so. */
     private static final OnboardingGateway NO_ONBOARDING = new OnboardingGateway() {
         @Override
