@@ -67,6 +67,14 @@ final class JdbiClients implements Clients {
                 """)
         @RegisterConstructorMapper(ClientRow.class)
         List<ClientRow> of(@Bind("practitionerId") UUID practitionerId);
+
+        @SqlQuery("""
+                SELECT id, practitioner_id, name, email, phone, language, created_at
+                FROM clients WHERE email = :email
+                ORDER BY created_at, id
+                """)
+        @RegisterConstructorMapper(ClientRow.class)
+        List<ClientRow> withEmail(@Bind("email") String email);
     }
 
     private final JdbiTransactions transactions;
@@ -112,6 +120,12 @@ final class JdbiClients implements Clients {
     @Override
     public List<Client> of(PractitionerId practitioner) {
         return transactions.withHandle(h -> transactions.attach(h, Dao.class).of(practitioner.value())).stream()
+                .map(JdbiClients::client).toList();
+    }
+
+    @Override
+    public List<Client> withEmail(EmailAddress email) {
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).withEmail(email.value())).stream()
                 .map(JdbiClients::client).toList();
     }
 

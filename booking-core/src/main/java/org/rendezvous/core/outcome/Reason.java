@@ -103,5 +103,7 @@ public enum Reason {
     /** INV-1: the invoice already has its credit note. */
     ALREADY_CREDITED,
     // Plans (PLAN) in a model without plans
-    NO_PLANS_IN_THIS_MODEL
+    NO_PLANS_IN_THIS_MODEL,
+    // Client accounts (CLI-2): erasure waits until no booking is upcoming
+    UPCOMING_BOOKINGS
 }
