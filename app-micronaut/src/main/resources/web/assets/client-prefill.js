@@ -29,7 +29,7 @@ export async function prefillFromClientAccount() {
   }
   let text = 'Vos coordonnées ont été remplies depuis votre espace client.';
   try {
-    const code = document.documentElement.lang === 'en' || lang() === 'en' ? 'en' : 'fr';
+    const code = lang() === 'en' ? 'en' : 'fr';
     const catalog = await (await fetch(`/assets/i18n/${code}/client.json`, { credentials: 'same-origin' })).json();
     text = catalog['client.prefill.note'] || text;
   } catch (e) {

@@ -46,7 +46,7 @@ import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.booking.BookingId;
 import org.rendezvous.core.client.Client;
 import org.rendezvous.core.client.ClientAccountId;
-import org.rendezvous.core.client.ClientData;
+import org.rendezvous.core.ClientData;
 import org.rendezvous.core.client.ClientDetails;
 import org.rendezvous.core.client.ClientSignedIn;
 import org.rendezvous.core.contact.EmailAddress;

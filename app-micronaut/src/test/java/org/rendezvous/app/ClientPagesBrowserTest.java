@@ -169,7 +169,8 @@ class ClientPagesBrowserTest implements TestPropertyProvider {
         waiting.until(d -> "Claire Martin".equals(d.findElement(By.id("client-name")).getDomProperty("value")));
         assertThat(browser.findElement(By.id("client-email")).getDomProperty("value")).isEqualTo(email);
         assertThat(browser.findElement(By.id("client-phone")).getDomProperty("value")).isEqualTo("+33612345678");
-        assertThat(browser.findElement(By.id("client-prefill-note")).getDomProperty("textContent"))
+        assertThat(waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("client-prefill-note")))
+                .getDomProperty("textContent"))
                 .isEqualTo("Vos coordonnées ont été remplies depuis votre espace client.");
 
         // English, on a desktop: download, then erase (refused while Bruno's booking is upcoming).
@@ -189,7 +190,7 @@ class ClientPagesBrowserTest implements TestPropertyProvider {
         buttonIn(atBruno, "Confirm the cancellation").click();
         textOf("notice", "The booking is cancelled.");
         waiting.until(d -> d.findElement(By.id("upcoming")).getText().contains("No bookings."));
-        byId("erase-understand").click();
+        assertThat(byId("erase-understand").isSelected()).isTrue();
         byId("erase").click();
         assertThat(textOf("notice", "erased")).isEqualTo(
                 "Your data was erased (2 bookings anonymised). Your client account no longer exists.");

@@ -14,7 +14,6 @@ import org.rendezvous.core.booking.MoveByClientCommand;
 import org.rendezvous.core.client.Client;
 import org.rendezvous.core.client.ClientAccount;
 import org.rendezvous.core.client.ClientAccountId;
-import org.rendezvous.core.client.ClientData;
 import org.rendezvous.core.client.ClientDetails;
 import org.rendezvous.core.client.ClientSignedIn;
 import org.rendezvous.core.client.Erasure;

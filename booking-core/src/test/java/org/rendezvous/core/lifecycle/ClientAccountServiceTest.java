@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.rendezvous.core.ClientAccountService;
 import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.booking.BookingState;
-import org.rendezvous.core.client.ClientData;
+import org.rendezvous.core.ClientData;
 import org.rendezvous.core.client.ClientSignedIn;
 import org.rendezvous.core.client.Erasure;
 import org.rendezvous.core.client.SignInLink;
