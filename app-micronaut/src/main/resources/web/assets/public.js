@@ -239,3 +239,7 @@ function booked(b) {
   }
 })();
 
+
+// CLI-2, BK-1: a signed-in client finds the form filled in with their details (client-prefill.js).
+import { prefillFromClientAccount } from '/assets/client-prefill.js';
+prefillFromClientAccount();

@@ -47,7 +47,7 @@ final class Samples {
             MessageKind.LATE_CANCELLATION_CHARGED);
     static final Set<MessageKind> WITHOUT_BOOKING = EnumSet.of(MessageKind.EMAIL_VERIFICATION,
             MessageKind.PASSWORD_RESET, MessageKind.PAYOUT_SENT, MessageKind.PAYOUT_CARRIED_OVER,
-            MessageKind.QUOTA_REACHED, MessageKind.TRIAL_ENDING);
+            MessageKind.QUOTA_REACHED, MessageKind.TRIAL_ENDING, MessageKind.CLIENT_SIGN_IN);
 
     private Samples() {
     }

@@ -67,6 +67,14 @@ final class JdbiClients implements Clients {
                 """)
         @RegisterConstructorMapper(ClientRow.class)
         List<ClientRow> of(@Bind("practitionerId") UUID practitionerId);
+
+        @SqlQuery("""
+                SELECT id, practitioner_id, name, email, phone, language, created_at
+                FROM clients WHERE email = :email
+                ORDER BY created_at, id
+                """)
+        @RegisterConstructorMapper(ClientRow.class)
+        List<ClientRow> withEmail(@Bind("email") String email);
     }
 
     private final JdbiTransactions transactions;
@@ -131,6 +139,12 @@ final class JdbiClients implements Clients {
                         rows.getString("phone"), rows.getString("language"),
                         rows.getObject("created_at", java.time.OffsetDateTime.class).toInstant())))
                 .one()));
+    }
+
+    @Override
+    public List<Client> withEmail(EmailAddress email) {
+        return transactions.withHandle(h -> transactions.attach(h, Dao.class).withEmail(email.value())).stream()
+                .map(JdbiClients::client).toList();
     }
 
     private static ClientRow row(Client c) {

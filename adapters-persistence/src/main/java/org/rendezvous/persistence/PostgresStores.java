@@ -104,6 +104,16 @@ public final class PostgresStores {
     }
 
     /**
+     * Clients' passwordless accounts (CLI-2), on the database of stores this class opened, sharing their
+     * transactions.
+     *
+     * @throws IllegalArgumentException if {@code stores} were not opened by this class
+     */
+    public static org.rendezvous.core.port.ClientAccounts clientAccounts(Stores stores) {
+        return new JdbiClientAccounts(transactionsOf(stores));
+    }
+
+    /**
      * The operators' audit log, which also says who is suspended, on the database of stores this class
      * opened, sharing their transactions.
      *

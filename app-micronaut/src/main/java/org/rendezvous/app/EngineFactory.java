@@ -127,7 +127,8 @@ final class EngineFactory {
                           BillingSettings billing, Clock clock,
                           BankFileSettings bankFile, ProviderFeeSettings providerFees,
                           Operators operators, OperatorActions operatorActions,
-                          org.rendezvous.core.port.InvoiceStores invoiceStores) {
+                          org.rendezvous.core.port.InvoiceStores invoiceStores,
+                          org.rendezvous.core.port.ClientAccounts clientAccounts) {
         BillingGateway billingGateway = stripeBilling.<BillingGateway>map(s -> s).orElseGet(() -> sandboxBilling.orElseThrow());
         EngineSettings engineSettings = EngineSettings.of(settings.model()).withOperatorZone(settings.zone());
         engineSettings = providerFees.schedule().map(engineSettings::withProviderFees).orElse(engineSettings);
@@ -143,6 +144,7 @@ final class EngineFactory {
                 .operators(operators)
                 .operatorActions(operatorActions)
                 .invoiceStores(invoiceStores)
+                .clientAccounts(clientAccounts)
                 .invoiceDocuments(new org.rendezvous.invoices.FacturXInvoiceDocuments())
                 .paymentGateway(payments)
                 .payoutGateway(payouts)

@@ -11,6 +11,8 @@ public final class Roles {
     public static final String PRACTITIONER = "PRACTITIONER";
     /** An operator's session (POST /api/operator/login): the operator area and /api/operator/** routes. */
     public static final String OPERATOR = "OPERATOR";
+    /** A client's session (the sign-in link of POST /api/client/sign-in, CLI-2): only /api/client/** routes. */
+    public static final String CLIENT = "CLIENT";
 
     private Roles() {
     }

@@ -22,10 +22,13 @@ final class SessionVersionValidator implements GenericJwtClaimsValidator<HttpReq
 
     private final AccountService accounts;
     private final OperatorService operators;
+    private final org.rendezvous.core.ClientAccountService clients;
 
-    SessionVersionValidator(AccountService accounts, OperatorService operators) {
+    SessionVersionValidator(AccountService accounts, OperatorService operators,
+                            org.rendezvous.core.ClientAccountService clients) {
         this.accounts = accounts;
         this.operators = operators;
+        this.clients = clients;
     }
 
     @Override
@@ -42,6 +45,9 @@ final class SessionVersionValidator implements GenericJwtClaimsValidator<HttpReq
             // the role, not the subject, says which, so no subject can pass for the other kind.
             if (operator) {
                 return operators.sessionValid(OperatorId.of(id), number.longValue());
+            }
+            if (roles instanceof java.util.Collection<?> list && list.contains(Roles.CLIENT)) {
+                return clients.sessionValid(org.rendezvous.core.client.ClientAccountId.of(id), number.longValue());
             }
             return accounts.sessionValid(PractitionerId.of(id), number.longValue());
         } catch (IllegalArgumentException notAnId) {

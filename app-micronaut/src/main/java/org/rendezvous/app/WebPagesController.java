@@ -131,6 +131,24 @@ final class WebPagesController {
         return page("operator-set-password", false);
     }
 
+    /** CLI-2: a client asks for a sign-in link to their account (docs/clients.md). */
+    @Get(uri = "/client", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> client() {
+        return page("client", false);
+    }
+
+    /** CLI-2: where the client's sign-in e-mail links; the page posts the token and opens the account. */
+    @Get(uri = "/client/sign-in", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> clientSignIn() {
+        return page("client", false);
+    }
+
+    /** CLI-2: the client's account: bookings with every practitioner, cancel, move, data export and erasure. */
+    @Get(uri = "/client/bookings", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> clientBookings() {
+        return page("client-bookings", false);
+    }
+
     /** The client's link (CX-1 … CX-3, PAY-1): see, pay, cancel or move the booking. */
     @Get(uri = "/b/{accessToken}", produces = MediaType.TEXT_HTML)
     @Operation(operationId = "bookingLinkPage", security = {})

@@ -139,6 +139,8 @@ class BadInputTest {
         templates.put("EmailRequest", Map.of("email", "nobody-" + suffix + "@example.org"));
         templates.put("LoginRequest", Map.of("email", "nobody-" + suffix + "@example.org", "password", "a long password 123"));
         templates.put("NewPasswordRequest", Map.of("token", "0000", "password", "a long password 123"));
+        templates.put("SignInRequest", Map.of("email", "nobody-" + suffix + "@example.org"));
+        templates.put("SessionRequest", Map.of("token", "0000"));
     }
 
     Map<?, ?> send(io.micronaut.http.MutableHttpRequest<?> request) {

@@ -46,6 +46,7 @@ public final class Rendezvous {
     private final OperatorService operators;
     private final InvoiceService invoices;
     private final RevenueService revenue;
+    private final ClientAccountService clientAccounts;
     private final Engine engine;
 
     private Rendezvous(Builder builder) {
@@ -79,6 +80,14 @@ public final class Rendezvous {
                 : org.rendezvous.core.inmemory.InMemoryInvoiceStores.joining(builder.stores.transactions());
         this.invoices = new InvoiceService(engine, cashier, invoiceStores, builder.invoiceDocuments);
         this.revenue = new RevenueService(engine, payments, invoiceStores);
+        this.clientAccounts = new ClientAccountService(engine, bookings, builder.clientAccounts != null
+                ? builder.clientAccounts
+                : org.rendezvous.core.inmemory.InMemoryClientAccounts.joining(builder.stores.transactions()));
+    }
+
+    /** Clients' passwordless accounts: sign-in links, their bookings everywhere, export and erasure (CLI-2). */
+    public ClientAccountService clientAccounts() {
+        return clientAccounts;
     }
 
     public static Builder builder() {
@@ -201,6 +210,13 @@ public final class Rendezvous {
         private org.rendezvous.core.port.InvoiceDocuments invoiceDocuments;
         private BillingGateway billing;
         private SandboxBillingGateway defaultBilling;
+        private org.rendezvous.core.port.ClientAccounts clientAccounts;
+
+        /** Where clients' accounts live (CLI-2); by default in memory, joined to in-memory stores' transactions. */
+        public Builder clientAccounts(org.rendezvous.core.port.ClientAccounts value) {
+            this.clientAccounts = Objects.requireNonNull(value, "clientAccounts");
+            return this;
+        }
 
         private Builder() {
         }

@@ -171,6 +171,17 @@ public final class Booking {
                 paymentReference, guaranteeReference, settlement, history, newMoves, version + 1);
     }
 
+    /**
+     * The booking with the client's details replaced by anonymous ones and the answers to the booking form
+     * dropped (erasure, CLI-2); dates, state, history, terms and money stay, as the books need them.
+     */
+    public Booking withClientErased(ClientDetails anonymous) {
+        Objects.requireNonNull(anonymous, "anonymous");
+        return new Booking(id, practitionerId, activityId, clientId, anonymous, Map.of(), mode, start, end, terms, state,
+                bookedBy, accessToken, createdAt, expiresAt, paid, paymentReference, guaranteeReference, settlement,
+                history, moves, version + 1);
+    }
+
     public boolean holdsSeat() {
         return state.holdsSeat();
     }

@@ -78,4 +78,11 @@ final class InMemoryClients implements Clients {
                 .sorted(Comparator.comparing((Client c) -> c.details().name().value()).thenComparing(c -> c.id().value()))
                 .toList();
     }
+
+    @Override
+    public List<Client> withEmail(EmailAddress email) {
+        return byId.values().stream().filter(c -> c.details().email().equals(email))
+                .sorted(Comparator.comparing(Client::createdAt).thenComparing(c -> c.id().value()))
+                .toList();
+    }
 }

@@ -48,7 +48,9 @@ public enum MessageKind {
     /** INV-1: an issued invoice or credit note, its PDF attached, to the buyer's e-mail address. */
     INVOICE_ISSUED(List.of(new Route(CLIENT, EMAIL))),
     /** PLAN-1: the trial ends in 7 days; afterwards the free plan's quotas apply unless the practitioner subscribes. */
-    TRIAL_ENDING(List.of(new Route(PRACTITIONER, EMAIL)));
+    TRIAL_ENDING(List.of(new Route(PRACTITIONER, EMAIL))),
+    /** CLI-2: the single-use link that signs a client in to their account, valid 15 minutes; sent by the host. */
+    CLIENT_SIGN_IN(List.of(new Route(CLIENT, EMAIL)));
 
     private final List<Route> routes;
 

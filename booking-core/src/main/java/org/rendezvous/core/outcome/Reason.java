@@ -105,5 +105,7 @@ public enum Reason {
     // Plans (PLAN) in a model without plans
     NO_PLANS_IN_THIS_MODEL,
     /** PLAN-3: the paid plan's checkout page is being opened by another request (two tabs, a double click). */
-    CHECKOUT_IN_PROGRESS
+    CHECKOUT_IN_PROGRESS,
+    // Client accounts (CLI-2): erasure waits until no booking is upcoming
+    UPCOMING_BOOKINGS
 }

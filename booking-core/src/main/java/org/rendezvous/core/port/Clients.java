@@ -39,4 +39,7 @@ public interface Clients {
 
     /** The practitioner's clients by name. */
     List<Client> of(PractitionerId practitioner);
+
+    /** The clients with this e-mail in every practitioner's file (a client account's reach, CLI-2), oldest first. */
+    List<Client> withEmail(EmailAddress email);
 }

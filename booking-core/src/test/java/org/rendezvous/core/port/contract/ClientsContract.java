@@ -181,4 +181,17 @@ public abstract class ClientsContract {
         assertThat(clients.findByEmail(bruno, EmailAddress.of("chloe@example.net"))).isEmpty();
     }
 
+    @Test
+    @DisplayName("CLI-2 the clients with an e-mail are found in every practitioner's file, oldest first, and no one else")
+    void withEmailAcrossPractitioners() {
+        Client atBruno = fixtures.client(bruno, "Chloe Durand", "chloe@example.net");
+        Client atAnna = fixtures.client(anna, "Chloé D.", "chloe@example.net");
+        Client older = new Client(atBruno.id(), bruno, atBruno.details(), atBruno.createdAt().minusSeconds(3600));
+        clients.add(atAnna);
+        clients.add(older);
+        fixtures.addClient(stores, anna);
+
+        assertThat(clients.withEmail(EmailAddress.of("Chloe@Example.net"))).containsExactly(older, atAnna);
+        assertThat(clients.withEmail(EmailAddress.of("nobody@example.net"))).isEmpty();
+    }
 }
