@@ -147,7 +147,6 @@ class CalendarBrowserTest {
         assertThat(status(old)).isEqualTo(200);
         byId("calendar-url-copy").click();
         assertThat(textOf("calendar-status", "copiée")).isEqualTo("Adresse copiée.");
-        WebPagesBrowserTest.screenshot("dashboard-calendar");
 
         byId("calendar-rotate").click();
         assertThat(textOf("calendar-status", "Nouvelle adresse")).startsWith("Nouvelle adresse créée");
