@@ -42,6 +42,16 @@ final class ApiDoc {
     @interface PractitionerSession {
     }
 
+    /** A client account's route (CLI-2, beside its {@code @SecurityRequirement}s): 401 without a client session, 403 with another. */
+    @Retention(RUNTIME)
+    @Target(TYPE)
+    @ApiResponse(responseCode = "401", description = "unauthorized: no valid client session",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "forbidden: the session is a practitioner's or an operator's",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @interface ClientSession {
+    }
+
     /** An operator's route (beside its {@code @SecurityRequirement}s): 401 without it, 403 with a practitioner's. */
     @Retention(RUNTIME)
     @Target(TYPE)

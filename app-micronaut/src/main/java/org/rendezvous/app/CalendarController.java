@@ -16,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -61,6 +62,7 @@ final class CalendarController {
     @Secured(org.rendezvous.app.Roles.PRACTITIONER)
     @SecurityRequirement(name = AuthController.BEARER)
     @SecurityRequirement(name = AuthController.COOKIE)
+    @ApiDoc.PractitionerSession
     static final class Own {
 
         private final CalendarService calendar;
@@ -73,6 +75,8 @@ final class CalendarController {
 
         /** CAL-2: the address of the practitioner's private calendar feed, to subscribe to from a calendar app. */
         @Get
+        @Operation(operationId = "calendarFeedAddress")
+        @ApiDoc.NotFound
         @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CalendarFeedView.class)))
         HttpResponse<?> feed(Authentication authentication) {
             return HttpResponse.ok(CalendarFeedView.of(host.baseUrl(), calendar.feedToken(me(authentication))));
@@ -80,6 +84,8 @@ final class CalendarController {
 
         /** CAL-2: gives the feed a new address; the old one answers 404 at once. */
         @Post("/rotate")
+        @Operation(operationId = "rotateCalendarFeed")
+        @ApiDoc.NotFound
         @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CalendarFeedView.class)))
         HttpResponse<?> rotate(Authentication authentication) {
             return HttpResponse.ok(CalendarFeedView.of(host.baseUrl(), calendar.rotate(me(authentication))));
@@ -107,9 +113,12 @@ final class CalendarController {
          */
         @Get("/{file}")
         @Produces(TEXT_CALENDAR)
-        @ApiResponse(responseCode = "200", description = "the feed", content = @Content(mediaType = TEXT_CALENDAR))
+        @Operation(operationId = "calendarFeed", security = {})
+        @ApiResponse(responseCode = "200", description = "the feed", content = @Content(mediaType = TEXT_CALENDAR,
+                schema = @Schema(type = "string", description = "an RFC 5545 iCalendar stream")))
         @ApiResponse(responseCode = "304", description = "unchanged since the ETag given in If-None-Match")
-        @ApiResponse(responseCode = "404", description = "no feed has this address (or it was rotated)")
+        @ApiDoc.BadRequest
+        @ApiDoc.NotFound
         HttpResponse<?> feed(@PathVariable String file, @Nullable @Header("If-None-Match") String ifNoneMatch) {
             String token = file.endsWith(".ics") ? file.substring(0, file.length() - 4) : file;
             Optional<PractitionerCalendar> feed = calendar.feed(token);
@@ -136,8 +145,11 @@ final class CalendarController {
         /** CAL-1: the booking behind the link as an iCalendar file, to add to the client's own calendar. */
         @Get("/{accessToken}/calendar.ics")
         @Produces(TEXT_CALENDAR)
-        @ApiResponse(responseCode = "200", description = "the booking as one event", content = @Content(mediaType = TEXT_CALENDAR))
-        @ApiResponse(responseCode = "404", description = "no booking has this link")
+        @Operation(operationId = "bookingCalendarFile", security = {})
+        @ApiResponse(responseCode = "200", description = "the booking as one event", content = @Content(mediaType = TEXT_CALENDAR,
+                schema = @Schema(type = "string", description = "an RFC 5545 iCalendar file")))
+        @ApiDoc.BadRequest
+        @ApiDoc.NotFound
         HttpResponse<?> ics(@PathVariable String accessToken, @Nullable @Header("If-None-Match") String ifNoneMatch) {
             if (!AccessToken.isWellFormed(accessToken)) {
                 return Problem.of(Reason.NOT_FOUND, "accessToken: no such booking").toResponse();

@@ -23,6 +23,11 @@ import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -65,6 +70,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
  */
 @Controller("/api/client")
 @Secured(Roles.CLIENT)
+@ApiDoc.ClientSession
 @Tag(name = "client", description = "Client accounts: sign-in link, bookings with every practitioner, data (docs/clients.md)")
 class ClientAccountController {
 
@@ -153,7 +159,10 @@ class ClientAccountController {
      */
     @Post("/sign-in")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Ask for a sign-in link by e-mail (same answer whether or not the address is known)")
+    @Operation(summary = "Ask for a sign-in link by e-mail (same answer whether or not the address is known)", operationId = "clientRequestSignIn", security = {})
+    @ApiResponse(responseCode = "202", description = "the same notice whether or not the address is known", content = @Content(schema = @Schema(implementation = AuthController.Notice.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.TooMany
     HttpResponse<?> requestSignIn(HttpRequest<?> http, @Body @Valid SignInRequest request) {
         EmailAddress email = EmailAddress.of(AuthController.required(request.email(), "email"));
         AccountMailLimiter.Decision decision = limiter.admit(http, email);
@@ -172,7 +181,10 @@ class ClientAccountController {
     /** CLI-2: the token of the e-mailed link, once, within 15 minutes: opens a CLIENT session (cookie and body). */
     @Post("/session")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Open a client session with the token of the sign-in link (single use, 15 minutes)")
+    @Operation(summary = "Open a client session with the token of the sign-in link (single use, 15 minutes)", operationId = "clientSignIn", security = {})
+    @ApiResponse(responseCode = "200", description = "the client session (also set as the session cookie)", content = @Content(schema = @Schema(implementation = ClientSessionView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.Gone
     HttpResponse<?> signIn(@Body @Valid SessionRequest request) {
         return PublicBookingController.respond(clients.signIn(AuthController.required(request.token(), "token")),
                 this::session);
@@ -181,7 +193,8 @@ class ClientAccountController {
     /** Ends the client's sessions (every device) and clears the cookie. */
     @Post("/sign-out")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Sign out of the client account on every device")
+    @Operation(summary = "Sign out of the client account on every device", operationId = "clientSignOut", security = {})
+    @ApiResponse(responseCode = "204", description = "signed out; the cookie is cleared")
     HttpResponse<?> signOut(@Nullable Authentication authentication) {
         if (authentication != null && authentication.getRoles().contains(Roles.CLIENT)) {
             clients.signOut(ClientAccountId.of(authentication.getName()));
@@ -191,7 +204,10 @@ class ClientAccountController {
 
     /** BK-1: the details of the client's latest booking, to fill in a new booking form. */
     @Get("/me")
-    @Operation(summary = "The signed-in client's e-mail and latest details (to prefill a booking form, BK-1)")
+    @Operation(summary = "The signed-in client's e-mail and latest details (to prefill a booking form, BK-1)", operationId = "clientMe")
+    @ApiResponse(responseCode = "200", description = "the answer", content = @Content(schema = @Schema(implementation = MeView.class)))
+    @SecurityRequirement(name = AuthController.BEARER)
+    @SecurityRequirement(name = AuthController.COOKIE)
     HttpResponse<?> me(Authentication authentication) {
         ClientAccountId id = account(authentication);
         Optional<String> email = clients.account(id).map(a -> a.email().value());
@@ -206,7 +222,10 @@ class ClientAccountController {
 
     /** Every booking of the account's e-mail with every practitioner, upcoming and past, with its money. */
     @Get("/bookings")
-    @Operation(summary = "The client's bookings with every practitioner, with state and money")
+    @Operation(summary = "The client's bookings with every practitioner, with state and money", operationId = "clientBookings")
+    @ApiResponse(responseCode = "200", description = "the bookings", content = @Content(array = @ArraySchema(schema = @Schema(implementation = ClientBookingView.class))))
+    @SecurityRequirement(name = AuthController.BEARER)
+    @SecurityRequirement(name = AuthController.COOKIE)
     HttpResponse<?> bookings(Authentication authentication) {
         Instant now = clock.instant();
         return HttpResponse.ok(clients.bookings(account(authentication)).stream().map(b -> view(b, now)).toList());
@@ -214,7 +233,12 @@ class ClientAccountController {
 
     /** BK-7: the free start times the client may move one of their bookings to. */
     @Get("/bookings/{bookingId}/availability")
-    @Operation(summary = "Free start times to move one of the client's bookings to")
+    @Operation(summary = "Free start times to move one of the client's bookings to", operationId = "clientAvailability")
+    @ApiResponse(responseCode = "200", description = "free start times", content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @SecurityRequirement(name = AuthController.BEARER)
+    @SecurityRequirement(name = AuthController.COOKIE)
     HttpResponse<?> availability(Authentication authentication, @PathVariable String bookingId, @QueryValue LocalDate from,
                                  @QueryValue LocalDate to) {
         Optional<Booking> booking = clients.booking(account(authentication), bookingId(bookingId));
@@ -229,7 +253,14 @@ class ClientAccountController {
 
     /** CX-1 … CX-3, CX-6, BK-8: cancels one of the client's bookings, as through its link. */
     @Post("/bookings/{bookingId}/cancel")
-    @Operation(summary = "Cancel one of the client's bookings (CX-1 to CX-3; Idempotency-Key)")
+    @Operation(summary = "Cancel one of the client's bookings (CX-1 to CX-3; Idempotency-Key)", operationId = "clientAccountCancel")
+    @ApiResponse(responseCode = "200", description = "the booking, cancelled", content = @Content(schema = @Schema(implementation = ClientBookingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
+    @SecurityRequirement(name = AuthController.BEARER)
+    @SecurityRequirement(name = AuthController.COOKIE)
     HttpResponse<?> cancel(Authentication authentication, @PathVariable String bookingId,
                            @Header("Idempotency-Key") String idempotencyKey) {
         return PublicBookingController.respond(clients.cancel(account(authentication), bookingId(bookingId),
@@ -238,7 +269,14 @@ class ClientAccountController {
 
     /** BK-7, CX-6, BK-8: moves one of the client's bookings to another free start, as through its link. */
     @Post("/bookings/{bookingId}/move")
-    @Operation(summary = "Move one of the client's bookings to another free start (BK-7; Idempotency-Key)")
+    @Operation(summary = "Move one of the client's bookings to another free start (BK-7; Idempotency-Key)", operationId = "clientAccountMove")
+    @ApiResponse(responseCode = "200", description = "the booking, moved", content = @Content(schema = @Schema(implementation = ClientBookingView.class)))
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.Refused
+    @SecurityRequirement(name = AuthController.BEARER)
+    @SecurityRequirement(name = AuthController.COOKIE)
     HttpResponse<?> move(Authentication authentication, @PathVariable String bookingId,
                          @Header("Idempotency-Key") String idempotencyKey, @Body MoveRequest request) {
         return PublicBookingController.respond(clients.move(account(authentication), bookingId(bookingId),
@@ -248,7 +286,10 @@ class ClientAccountController {
 
     /** GDPR: everything stored about the account's e-mail, as a JSON file. */
     @Get("/data")
-    @Operation(summary = "Download the client's data as JSON (account, client files, bookings, messages)")
+    @Operation(summary = "Download the client's data as JSON (account, client files, bookings, messages)", operationId = "clientExport")
+    @ApiResponse(responseCode = "200", description = "the client's data, as a JSON attachment", content = @Content(schema = @Schema(implementation = ExportView.class)))
+    @SecurityRequirement(name = AuthController.BEARER)
+    @SecurityRequirement(name = AuthController.COOKIE)
     HttpResponse<?> export(Authentication authentication) {
         return PublicBookingController.respond(clients.export(account(authentication)), data ->
                 HttpResponse.ok(exportView(data)).header(HttpHeaders.CONTENT_DISPOSITION,
@@ -260,7 +301,11 @@ class ClientAccountController {
      * and ends the session; refused with UPCOMING_BOOKINGS while a booking is still to come (cancel it first).
      */
     @Delete("/account")
-    @Operation(summary = "Erase the client's personal data and account (refused while bookings are upcoming)")
+    @Operation(summary = "Erase the client's personal data and account (refused while bookings are upcoming)", operationId = "clientErase")
+    @ApiResponse(responseCode = "200", description = "what was erased", content = @Content(schema = @Schema(implementation = ErasureView.class)))
+    @ApiDoc.Refused
+    @SecurityRequirement(name = AuthController.BEARER)
+    @SecurityRequirement(name = AuthController.COOKIE)
     HttpResponse<?> erase(Authentication authentication) {
         return PublicBookingController.respond(clients.erase(account(authentication)), erasure ->
                 HttpResponse.ok(new ErasureView(erasure.clientFiles(), erasure.bookings(), erasure.at()))

@@ -2,6 +2,7 @@ package org.rendezvous.app;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import static org.rendezvous.app.PractitionerAgendaController.id;
 
@@ -89,6 +90,7 @@ class OperatorPayoutBatchController {
     @ApiDoc.Conflict
     @ApiDoc.Refused
     @Post("/{batchId}/export")
+    @Operation(operationId = "exportPayoutBatch")
     HttpResponse<?> export(Authentication authentication, @PathVariable String batchId, @Body @Valid SentRequest request) {
         PayoutBatchId id = id(batchId, "batchId", PayoutBatchId::of);
         String reason = AuthController.required(request.reason(), "reason");

@@ -298,6 +298,9 @@ class PractitionerAgendaController {
 
     /** AG-4, before clearing a date: how many bookings clearing it would leave outside any opening; nothing changes. */
     @Get("/days/{date}/openings/clearing")
+    @ApiResponse(responseCode = "200", description = "the bookings clearing the date would leave outside any opening",
+            content = @Content(schema = @Schema(implementation = OpeningChangeView.class)))
+    @ApiDoc.BadRequest
     HttpResponse<?> previewClearDate(Authentication authentication, @PathVariable LocalDate date) {
         return PublicBookingController.respond(engine.agenda().previewClearDate(me(authentication), date),
                 change -> HttpResponse.ok(OpeningChangeView.of(change)));

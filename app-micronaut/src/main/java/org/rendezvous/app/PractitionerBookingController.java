@@ -1,5 +1,6 @@
 package org.rendezvous.app;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -104,6 +105,7 @@ class PractitionerBookingController {
 
     /** CX-6: the practitioner cancels a booking; the client is told and refunded in full. */
     @Post("/bookings/{bookingId}/cancel")
+    @Operation(operationId = "practitionerCancel")
     @ApiResponse(responseCode = "200", description = "the booking, CANCELLED",
             content = @Content(schema = @Schema(implementation = AgendaBookingView.class)))
     @ApiDoc.BadRequest
@@ -135,6 +137,7 @@ class PractitionerBookingController {
      * and seats still count); activity, mode, price, state and payment carry over, and the client is told.
      */
     @Post("/bookings/{bookingId}/move")
+    @Operation(operationId = "practitionerMove")
     @ApiResponse(responseCode = "200", description = "the booking at its new time",
             content = @Content(schema = @Schema(implementation = AgendaBookingView.class)))
     @ApiDoc.BadRequest

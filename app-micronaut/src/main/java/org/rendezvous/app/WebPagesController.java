@@ -133,18 +133,24 @@ final class WebPagesController {
 
     /** CLI-2: a client asks for a sign-in link to their account (docs/clients.md). */
     @Get(uri = "/client", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "clientPage", security = {})
+    @ApiDoc.HtmlPage
     HttpResponse<String> client() {
         return page("client", false);
     }
 
     /** CLI-2: where the client's sign-in e-mail links; the page posts the token and opens the account. */
     @Get(uri = "/client/sign-in", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "clientSignInPage", security = {})
+    @ApiDoc.HtmlPage
     HttpResponse<String> clientSignIn() {
         return page("client", false);
     }
 
     /** CLI-2: the client's account: bookings with every practitioner, cancel, move, data export and erasure. */
     @Get(uri = "/client/bookings", produces = MediaType.TEXT_HTML)
+    @Operation(operationId = "clientBookingsPage", security = {})
+    @ApiDoc.HtmlPage
     HttpResponse<String> clientBookings() {
         return page("client-bookings", false);
     }
@@ -191,6 +197,11 @@ final class WebPagesController {
 
     /** The pages' messages (issue 14): one catalog per page module and language, /assets/i18n/fr/common.json. */
     @Get(uri = "/assets/i18n/{language}/{file}", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "catalog", security = {})
+    @ApiResponse(responseCode = "200", description = "the catalog: message keys and their text",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)))
+    @ApiDoc.NotFound
     HttpResponse<?> catalog(@PathVariable String language, @PathVariable String file) {
         Optional<String> content = LANGUAGE.matcher(language).matches() && CATALOG.matcher(file).matches()
                 ? read("web/assets/i18n/" + language + "/" + file) : Optional.empty();
