@@ -181,6 +181,8 @@ export async function loadProfile(ctx) {
         h('textarea', { id: 'page-snippet', rows: 3, readonly: true })),
       h('button', { type: 'button', class: 'secondary', id: 'page-snippet-copy', onclick: () => copySnippet(ctx) }, t('profile.snippet-copy'))),
     panel.form, photoSection(ctx));
+    // Hidden until the profile says the page's address: an empty link has no name (axe-core link-name).
+    $('page-url').hidden = true;
   }
   const profile = await load(ctx, `${P}/profile`);
   if (profile) {

@@ -11,43 +11,35 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalTime;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rendezvous.core.port.Stores;
 
 /**
- * CAL-2 and CAL-1 in a real headless Chromium (the WebPagesBrowserTest set-up): the dashboard's Calendar section
- * in French (address, copy, instructions, rotation) and "add to my calendar" on the client's link page in English.
+ * CAL-2 and CAL-1 in a real headless Chromium (the shared {@link Browser}: phone and desktop, axe-core): the
+ * dashboard's Calendar section in French (address, copy, instructions, rotation) and "add to my calendar" on the
+ * client's link page in English.
  */
 @MicronautTest(environments = AccountsTestSupport.ENVIRONMENT)
 class CalendarBrowserTest {
 
-    static WebDriver browser;
-    static WebDriverWait waiting;
-    static Path profileDirectory;
+    @RegisterExtension
+    static final Browser chromium = new Browser();
+
+    WebDriver browser;
+    WebDriverWait waiting;
 
     @Inject
     EmbeddedServer server;
@@ -62,35 +54,13 @@ class CalendarBrowserTest {
     BlockingHttpClient http;
     String base;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        profileDirectory = Files.createTempDirectory("rendezvous-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--user-data-dir=" + profileDirectory);
-        browser = new ChromeDriver(service, options);
-        waiting = new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (Stream<Path> files = Files.walk(profileDirectory)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
-    }
-
     @BeforeEach
     void desktopWindowWithoutSession() {
         http = client.toBlocking();
+        browser = chromium.driver();
+        waiting = chromium.waiting();
         base = "http://localhost:" + server.getPort();
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        chromium.use(Browser.Window.DESKTOP);
         browser.get(base + "/");
         browser.manage().deleteAllCookies();
     }
@@ -125,18 +95,21 @@ class CalendarBrowserTest {
         }
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Browser.Window.class)
     @DisplayName("CAL-2 the dashboard's Calendar section, in French: the private address with copy buttons and the steps"
             + " for Google, Apple and Outlook; changing the address revokes the old one")
-    void dashboardCalendarInFrench() {
+    void dashboardCalendarInFrench(Browser.Window window) {
         String email = WebPagesBrowserTest.unique("anna");
         AccountsTestSupport.session(http, stores, email, "anna's long password");
         language("fr");
+        chromium.use(window);
         logInInBrowser(email, "anna's long password");
 
         byId("tab-calendar").click();
         assertThat(textOf("calendar-title", "Google")).isEqualTo("Votre agenda dans Google, Apple ou Outlook");
         assertThat(byId("tab-calendar").getText()).isEqualTo("Agenda externe");
+        chromium.assertAccessible("the dashboard's Calendar section on a " + window);
         WebElement url = byId("calendar-url");
         String old = url.getDomProperty("value");
         assertThat(old).contains("/api/public/calendars/").endsWith(".ics");
@@ -154,11 +127,13 @@ class CalendarBrowserTest {
         assertThat(fresh).isNotEqualTo(old);
         assertThat(status(old)).isEqualTo(404);
         assertThat(status(fresh)).isEqualTo(200);
+        chromium.assertAccessible("the Calendar section after a rotation on a " + window);
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Browser.Window.class)
     @DisplayName("CAL-1 the client's link page, in English, offers the booking as an .ics to add to their calendar")
-    void linkPageAddToCalendarInEnglish() {
+    void linkPageAddToCalendarInEnglish(Browser.Window window) {
         String email = WebPagesBrowserTest.unique("lea");
         String session = AccountsTestSupport.session(http, stores, email, "lea's long password");
         String id = (String) http.retrieve(HttpRequest.GET("/api/practitioner/profile").bearerAuth(session), Map.class).get("id");
@@ -174,11 +149,12 @@ class CalendarBrowserTest {
                 .header("Idempotency-Key", java.util.UUID.randomUUID().toString()), Map.class);
         String link = (String) booking.get("clientLink");
         language("en");
-        browser.manage().window().setSize(new Dimension(390, 844));
+        chromium.use(window);
         browser.get(base + URI.create(link).getPath());
 
         WebElement add = byId("calendar-ics");
         assertThat(textOf("calendar-ics", "calendar")).isEqualTo("Add to my calendar");
+        chromium.assertAccessible("the link page with \"add to my calendar\" on a " + window);
         String href = add.getDomProperty("href");
         assertThat(href).endsWith("/calendar.ics");
         HttpResponse<byte[]> ics = http.exchange(HttpRequest.GET(URI.create(href).getRawPath()), byte[].class);

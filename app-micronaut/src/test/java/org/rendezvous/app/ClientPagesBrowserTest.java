@@ -12,30 +12,20 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalTime;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rendezvous.app.ClientAccountsTestSupport.Agenda;
@@ -44,18 +34,20 @@ import org.rendezvous.core.port.Stores;
 /**
  * The client account in a real headless Chromium (CLI-2, BK-1, issue 14 item 4): ask for a link on /client, follow
  * it from the e-mail the SMTP server received, see the bookings with two practitioners, cancel one, find the
- * public page's form filled in, download the data and erase it; in French on a phone-sized window, then in English
- * on a desktop one.
+ * public page's form filled in, download the data and erase it; in French, then in English, on a phone and on a
+ * desktop (the shared {@link Browser}, each page checked with axe-core).
  */
 @MicronautTest(environments = AccountsTestSupport.ENVIRONMENT)
 @Property(name = "micronaut.http.client.read-timeout", value = "60s")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientPagesBrowserTest implements TestPropertyProvider {
 
+    @RegisterExtension
+    static final Browser chromium = new Browser();
+
     final GreenMail mail = ClientAccountsTestSupport.startMail();
     WebDriver browser;
     WebDriverWait waiting;
-    Path profileDirectory;
 
     @Inject
     EmbeddedServer server;
@@ -75,29 +67,9 @@ class ClientPagesBrowserTest implements TestPropertyProvider {
         return new HashMap<>(ClientAccountsTestSupport.mailProperties(mail));
     }
 
-    @BeforeAll
-    void startBrowser() throws IOException {
-        profileDirectory = Files.createTempDirectory("rendezvous-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--user-data-dir=" + profileDirectory);
-        browser = new ChromeDriver(service, options);
-        waiting = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
     @AfterAll
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
+    void stopMail() {
         mail.stop();
-        try (Stream<Path> files = Files.walk(profileDirectory)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
     }
 
     void open(String path) {
@@ -123,11 +95,14 @@ class ClientPagesBrowserTest implements TestPropertyProvider {
         return byId("account").findElement(By.cssSelector("li[data-booking-id='" + bookingId + "']")).getText();
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Browser.Window.class)
     @DisplayName("CLI-2 BK-1 CX-2 ask a link, follow it from the e-mail, see bookings with two practitioners, cancel one,"
-            + " book with details prefilled, download the data, then erase it once nothing is upcoming (FR phone, EN desktop)")
-    void clientAccountJourney() {
+            + " book with details prefilled, download the data, then erase it once nothing is upcoming (FR, then EN)")
+    void clientAccountJourney(Browser.Window window) {
         http = client.toBlocking();
+        browser = chromium.driver();
+        waiting = chromium.waiting();
         // "localhost", not 127.0.0.1: browsers accept the Secure session cookie over plain HTTP only there.
         base = "http://localhost:" + server.getPort();
         String email = "claire-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
@@ -136,17 +111,21 @@ class ClientPagesBrowserTest implements TestPropertyProvider {
         Object atAnna = ClientAccountsTestSupport.book(http, anna, "Claire Martin", email, LocalTime.of(9, 0)).get("id");
         Object atBruno = ClientAccountsTestSupport.book(http, bruno, "Claire Martin", email, LocalTime.of(10, 0)).get("id");
 
-        // French, on a phone: ask for the link.
-        browser.manage().window().setSize(new Dimension(390, 844));
+        // French: ask for the link.
+        chromium.use(window);
+        open("/");
+        browser.manage().deleteAllCookies();
         open("/client");
         byId("lang-fr").click();
         waiting.until(d -> "fr".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
         assertThat(byId("ask-submit").getText()).isEqualTo("Recevoir le lien");
+        chromium.assertAccessible("/client on a " + window);
         byId("ask-submit").click();
         assertThat(textOf("ask-error", "valable")).isEqualTo("Saisissez une adresse e-mail valable.");
         byId("email").sendKeys(email);
         byId("ask-submit").click();
         assertThat(textOf("ask-done", "lien de connexion")).startsWith("Si cette adresse a déjà servi à réserver");
+        chromium.assertAccessible("/client after asking a link on a " + window);
 
         // Follow the link of the e-mail the SMTP server received: the account shows both practitioners.
         open(ClientAccountsTestSupport.signInLink(mail, email, 1));
@@ -155,6 +134,7 @@ class ClientPagesBrowserTest implements TestPropertyProvider {
         assertThat(byId("upcoming").getText()).contains("avec Anna").contains("Confirmé").contains("60,00 €")
                 .contains("Rien n'a été payé en ligne.");
         assertThat(textOf("who", email)).isEqualTo("Connecté avec " + email);
+        chromium.assertAccessible("/client/bookings on a " + window);
 
         // Cancel Anna's booking, early: nothing is charged (CX-2).
         buttonIn(atAnna, "Annuler ce rendez-vous").click();
@@ -173,8 +153,7 @@ class ClientPagesBrowserTest implements TestPropertyProvider {
                 .getDomProperty("textContent"))
                 .isEqualTo("Vos coordonnées ont été remplies depuis votre espace client.");
 
-        // English, on a desktop: download, then erase (refused while Bruno's booking is upcoming).
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        // English: download, then erase (refused while Bruno's booking is upcoming).
         open("/client/bookings");
         byId("lang-en").click();
         textOf("past", "Cancelled by you");
@@ -186,6 +165,7 @@ class ClientPagesBrowserTest implements TestPropertyProvider {
         byId("erase-understand").click();
         byId("erase").click();
         assertThat(textOf("erase-error", "upcoming")).isEqualTo("You still have upcoming bookings: cancel them first, then erase your data.");
+        chromium.assertAccessible("/client/bookings in English with a refusal on a " + window);
         buttonIn(atBruno, "Cancel this booking").click();
         buttonIn(atBruno, "Confirm the cancellation").click();
         textOf("notice", "The booking is cancelled.");
@@ -198,6 +178,7 @@ class ClientPagesBrowserTest implements TestPropertyProvider {
         // The session ended: the account page now asks for a link; the practitioners keep only anonymous records.
         open("/client/bookings");
         byId("signed-out");
+        chromium.assertAccessible("/client/bookings signed out on a " + window);
         String clients = http.retrieve(HttpRequest.GET(ClientAccountsTestSupport.P + "/clients").bearerAuth(bruno.session()),
                 String.class);
         assertThat(clients).doesNotContain(email).contains("Erased client");

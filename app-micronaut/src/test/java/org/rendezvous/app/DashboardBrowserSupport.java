@@ -11,42 +11,30 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rendezvous.core.port.Stores;
 
 /**
- * What the dashboard's browser tests share (issue 14, item 2): one headless Chromium per class (the pattern of
- * {@link WebPagesBrowserTest}), the app on a random port in memory mode, and helpers to log in with a chosen
+ * What the dashboard's browser tests share (issue 14, items 2 and 5): one headless Chromium per class (the shared
+ * {@link Browser} extension: phone and desktop windows, axe-core), the app on a random port in memory mode, and helpers to log in with a chosen
  * language, fill forms as a person does and call the API.
  */
 abstract class DashboardBrowserSupport {
@@ -55,9 +43,11 @@ abstract class DashboardBrowserSupport {
     static final String P = "/api/practitioner";
     static final String PASSWORD = "a long enough password";
 
-    static WebDriver browser;
-    static WebDriverWait waiting;
-    static Path profileDirectory;
+    @RegisterExtension
+    static final Browser chromium = new Browser();
+
+    WebDriver browser;
+    WebDriverWait waiting;
 
     @Inject
     EmbeddedServer server;
@@ -75,35 +65,13 @@ abstract class DashboardBrowserSupport {
     BlockingHttpClient http;
     String base;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        profileDirectory = Files.createTempDirectory("rendezvous-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--lang=en-US", "--user-data-dir=" + profileDirectory);
-        browser = new ChromeDriver(service, options);
-        waiting = new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (Stream<Path> files = Files.walk(profileDirectory)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
-    }
-
     @BeforeEach
     void desktopWindowWithoutSession() {
         http = client.toBlocking();
+        browser = chromium.driver();
+        waiting = chromium.waiting();
         base = "http://localhost:" + server.getPort();
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        chromium.use(Browser.Window.DESKTOP);
         browser.get(base + "/");
         browser.manage().deleteAllCookies();
     }
@@ -174,6 +142,12 @@ abstract class DashboardBrowserSupport {
 
     void tab(String id) {
         clickable(By.id(id)).click();
+    }
+
+    /** Opens a tab and checks it with axe-core in the window the flow runs in (issue 14 item 5). */
+    void tab(String id, Browser.Window window) {
+        tab(id);
+        chromium.assertAccessible("the dashboard's " + id + " on a " + window);
     }
 
     Map<?, ?> bookThroughApi(String practitionerId, String activityId, LocalDate date, LocalTime at, String name, String email) {

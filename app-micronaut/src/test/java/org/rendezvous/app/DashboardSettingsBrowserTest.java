@@ -11,42 +11,32 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rendezvous.core.port.Stores;
 
 /**
  * Issue 14, item 2: everything a practitioner sets, from the dashboard and without JSON, driven in a real
- * headless Chromium (the pattern of {@link WebPagesBrowserTest}): activities, openings and unavailabilities,
+ * headless Chromium (the shared {@link Browser}: each flow on a phone and on a desktop, each tab it opens checked
+ * with axe-core, issue 14 item 5): activities, openings and unavailabilities,
  * settings, the booking-form builder, a booking entered by hand with the client filled in, moving a booking,
  * the profile with its photo, and the public page's contact phone (the quota sentence: {@link PublicPageQuotaBrowserTest}). Most flows run in
  * French (the default language); the settings flow runs in English.
@@ -56,14 +46,16 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
 
     // Tests
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Browser.Window.class)
     @DisplayName("AG-2 issue 14 the Activities tab adds an activity, shows a missing or refused field next to it, edits it and deactivates it, in French")
-    void activities() {
+    void activities(Browser.Window window) {
+        chromium.use(window);
         String email = unique("lea");
         String session = practitioner(email);
         logIn(email, "fr");
         assertThat(byId("tab-activities").getText()).isEqualTo("Prestations");
-        tab("tab-activities");
+        tab("tab-activities", window);
         assertThat(textOf("activities-list", "Aucune")).contains("Aucune prestation");
 
         // A missing name is named next to its field before anything is sent; a duration the API refuses too.
@@ -75,6 +67,7 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         byId("activity-submit").click();
         assertThat(someText("activity-duration-error")).isNotBlank();
         assertThat(byId("activity-duration").getDomAttribute("aria-invalid")).isEqualTo("true");
+        chromium.assertAccessible("the Activities tab showing a refused field on a " + window);
 
         type("activity-duration", "45");
         type("activity-price", "55,50");
@@ -101,10 +94,12 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         clickable(By.cssSelector("#activities-list [data-action=reactivate]"));
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Browser.Window.class)
     @DisplayName("AG-3, AG-4, AG-5 issue 14 the Openings tab adds a weekly and a dated opening, deletes one occurrence, clears a date after"
             + " showing how many bookings it leaves outside, and adds and removes an unavailability")
-    void openings() {
+    void openings(Browser.Window window) {
+        chromium.use(window);
         String email = unique("marc");
         String session = practitioner(email);
         String practitionerId = (String) send(session, HttpRequest.GET(P + "/profile")).get("id");
@@ -113,7 +108,7 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         LocalDate monday = LocalDate.now(PARIS).plusDays(7).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
         LocalDate dated = monday.plusDays(3);
         logIn(email, "fr");
-        tab("tab-openings");
+        tab("tab-openings", window);
         assertThat(textOf("openings-list", "Aucune")).contains("Aucune ouverture");
 
         // Weekly: every Monday from next week, 09:00–12:00, a start every 30 minutes, two seats.
@@ -158,6 +153,7 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         set("clear-date", dated.toString());
         byId("clear-ask").click();
         assertThat(textOf("clear-count", "1 rendez-vous")).contains("Vider toutes les ouvertures du").contains("restent réservés");
+        chromium.assertAccessible("the clearing question on a " + window);
         assertThat(list(session, P + "/openings")).hasSize(2);
         byId("clear-confirm").click();
         assertThat(textOf("done", "supprimées")).contains("1 rendez-vous");
@@ -181,13 +177,15 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         assertThat(list(session, P + "/unavailabilities?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z")).isEmpty();
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Browser.Window.class)
     @DisplayName("AG-1, AG-6 … AG-8, BK-4, CX-1, CX-4, CX-7 issue 14 the Settings tab saves every setting and reads them back after a reload, in English")
-    void settings() {
+    void settings(Browser.Window window) {
+        chromium.use(window);
         String email = unique("sam");
         String session = practitioner(email);
         logIn(email, "en");
-        tab("tab-settings");
+        tab("tab-settings", window);
         assertThat(byId("settings-zone").getDomProperty("value")).isEqualTo("Europe/Paris");
         type("settings-zone", "America/Montreal");
         type("settings-spacing", "15");
@@ -221,7 +219,7 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
 
         browser.navigate().refresh();
         waiting.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-        tab("tab-settings");
+        tab("tab-settings", window);
         waiting.until(d -> "America/Montreal".equals(byId("settings-zone").getDomProperty("value")));
         assertThat(byId("settings-spacing").getDomProperty("value")).isEqualTo("15");
         assertThat(byId("settings-notice").getDomProperty("value")).isEqualTo("4");
@@ -235,12 +233,15 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         byId("settings-submit").click();
         assertThat(someText("settings-zone-error")).isNotBlank();
         assertThat(textOf("error", "Check the form")).isNotBlank();
+        chromium.assertAccessible("the Settings tab showing a refused field on a " + window);
         assertThat(send(session, HttpRequest.GET(P + "/settings")).get("zone")).isEqualTo("America/Montreal");
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Browser.Window.class)
     @DisplayName("BK-1 issue 14 a question added with the form builder appears, required, on the public booking form; reordered and removed")
-    void formBuilder() {
+    void formBuilder(Browser.Window window) {
+        chromium.use(window);
         String email = unique("ana");
         String session = practitioner(email);
         String slug = "ana-" + UUID.randomUUID().toString().substring(0, 8);
@@ -251,7 +252,7 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         LocalDate date = LocalDate.now(PARIS).plusDays(10);
         send(session, HttpRequest.POST(P + "/openings", Map.of("date", date.toString(), "start", "09:00", "end", "12:00")));
         logIn(email, "fr");
-        tab("tab-settings");
+        tab("tab-settings", window);
         assertThat(textOf("form-fields", "Aucune")).contains("Aucune question");
 
         byId("form-field-submit").click();
@@ -279,6 +280,7 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         // The public booking form asks it, required; a booking without the answer is refused naming it.
         browser.get(base + "/p/" + slug);
         WebElement answer = byId("answer-motif-de-la-consultation");
+        chromium.assertAccessible("the public page with the builder's questions on a " + window);
         assertThat(answer.getDomProperty("required")).isEqualTo("true");
         assertThat(browser.findElements(By.cssSelector("#questions input"))).hasSize(2);
         String problem = AccountsTestSupport.problemBody(AccountsTestSupport.failure(http,
@@ -290,7 +292,7 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
 
         // Removed from the dashboard: gone from the public form.
         logIn(email, "fr");
-        tab("tab-settings");
+        tab("tab-settings", window);
         clickable(By.cssSelector("[data-form-field=motif-de-la-consultation] [data-action=remove]")).click();
         assertThat(textOf("done", "retirée")).contains("Motif de la consultation");
         browser.get(base + "/p/" + slug);
@@ -298,9 +300,11 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         assertThat(browser.findElements(By.id("answer-motif-de-la-consultation"))).isEmpty();
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Browser.Window.class)
     @DisplayName("BK-6, BK-7, BK-8 issue 14 a booking entered by hand with the client found by name and filled in, then moved from the detail panel")
-    void manualBookingAndMove() {
+    void manualBookingAndMove(Browser.Window window) {
+        chromium.use(window);
         String email = unique("eve");
         String session = practitioner(email);
         String practitionerId = (String) send(session, HttpRequest.GET(P + "/profile")).get("id");
@@ -313,7 +317,7 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         bookThroughApi(practitionerId, activityId, date, LocalTime.of(9, 0), "Zoé Leroy", zoe);
         logIn(email, "fr");
         assertThat(byId("tab-new-booking").getText()).isEqualTo("Nouveau rendez-vous");
-        tab("tab-new-booking");
+        tab("tab-new-booking", window);
 
         type("manual-search", "leroy");
         assertThat(textOf("client-suggestions-status", "1 client")).isNotBlank();
@@ -336,7 +340,7 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         assertThat(((Map<?, ?>) entered.get("client")).get("email")).isEqualTo(zoe);
 
         // Moving it from the booking's detail panel, to 15:00 the same day.
-        tab("tab-agenda");
+        tab("tab-agenda", window);
         set("agenda-date", date.toString());
         clickable(By.cssSelector("#agenda-list [data-booking='" + entered.get("id") + "'] button")).click();
         clickable(By.cssSelector("#detail-actions [data-command=move]")).click();
@@ -344,20 +348,23 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         set("move-time", "15:00");
         byId("move-submit").click();
         assertThat(textOf("done", "déplacé")).contains("15:00").contains("Le client est prévenu");
+        chromium.assertAccessible("the booking's detail panel after a move on a " + window);
         assertThat(send(session, HttpRequest.GET(P + "/bookings/" + entered.get("id"))).get("start"))
                 .isEqualTo(date.atTime(15, 0).atZone(PARIS).toInstant().toString());
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Browser.Window.class)
     @DisplayName("ACC-4, PAGE-1 … PAGE-3 issue 14 the Profile tab previews a photo before sending it, refuses a file that is not an image,"
             + " saves phone, addresses and page address, and the public page shows the phone only when allowed")
-    void profileAndPhoto() throws IOException {
+    void profileAndPhoto(Browser.Window window) throws IOException {
+        chromium.use(window);
         String email = unique("ines");
         String session = practitioner(email);
         String slug = "ines-" + UUID.randomUUID().toString().substring(0, 8);
         logIn(email, "fr");
         assertThat(byId("tab-page").getText()).isEqualTo("Profil");
-        tab("tab-page");
+        tab("tab-page", window);
         byId("page-form");
 
         // Not an image: refused at once, next to the field.
@@ -373,6 +380,7 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
         browser.findElement(By.id("photo-file")).sendKeys(png.toString());
         assertThat(textOf("photo-state", "Aperçu")).contains("pas encore envoyée");
+        chromium.assertAccessible("the Profile tab with a photo's preview on a " + window);
         assertThat(byId("photo-preview").getDomAttribute("src")).startsWith("data:image/png");
         assertThat(send(session, HttpRequest.GET(P + "/profile")).get("photoUrl")).isNull();
         clickable(By.id("photo-upload")).click();
@@ -400,7 +408,7 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         assertThat(browser.findElements(By.id("contact-phone"))).isEmpty();
 
         logIn(email, "fr");
-        tab("tab-page");
+        tab("tab-page", window);
         waiting.until(d -> slug.equals(byId("page-slug").getDomProperty("value")));
         byId("page-phone-on-page").click();
         byId("page-submit").click();
@@ -408,5 +416,6 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         assertThat(send(session, HttpRequest.GET(P + "/profile")).get("phoneOnPage")).isEqualTo(true);
         browser.get(base + "/p/" + slug);
         assertThat(textOf("contact-phone", "+33612345678")).isEqualTo("Téléphone : +33612345678");
+        chromium.assertAccessible("the public page with its contact phone on a " + window);
     }
 }

@@ -125,6 +125,7 @@ class OperatorBatchesBrowserTest {
         assertThat(sent.getText()).contains("Marqué envoyé par ", XSS);
         assertThat(sent.findElements(By.tagName("img"))).as("the reason is text, not markup").isEmpty();
         assertThat(browser.getTitle()).isNotEqualTo("pwned");
+        chromium.assertAccessible("the operator's payout batches after one is marked sent");
         List<Map> payouts = http.retrieve(HttpRequest.GET("/api/practitioner/payouts").bearerAuth(practitioner),
                 Argument.listOf(Map.class));
         assertThat(payouts.get(0).get("state")).isEqualTo("SENT");

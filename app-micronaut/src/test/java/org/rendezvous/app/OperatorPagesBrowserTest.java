@@ -89,6 +89,8 @@ class OperatorPagesBrowserTest {
         Invitation invitation = engine.operators().invite(EmailAddress.of(email)).orElseThrow();
 
         browser.get(base + "/operator/set-password?token=" + URLEncoder.encode(invitation.secret(), StandardCharsets.UTF_8));
+        byId("password");
+        chromium.assertAccessible("/operator/set-password with a token");
         type("password", "the operator's long password");
         byId("submit").click();
         waiting.until(ExpectedConditions.urlToBe(base + "/operator/login"));
@@ -114,6 +116,7 @@ class OperatorPagesBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#practitioners-rows tr[data-practitioner='" + id + "'] .state")).getText())
                 .isEqualTo("suspendu");
         assertThat(engine.operators().suspended(org.rendezvous.core.practitioner.PractitionerId.of(id))).isTrue();
+        chromium.assertAccessible("the operator area after a suspension");
         assertThat(browser.findElements(By.id("payout-batches"))).hasSize(1);
     }
 

@@ -212,12 +212,21 @@ class PagesAccessibilityBrowserTest {
         open(practice.bookingPath());
         settled();
         chromium.screenshot(directory.resolve("booking-link-phone.png"));
-        chromium.use(Browser.Window.DESKTOP);
+        open("/client");
+        settled();
+        chromium.screenshot(directory.resolve("client-phone.png"));
         asPractitioner(practice.session());
         open("/dashboard");
         dashboardReady();
-        for (String tab : List.of("agenda", "requests", "activities", "openings", "page", "money")) {
+        browser.findElement(By.id("tab-openings")).click();
+        chromium.screenshot(directory.resolve("dashboard-openings-phone.png"));
+        chromium.use(Browser.Window.DESKTOP);
+        open("/dashboard");
+        dashboardReady();
+        for (String tab : List.of("agenda", "requests", "activities", "openings", "page", "settings", "new-booking",
+                "calendar", "money")) {
             browser.findElement(By.id("tab-" + tab)).click();
+            chromium.waiting().until(d -> !d.findElement(By.id(tab)).getText().isBlank());
             chromium.screenshot(directory.resolve("dashboard-" + tab + ".png"));
         }
     }

@@ -107,6 +107,7 @@ class PaymentAccountBrowserTest implements TestPropertyProvider {
         waitForState("PENDING_VERIFICATION");
         assertThat(browser.findElement(By.id("payment-account-now")).getText()).contains("Ne reçoit pas encore les versements");
         assertThat(browser.findElement(By.id("payment-account-start")).getText()).isEqualTo("Mettre à jour mes informations");
+        chromium.assertAccessible("the Payment account tab, pending verification");
 
         click("payment-account-start");
         waiting.until(ExpectedConditions.urlContains("/sandbox/onboarding/acct_sbx_"));
@@ -114,6 +115,7 @@ class PaymentAccountBrowserTest implements TestPropertyProvider {
         waiting.until(ExpectedConditions.urlToBe(base + "/dashboard#payment-account"));
         waitForState("ENABLED");
         chromium.screenshotForDebugging("payment-account-ready");
+        chromium.assertAccessible("the Payment account tab, ready");
 
         click("payment-account-payouts");
         waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "Vos versements arrivent désormais"));

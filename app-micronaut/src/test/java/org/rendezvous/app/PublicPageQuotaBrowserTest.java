@@ -8,7 +8,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.rendezvous.core.plan.UsageKind;
@@ -24,9 +25,11 @@ import org.rendezvous.core.practitioner.PractitionerId;
 @Property(name = "rendezvous.model", value = "DIRECT_CONNECT")
 class PublicPageQuotaBrowserTest extends DashboardBrowserSupport {
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Browser.Window.class)
     @DisplayName("PLAN-2 issue 14 past the free plan's quota the public page says so in a sentence for people and shows no booking form")
-    void quotaReachedOnPublicPage() {
+    void quotaReachedOnPublicPage(Browser.Window window) {
+        chromium.use(window);
         String email = unique("quota");
         String session = practitioner(email);
         String slug = "quota-" + UUID.randomUUID().toString().substring(0, 8);
@@ -44,6 +47,7 @@ class PublicPageQuotaBrowserTest extends DashboardBrowserSupport {
         browser.get(base + "/p/" + slug);
         assertThat(textOf("quota-reached", "ce mois-ci")).startsWith("Ce praticien ne peut plus recevoir de réservation en ligne");
         assertThat(browser.findElement(By.id("book")).isDisplayed()).isFalse();
+        chromium.assertAccessible("the public page past the quota on a " + window);
     }
 
 }

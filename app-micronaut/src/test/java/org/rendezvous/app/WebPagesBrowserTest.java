@@ -127,8 +127,12 @@ class WebPagesBrowserTest {
         waiting.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
     }
 
-    /** With RENDEZVOUS_TEST_SCREENSHOTS=a-directory, what the browser shows at the named steps, to look at. */
+    /**
+     * A named step of a flow: checked with axe-core as it is (issue 14 item 5: each state a flow reaches, not only
+     * each page as it loads), and with RENDEZVOUS_TEST_SCREENSHOTS=a-directory, what the browser shows, to look at.
+     */
     void screenshot(String name) {
+        chromium.assertAccessible(name);
         chromium.screenshotForDebugging(name);
     }
 
