@@ -146,8 +146,12 @@ final class MessageResolver {
             return new Skip("no phone number to send an SMS to");
         }
         Optional<BookingDetails> details = booking.map(b -> details(b, settings, reads));
+        // CAL-1: a confirmation's invitation is the booking as the event left it, rebuilt from its history (issue 14).
+        java.util.SortedMap<String, String> parameters = new java.util.TreeMap<>(message.parameters());
+        booking.ifPresent(b -> parameters.putAll(org.rendezvous.core.notification.InvitationSnapshot.of(message.kind(),
+                message.causeKey(), b, message.createdAt())));
         return new Ready(new OutgoingMessage(message.id(), message.causeKey(), message.kind(), message.channel(),
-                message.recipient(), to, practitioner, settings.zone(), details, client, message.parameters()));
+                message.recipient(), to, practitioner, settings.zone(), details, client, parameters));
     }
 
     /**
