@@ -346,12 +346,15 @@ class InvitationOnEveryConfirmationTest {
 
         a.deliver();
 
-        assertInvites(a.email(booking, MessageKind.BOOKING_CONFIRMED_AUTOMATICALLY), a.at(DayOfWeek.WEDNESDAY, 9),
-                a.at(DayOfWeek.WEDNESDAY, 10), 0);
+        MimeMessage confirmation = a.email(booking, MessageKind.BOOKING_CONFIRMED_AUTOMATICALLY);
+        assertInvites(confirmation, a.at(DayOfWeek.WEDNESDAY, 9), a.at(DayOfWeek.WEDNESDAY, 10), 0);
+        assertThat(confirmation.getSubject()).as("its text speaks of the time it confirmed, as its invitation does")
+                .isEqualTo("Rendez-vous confirmé avec Anna Martin – mercredi 4 juin à 09h00");
         assertInvites(a.email(booking, MessageKind.MOVED_BY_CLIENT), a.at(DayOfWeek.THURSDAY, 9),
                 a.at(DayOfWeek.THURSDAY, 10), 1);
-        assertInvites(a.email(booking, MessageKind.MOVED_BY_PRACTITIONER), a.at(DayOfWeek.FRIDAY, 10),
-                a.at(DayOfWeek.FRIDAY, 11), 2);
+        MimeMessage moved = a.email(booking, MessageKind.MOVED_BY_PRACTITIONER);
+        assertInvites(moved, a.at(DayOfWeek.FRIDAY, 10), a.at(DayOfWeek.FRIDAY, 11), 2);
+        assertThat(moved.getSubject()).contains("vendredi 6 juin à 10h00");
     }
 
     @Test

@@ -50,7 +50,9 @@ class InvitationAtConfirmationTest {
 
         OutgoingMessage confirmation = email(deliver(s), MessageKind.BOOKING_CONFIRMED);
 
-        assertThat(confirmation.booking().orElseThrow().state().holdsSeat()).isFalse();
+        assertThat(confirmation.booking().orElseThrow().state()).as("the message speaks of the booking as confirmed")
+                .isEqualTo(org.rendezvous.core.booking.BookingState.CONFIRMED);
+        assertThat(s.reload(booking).state().holdsSeat()).isFalse();
         assertThat(confirmation.parameters()).containsEntry(InvitationSnapshot.START, s.at(WEDNESDAY, 9).toString())
                 .containsEntry(InvitationSnapshot.END, s.at(WEDNESDAY, 10).toString())
                 .containsEntry(InvitationSnapshot.SEQUENCE, "0");
@@ -117,6 +119,9 @@ class InvitationAtConfirmationTest {
         assertThat(email(sent, MessageKind.MOVED_BY_CLIENT).parameters())
                 .containsEntry(InvitationSnapshot.START, s.at(THURSDAY, 9).toString())
                 .containsEntry(InvitationSnapshot.SEQUENCE, "1");
+        assertThat(email(sent, MessageKind.BOOKING_CONFIRMED).booking().orElseThrow().start())
+                .as("the confirmation's text speaks of the time it confirmed, as its invitation does")
+                .isEqualTo(s.at(WEDNESDAY, 9));
         assertThat(email(sent, MessageKind.BOOKING_REQUESTED).parameters()).doesNotContainKey(InvitationSnapshot.START);
     }
 }
