@@ -34,6 +34,7 @@ import org.rendezvous.core.booking.BookingState;
 import org.rendezvous.core.contact.Language;
 import org.rendezvous.core.notification.BookingDetails;
 import org.rendezvous.core.notification.Contact;
+import org.rendezvous.core.notification.InvitationSnapshot;
 import org.rendezvous.core.notification.MessageKind;
 import org.rendezvous.core.notification.OutgoingMessage;
 import org.rendezvous.core.notification.Recipient;
@@ -87,6 +88,11 @@ public final class CalendarInvitations {
             return Optional.empty();
         }
         BookingDetails booking = message.booking().get();
+        Optional<BookingDetails> asConfirmed = asConfirmed(message, booking);
+        if (REQUESTS.contains(message.kind()) && asConfirmed.isPresent()) {
+            // CAL-1: the booking as it was confirmed (or moved), even if it changed before this e-mail left (issue 14).
+            return Optional.of(build(message, asConfirmed.get(), Method.VALUE_REQUEST));
+        }
         if (REQUESTS.contains(message.kind()) && booking.state() == BookingState.CONFIRMED) {
             return Optional.of(build(message, booking, Method.VALUE_REQUEST));
         }
@@ -94,6 +100,23 @@ public final class CalendarInvitations {
             return Optional.of(build(message, booking, Method.VALUE_CANCEL));
         }
         return Optional.empty();
+    }
+
+    /** The booking as the message's event left it, from the resolver's {@link InvitationSnapshot} parameters. */
+    private static Optional<BookingDetails> asConfirmed(OutgoingMessage message, BookingDetails b) {
+        java.util.Map<String, String> p = message.parameters();
+        if (!p.containsKey(InvitationSnapshot.START) || !p.containsKey(InvitationSnapshot.END)
+                || !p.containsKey(InvitationSnapshot.SEQUENCE)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BookingDetails(b.id(), java.time.Instant.parse(p.get(InvitationSnapshot.START)),
+                    java.time.Instant.parse(p.get(InvitationSnapshot.END)), b.activity(), b.mode(), b.address(), b.price(),
+                    b.paid(), BookingState.CONFIRMED, Integer.parseInt(p.get(InvitationSnapshot.SEQUENCE)), b.accessToken(),
+                    b.cancellationDeadline(), b.amountCharged(), b.amountRefunded()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The stable UID of a booking's event. */

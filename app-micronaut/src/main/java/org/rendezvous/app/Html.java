@@ -22,7 +22,12 @@ final class Html {
     }
 
     static String page(String title, String body) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        return page("en", title, body);
+    }
+
+    /** A page in a language ("fr" or "en", issue 14): the title is escaped, the body is the caller's markup. */
+    static String page(String language, String title, String body) {
+        return "<!doctype html><html lang=\"" + escape(language) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
                 + "</title></head><body><main><h1>" + escape(title) + "</h1>" + body + "</main></body></html>";
     }

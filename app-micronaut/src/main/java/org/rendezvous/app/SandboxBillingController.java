@@ -2,6 +2,7 @@ package org.rendezvous.app;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
@@ -10,7 +11,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import java.time.ZoneId;
 import java.util.Optional;
+import org.rendezvous.core.Rendezvous;
+import org.rendezvous.core.agenda.AgendaSettings;
 import org.rendezvous.core.plan.SubscriptionCheckout;
 import org.rendezvous.core.practitioner.PractitionerId;
 import org.rendezvous.core.sandbox.SandboxBillingGateway;
@@ -25,12 +29,23 @@ import org.rendezvous.core.sandbox.SandboxBillingGateway;
 @Controller("/sandbox/billing")
 final class SandboxBillingController {
 
-    private static final String BACK = "<p><a href=\"/dashboard#plan\">Back to the dashboard</a></p>";
-
     private final SandboxBillingGateway sandbox;
+    private final PageTexts texts;
+    private final Rendezvous engine;
 
-    SandboxBillingController(SandboxBillingGateway sandbox) {
+    SandboxBillingController(SandboxBillingGateway sandbox, PageTexts texts, Rendezvous engine) {
         this.sandbox = sandbox;
+        this.texts = texts;
+        this.engine = engine;
+    }
+
+    private static String back(PageTexts.Texts t) {
+        return "<p><a href=\"/dashboard#plan\">" + t.text("sandbox.billing.back") + "</a></p>";
+    }
+
+    /** The practitioner's zone, for the dates the pages show. */
+    private ZoneId zone(PractitionerId practitioner) {
+        return engine.practitioners().settings(practitioner).map(AgendaSettings::zone).orElse(AgendaSettings.DEFAULT_ZONE);
     }
 
     /** PLAN-3 in the sandbox: the subscription checkout page. */
@@ -39,19 +54,20 @@ final class SandboxBillingController {
     @Operation(operationId = "sandboxSubscriptionCheckout", security = {})
     @ApiDoc.HtmlPage
     @ApiDoc.PageNotFound
-    HttpResponse<String> checkout(@PathVariable String reference) {
+    HttpResponse<String> checkout(@PathVariable String reference, HttpRequest<?> request) {
+        PageTexts.Texts t = texts.of(request, "sandbox");
         Optional<SubscriptionCheckout> open = sandbox.openCheckout(reference);
         if (open.isEmpty()) {
-            return closed("Subscription");
+            return closed(t, "sandbox.billing.subscriptionTitle");
         }
-        String from = open.get().paidFrom().map(at -> "<p>Billing starts at the end of your trial ("
-                + Html.escape(at.toString()) + ").</p>").orElse("");
-        return HttpResponse.ok(Html.page("Sandbox subscription",
-                "<p>This is the sandbox billing provider: no real money moves.</p>"
-                        + "<p>Paid plan: " + Html.escape(open.get().monthlyPrice().toString()) + " a month, no commitment.</p>"
+        String from = open.get().paidFrom().map(at -> "<p>" + t.text("sandbox.billing.paidFrom", "date",
+                t.dateTime(at, zone(open.get().practitionerId()))) + "</p>").orElse("");
+        return HttpResponse.ok(t.page("sandbox.billing.checkoutTitle",
+                "<p>" + t.text("sandbox.billing.intro") + "</p>"
+                        + "<p>" + t.text("sandbox.billing.price", "price", t.money(open.get().monthlyPrice())) + "</p>"
                         + from
-                        + "<form method=\"post\" action=\"/sandbox/billing/checkout/" + Html.escape(reference) + "\">"
-                        + "<button type=\"submit\">Subscribe</button></form>"));
+                        + "<form method=\"post\" action=\"" + t.action("/sandbox/billing/checkout/" + Html.escape(reference))
+                        + "\"><button type=\"submit\">" + t.text("sandbox.billing.subscribe") + "</button></form>"));
     }
 
     /** PLAN-3 in the sandbox: subscribes, as the provider's first payment would. */
@@ -61,11 +77,13 @@ final class SandboxBillingController {
     @Operation(operationId = "sandboxSubscribe", security = {})
     @ApiDoc.HtmlPage
     @ApiDoc.PageNotFound
-    HttpResponse<String> pay(@PathVariable String reference) {
+    HttpResponse<String> pay(@PathVariable String reference, HttpRequest<?> request) {
+        PageTexts.Texts t = texts.of(request, "sandbox");
         if (sandbox.completeCheckout(reference).isEmpty()) {
-            return closed("Subscription");
+            return closed(t, "sandbox.billing.subscriptionTitle");
         }
-        return HttpResponse.ok(Html.page("Subscribed", "<p>You are on the paid plan.</p>" + BACK));
+        return HttpResponse.ok(t.result("sandbox.billing.subscribedTitle",
+                "<p>" + t.text("sandbox.billing.subscribed") + "</p>" + back(t)));
     }
 
     /** PLAN-3 in the sandbox: the billing portal page. */
@@ -74,21 +92,24 @@ final class SandboxBillingController {
     @Operation(operationId = "sandboxBillingPortal", security = {})
     @ApiDoc.HtmlPage
     @ApiDoc.PageNotFound
-    HttpResponse<String> portal(@PathVariable String reference) {
+    HttpResponse<String> portal(@PathVariable String reference, HttpRequest<?> request) {
+        PageTexts.Texts t = texts.of(request, "sandbox");
         Optional<PractitionerId> practitioner = sandbox.portal(reference);
         if (practitioner.isEmpty()) {
-            return closed("Billing");
+            return closed(t, "sandbox.billing.billingTitle");
         }
         String action = "/sandbox/billing/portal/" + Html.escape(reference);
-        String body = sandbox.subscription(practitioner.get()).map(s -> "<p>Current period until "
-                        + Html.escape(s.periodEnd().toString()) + (s.cancelAtPeriodEnd() ? ", then it ends" : ", then renewed")
-                        + ".</p>"
+        ZoneId zone = zone(practitioner.get());
+        String body = sandbox.subscription(practitioner.get()).map(s -> "<p>"
+                        + t.text(s.cancelAtPeriodEnd() ? "sandbox.billing.periodEnds" : "sandbox.billing.periodRenewed",
+                        "date", t.dateTime(s.periodEnd(), zone)) + "</p>"
                         + (s.cancelAtPeriodEnd()
-                        ? form(action + "/resume", "Resume the subscription")
-                        : form(action + "/cancel", "Cancel at the end of the period"))
-                        + "<p>Card: the sandbox's test card (nothing to change).</p>")
-                .orElse("<p>No subscription.</p>");
-        return HttpResponse.ok(Html.page("Sandbox billing", "<p>This is the sandbox billing portal.</p>" + body + BACK));
+                        ? form(t.action(action + "/resume"), t.text("sandbox.billing.resume"))
+                        : form(t.action(action + "/cancel"), t.text("sandbox.billing.cancel")))
+                        + "<p>" + t.text("sandbox.billing.card") + "</p>")
+                .orElse("<p>" + t.text("sandbox.billing.none") + "</p>");
+        return HttpResponse.ok(t.page("sandbox.billing.portalTitle",
+                "<p>" + t.text("sandbox.billing.portalIntro") + "</p>" + body + back(t)));
     }
 
     /** PLAN-3 in the sandbox: cancels at the end of the paid period. */
@@ -98,8 +119,8 @@ final class SandboxBillingController {
     @Operation(operationId = "sandboxCancelSubscription", security = {})
     @ApiDoc.HtmlPage
     @ApiDoc.PageNotFound
-    HttpResponse<String> cancel(@PathVariable String reference) {
-        return renewing(reference, false);
+    HttpResponse<String> cancel(@PathVariable String reference, HttpRequest<?> request) {
+        return renewing(reference, false, texts.of(request, "sandbox"));
     }
 
     /** PLAN-3 in the sandbox: the subscription renews again. */
@@ -109,26 +130,25 @@ final class SandboxBillingController {
     @Operation(operationId = "sandboxResumeSubscription", security = {})
     @ApiDoc.HtmlPage
     @ApiDoc.PageNotFound
-    HttpResponse<String> resume(@PathVariable String reference) {
-        return renewing(reference, true);
+    HttpResponse<String> resume(@PathVariable String reference, HttpRequest<?> request) {
+        return renewing(reference, true, texts.of(request, "sandbox"));
     }
 
-    private HttpResponse<String> renewing(String reference, boolean renewing) {
+    private HttpResponse<String> renewing(String reference, boolean renewing, PageTexts.Texts t) {
         Optional<PractitionerId> practitioner = sandbox.portal(reference);
         if (practitioner.isEmpty() || sandbox.setRenewing(practitioner.get(), renewing).isEmpty()) {
-            return closed("Billing");
+            return closed(t, "sandbox.billing.billingTitle");
         }
-        return HttpResponse.ok(Html.page("Billing", (renewing ? "<p>Your subscription renews again.</p>"
-                : "<p>Cancelled: the paid plan stays active until the end of the paid period.</p>") + BACK));
+        return HttpResponse.ok(t.result("sandbox.billing.billingTitle", "<p>"
+                + t.text(renewing ? "sandbox.billing.resumed" : "sandbox.billing.cancelled") + "</p>" + back(t)));
     }
 
     private static String form(String action, String label) {
-        return "<form method=\"post\" action=\"" + action + "\"><button type=\"submit\">" + Html.escape(label)
-                + "</button></form>";
+        return "<form method=\"post\" action=\"" + action + "\"><button type=\"submit\">" + label + "</button></form>";
     }
 
-    private static HttpResponse<String> closed(String title) {
-        return HttpResponse.<String>notFound().body(Html.page(title, "<p>This page is closed or unknown.</p>"))
+    private static HttpResponse<String> closed(PageTexts.Texts t, String titleKey) {
+        return HttpResponse.<String>notFound().body(t.result(titleKey, "<p>" + t.text("sandbox.billing.closed") + "</p>"))
                 .contentType(MediaType.TEXT_HTML_TYPE);
     }
 }

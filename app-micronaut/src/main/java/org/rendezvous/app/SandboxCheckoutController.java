@@ -2,6 +2,7 @@ package org.rendezvous.app;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
@@ -25,9 +26,11 @@ import org.rendezvous.core.sandbox.SandboxPaymentGateway;
 final class SandboxCheckoutController {
 
     private final SandboxPaymentGateway sandbox;
+    private final PageTexts texts;
 
-    SandboxCheckoutController(SandboxPaymentGateway sandbox) {
+    SandboxCheckoutController(SandboxPaymentGateway sandbox, PageTexts texts) {
         this.sandbox = sandbox;
+        this.texts = texts;
     }
 
     /** PAY-1, PAY-2 in the sandbox: the payment page of a booking. */
@@ -36,20 +39,20 @@ final class SandboxCheckoutController {
     @Operation(operationId = "sandboxPaymentPage", security = {})
     @ApiDoc.HtmlPage
     @ApiDoc.PageNotFound
-    HttpResponse<String> page(@PathVariable String reference) {
+    HttpResponse<String> page(@PathVariable String reference, HttpRequest<?> request) {
+        PageTexts.Texts t = texts.of(request, "sandbox");
         Optional<PaymentRequest> payment = sandbox.openPayment(reference);
         String what;
         if (payment.isPresent()) {
-            what = "Pay " + Html.escape(payment.get().amount().toString());
+            what = t.text("sandbox.payment.pay", "amount", t.money(payment.get().amount()));
         } else if (sandbox.openGuarantee(reference).isPresent()) {
-            what = "Save my card as a guarantee (nothing is charged now)";
+            what = t.text("sandbox.payment.guarantee");
         } else {
-            return HttpResponse.<String>notFound().body(Html.page("Payment", "<p>This payment page is closed or unknown.</p>"))
-                    .contentType(MediaType.TEXT_HTML_TYPE);
+            return closed(t);
         }
-        return HttpResponse.ok(Html.page("Sandbox payment",
-                "<p>This is the sandbox payment provider: no real money moves.</p>"
-                        + "<form method=\"post\" action=\"/sandbox/checkout/" + Html.escape(reference) + "\">"
+        return HttpResponse.ok(t.page("sandbox.payment.title",
+                "<p>" + t.text("sandbox.payment.intro") + "</p>"
+                        + "<form method=\"post\" action=\"" + t.action("/sandbox/checkout/" + Html.escape(reference)) + "\">"
                         + "<button type=\"submit\">" + what + "</button></form>"));
     }
 
@@ -60,12 +63,17 @@ final class SandboxCheckoutController {
     @Operation(operationId = "sandboxPay", security = {})
     @ApiDoc.HtmlPage
     @ApiDoc.PageNotFound
-    HttpResponse<String> pay(@PathVariable String reference) {
+    HttpResponse<String> pay(@PathVariable String reference, HttpRequest<?> request) {
+        PageTexts.Texts t = texts.of(request, "sandbox");
         Optional<PaymentEvent> event = sandbox.completePayment(reference).or(() -> sandbox.completeGuarantee(reference));
         if (event.isEmpty()) {
-            return HttpResponse.<String>notFound().body(Html.page("Payment", "<p>This payment page is closed or unknown.</p>"))
-                    .contentType(MediaType.TEXT_HTML_TYPE);
+            return closed(t);
         }
-        return HttpResponse.ok(Html.page("Thank you", "<p>Done. You will receive a confirmation by e-mail.</p>"));
+        return HttpResponse.ok(t.result("sandbox.payment.doneTitle", "<p>" + t.text("sandbox.payment.done") + "</p>"));
+    }
+
+    private static HttpResponse<String> closed(PageTexts.Texts t) {
+        return HttpResponse.<String>notFound().body(t.result("sandbox.payment.closedTitle",
+                "<p>" + t.text("sandbox.payment.closed") + "</p>")).contentType(MediaType.TEXT_HTML_TYPE);
     }
 }

@@ -3,6 +3,7 @@ package org.rendezvous.app;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
@@ -29,9 +30,11 @@ import org.rendezvous.core.sandbox.SandboxPaymentGateway;
 final class SandboxOnboardingController {
 
     private final SandboxPaymentGateway sandbox;
+    private final PageTexts texts;
 
-    SandboxOnboardingController(SandboxPaymentGateway sandbox) {
+    SandboxOnboardingController(SandboxPaymentGateway sandbox, PageTexts texts) {
         this.sandbox = sandbox;
+        this.texts = texts;
     }
 
     /** The sandbox's onboarding page of a payment account. */
@@ -40,21 +43,24 @@ final class SandboxOnboardingController {
     @Operation(operationId = "sandboxOnboardingPage", security = {})
     @ApiDoc.HtmlPage
     @ApiDoc.PageNotFound
-    HttpResponse<String> page(@PathVariable String accountId) {
+    HttpResponse<String> page(@PathVariable String accountId, HttpRequest<?> request) {
+        PageTexts.Texts t = texts.of(request, "sandbox");
         Optional<OnboardingLink.Request> link = sandbox.openLink(accountId);
         if (link.isEmpty()) {
-            return closed();
+            return closed(t);
         }
         String action = "/sandbox/onboarding/" + Html.escape(accountId);
         AccountStatus status = sandbox.account(accountId).orElseThrow();
-        return HttpResponse.ok(Html.page("Sandbox payment account",
-                "<p>This is the sandbox payment provider: no real account is opened and no details are kept.</p>"
-                        + "<p>Account <code>" + Html.escape(accountId) + "</code>: "
-                        + (status.chargesEnabled() ? "takes payments" : "cannot take payments yet") + ", "
-                        + (status.payoutsEnabled() ? "receives payouts" : "cannot receive payouts yet") + ".</p>"
-                        + form(action + "/complete", "Give my details (the account is enabled)", "complete")
-                        + form(action + "/pending", "Give my details, verification pending", "pending")
-                        + form(action + "/details-needed", "Leave details missing", "details-needed")))
+        return HttpResponse.ok(t.page("sandbox.onboarding.title",
+                "<p>" + t.text("sandbox.onboarding.intro") + "</p>"
+                        + "<p>" + t.text("sandbox.onboarding.account", "account", accountId,
+                        "charges", t.raw(status.chargesEnabled() ? "sandbox.onboarding.chargesEnabled"
+                                : "sandbox.onboarding.chargesDisabled"),
+                        "payouts", t.raw(status.payoutsEnabled() ? "sandbox.onboarding.payoutsEnabled"
+                                : "sandbox.onboarding.payoutsDisabled")) + "</p>"
+                        + form(t.action(action + "/complete"), t.text("sandbox.onboarding.complete"), "complete")
+                        + form(t.action(action + "/pending"), t.text("sandbox.onboarding.pending"), "pending")
+                        + form(t.action(action + "/details-needed"), t.text("sandbox.onboarding.detailsNeeded"), "details-needed")))
                 .contentType(MediaType.TEXT_HTML_TYPE);
     }
 
@@ -64,8 +70,8 @@ final class SandboxOnboardingController {
     @ApiDoc.Public
     @ApiResponse(responseCode = "303", description = "back to the host's return URL")
     @ApiDoc.PageNotFound
-    HttpResponse<String> complete(@PathVariable String accountId) {
-        return decide(accountId, AccountStatus.enabled());
+    HttpResponse<String> complete(@PathVariable String accountId, HttpRequest<?> request) {
+        return decide(accountId, AccountStatus.enabled(), request);
     }
 
     /** Sandbox onboarding: the details are given, verification pending. */
@@ -74,8 +80,8 @@ final class SandboxOnboardingController {
     @ApiDoc.Public
     @ApiResponse(responseCode = "303", description = "back to the host's return URL")
     @ApiDoc.PageNotFound
-    HttpResponse<String> pending(@PathVariable String accountId) {
-        return decide(accountId, AccountStatus.pendingVerification());
+    HttpResponse<String> pending(@PathVariable String accountId, HttpRequest<?> request) {
+        return decide(accountId, AccountStatus.pendingVerification(), request);
     }
 
     /** Sandbox onboarding: details are left missing. */
@@ -84,14 +90,15 @@ final class SandboxOnboardingController {
     @ApiDoc.Public
     @ApiResponse(responseCode = "303", description = "back to the host's return URL")
     @ApiDoc.PageNotFound
-    HttpResponse<String> detailsNeeded(@PathVariable String accountId) {
-        return decide(accountId, AccountStatus.detailsNeeded(List.of("external_account", "individual.verification.document")));
+    HttpResponse<String> detailsNeeded(@PathVariable String accountId, HttpRequest<?> request) {
+        return decide(accountId, AccountStatus.detailsNeeded(List.of("external_account", "individual.verification.document")),
+                request);
     }
 
-    private HttpResponse<String> decide(String accountId, AccountStatus status) {
+    private HttpResponse<String> decide(String accountId, AccountStatus status, HttpRequest<?> request) {
         Optional<OnboardingLink.Request> link = sandbox.openLink(accountId);
         if (link.isEmpty() || sandbox.updateAccount(accountId, status).isEmpty()) {
-            return closed();
+            return closed(texts.of(request, "sandbox"));
         }
         URI back = link.get().returnUrl();
         return HttpResponse.<String>seeOther(back);
@@ -99,11 +106,11 @@ final class SandboxOnboardingController {
 
     private static String form(String action, String label, String id) {
         return "<form method=\"post\" action=\"" + action + "\"><button type=\"submit\" id=\"sandbox-" + id + "\">"
-                + Html.escape(label) + "</button></form>";
+                + label + "</button></form>";
     }
 
-    private static HttpResponse<String> closed() {
-        return HttpResponse.<String>notFound().body(Html.page("Payment account", "<p>This onboarding page is closed or unknown.</p>"))
-                .contentType(MediaType.TEXT_HTML_TYPE);
+    private static HttpResponse<String> closed(PageTexts.Texts t) {
+        return HttpResponse.<String>notFound().body(t.result("sandbox.onboarding.closedTitle",
+                "<p>" + t.text("sandbox.onboarding.closed") + "</p>")).contentType(MediaType.TEXT_HTML_TYPE);
     }
 }

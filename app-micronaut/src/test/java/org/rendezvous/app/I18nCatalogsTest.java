@@ -80,6 +80,37 @@ class I18nCatalogsTest {
         assertThat(missing).as("keys used by pages but in no catalog").isEmpty();
     }
 
+    @Test
+    @DisplayName("every key a page written by the host uses (PageTexts: the sandbox's pages) is in its catalog, in both languages")
+    void everyKeyOfTheHostsPagesExists() throws IOException {
+        Pattern catalogOf = Pattern.compile("texts\\.of\\(\\w+, \"([\\w-]+)\"\\)");
+        Map<String, Set<String>> missing = new TreeMap<>();
+        Map<String, Map<String, String>> french = catalogs("fr");
+        Map<String, Map<String, String>> english = catalogs("en");
+        int pages = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(file);
+                Matcher catalogs = catalogOf.matcher(text);
+                while (catalogs.find()) {
+                    String catalog = catalogs.group(1);
+                    pages++;
+                    assertThat(french).as("catalog %s used by %s", catalog, file).containsKey(catalog);
+                    Matcher keys = Pattern.compile("\"(" + Pattern.quote(catalog) + "\\.[\\w.]+)\"").matcher(text);
+                    while (keys.find()) {
+                        for (Map<String, Map<String, String>> language : java.util.List.of(french, english)) {
+                            if (!language.get(catalog).containsKey(keys.group(1))) {
+                                missing.computeIfAbsent(file.getFileName().toString(), f -> new TreeSet<>()).add(keys.group(1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(pages).as("pages the host writes with PageTexts").isPositive();
+        assertThat(missing).as("keys used by the host's pages but in no catalog").isEmpty();
+    }
+
     private static void collect(Matcher matcher, Set<String> into) {
         while (matcher.find()) {
             into.add(matcher.group(1));

@@ -91,8 +91,12 @@ class PaidPlanApiTest {
         String checkout = redirect("/plan/subscribe");
         assertThat(checkout).startsWith("/sandbox/billing/checkout/");
         assertThat(get(P + "/plan").get("subscribed")).as("nothing is granted before paying").isEqualTo(false);
-        assertThat(http.retrieve(HttpRequest.GET(checkout), String.class)).contains("30.00").contains("Subscribe");
-        assertThat(form(checkout).body()).contains("paid plan");
+        // Issue 14: French by default, English when the browser asks for it.
+        assertThat(http.retrieve(HttpRequest.GET(checkout), String.class)).contains("<html lang=\"fr\"")
+                .contains("30,00\u00a0€ par mois").contains("S&#39;abonner");
+        assertThat(http.retrieve(HttpRequest.GET(checkout).header("Accept-Language", "en-US,en;q=0.9"), String.class))
+                .contains("<html lang=\"en\"").contains("€30.00 a month").contains("Subscribe");
+        assertThat(form(checkout).body()).contains("formule payante");
     }
 
     @Test
@@ -121,7 +125,10 @@ class PaidPlanApiTest {
         subscribeAndPay();
         String portal = redirect("/plan/portal");
         assertThat(portal).startsWith("/sandbox/billing/portal/");
-        assertThat(http.retrieve(HttpRequest.GET(portal), String.class)).contains("Cancel at the end of the period");
+        assertThat(http.retrieve(HttpRequest.GET(portal), String.class)).contains("Résilier à la fin de la période")
+                .contains("puis renouvelée");
+        assertThat(http.retrieve(HttpRequest.GET(portal + "?lang=en"), String.class))
+                .contains("Cancel at the end of the period").contains("then renewed").contains("Back to the dashboard");
 
         form(portal + "/cancel");
         Map<?, ?> cancelled = get(P + "/plan");

@@ -82,6 +82,13 @@ class PaymentAccountApiTest {
 
         String html = http.retrieve(HttpRequest.GET(page.getPath()).accept(MediaType.TEXT_HTML_TYPE), String.class);
         assertThat(html).contains("sandbox-complete").contains("sandbox-pending").contains("sandbox-details-needed");
+        // Issue 14: the sandbox's onboarding page in French by default, in English when asked.
+        assertThat(http.retrieve(HttpRequest.GET(page.getPath()), String.class)).contains("<html lang=\"fr\"")
+                .contains("Donner mes informations (le compte est activé)").contains("ne peut pas encore accepter de paiements")
+                .contains("id=\"sandbox-complete\"");
+        assertThat(http.retrieve(HttpRequest.GET(page.getPath()).header("Accept-Language", "en"), String.class))
+                .contains("<html lang=\"en\"").contains("Give my details (the account is enabled)")
+                .contains("cannot take payments yet");
 
         HttpResponse<String> back = sandboxPost(page.getPath() + "/pending");
         assertThat(back.getStatus().getCode()).isEqualTo(303);
@@ -118,6 +125,8 @@ class PaymentAccountApiTest {
         assertThat(problemBody(failure(http, HttpRequest.POST(P + "/payment-account/onboarding", Map.of("country", "fr"))
                 .bearerAuth(alice)), 400)).contains("\"field\":\"country\"");
         assertThat(failure(http, HttpRequest.GET("/sandbox/onboarding/acct_nobody")).getStatus().getCode()).isEqualTo(404);
+        assertThat(failure(http, HttpRequest.GET("/sandbox/onboarding/acct_nobody").header("Accept-Language", "en"))
+                .getResponse().getBody(String.class).orElseThrow()).contains("This onboarding page is closed or unknown.");
         assertThat(failure(http, HttpRequest.POST("/sandbox/onboarding/acct_nobody/complete", "")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).getStatus().getCode()).isEqualTo(404);
         assertThat(failure(http, HttpRequest.GET(P + "/payment-account")).getStatus().getCode()).isEqualTo(401);

@@ -180,8 +180,15 @@ class PublicBookingApiTest {
         Map<?, ?> checkout = http.toBlocking().retrieve(HttpRequest.POST("/api/public/bookings/" + token + "/checkout", ""),
                 Map.class);
         String page = java.net.URI.create((String) checkout.get("redirect")).getPath();
-        assertThat(http.toBlocking().retrieve(HttpRequest.GET(page))).contains("Pay 60.00");
-        http.toBlocking().retrieve(HttpRequest.POST(page, "").contentType(MediaType.APPLICATION_FORM_URLENCODED));
+        // Issue 14: the sandbox's page in French by default, in English when the browser asks for it or the switch says so.
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET(page))).contains("<html lang=\"fr\"")
+                .contains("Payer 60,00\u00a0€").contains("aucun argent réel");
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET(page).header("Accept-Language", "en-GB,en;q=0.8,fr;q=0.5")))
+                .contains("<html lang=\"en\"").contains("Pay €60.00").contains("no real money moves");
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET(page + "?lang=en").header("Accept-Language", "fr")))
+                .contains("Pay €60.00").contains("action=\"" + page + "?lang=en\"");
+        assertThat(http.toBlocking().retrieve(HttpRequest.POST(page + "?lang=en", "")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED))).contains("<html lang=\"en\"").contains("Thank you");
 
         Map<?, ?> paid = http.toBlocking().retrieve(HttpRequest.GET("/api/public/bookings/" + token), Map.class);
         assertThat(paid.get("state")).isEqualTo("PENDING");

@@ -145,9 +145,16 @@ final class MessageResolver {
         if (message.channel() == Channel.SMS && to.phone().isEmpty()) {
             return new Skip("no phone number to send an SMS to");
         }
-        Optional<BookingDetails> details = booking.map(b -> details(b, settings, reads));
+        // CAL-1: a confirmation's invitation is the booking as the event left it, rebuilt from its history (issue 14);
+        // the message then speaks of that booking too (its time, CONFIRMED), so that its text and invitation agree.
+        java.util.Map<String, String> snapshot = booking.map(b -> org.rendezvous.core.notification.InvitationSnapshot.of(
+                message.kind(), message.causeKey(), b, message.createdAt())).orElse(java.util.Map.of());
+        java.util.SortedMap<String, String> parameters = new java.util.TreeMap<>(message.parameters());
+        parameters.putAll(snapshot);
+        Optional<BookingDetails> details = booking.map(b -> snapshot.isEmpty() ? details(b, settings, reads)
+                : asConfirmed(b, snapshot, settings, reads));
         return new Ready(new OutgoingMessage(message.id(), message.causeKey(), message.kind(), message.channel(),
-                message.recipient(), to, practitioner, settings.zone(), details, client, message.parameters()));
+                message.recipient(), to, practitioner, settings.zone(), details, client, parameters));
     }
 
     /**
@@ -192,12 +199,29 @@ final class MessageResolver {
                 settlement.flatMap(MoneyDecision::amountCharged), settlement.flatMap(MoneyDecision::amountRefunded));
     }
 
+    /** The booking as the message's event left it (CAL-1): confirmed, at the snapshot's times and sequence. */
+    private BookingDetails asConfirmed(Booking b, java.util.Map<String, String> snapshot, AgendaSettings settings,
+                                       Reads reads) {
+        Instant start = Instant.parse(snapshot.get(org.rendezvous.core.notification.InvitationSnapshot.START));
+        Optional<MoneyDecision> settlement = b.settlement();
+        return new BookingDetails(b.id(), start,
+                Instant.parse(snapshot.get(org.rendezvous.core.notification.InvitationSnapshot.END)), reads.activityName(b),
+                b.mode(), address(b, start, settings, reads), b.price(), b.paid(), BookingState.CONFIRMED,
+                Integer.parseInt(snapshot.get(org.rendezvous.core.notification.InvitationSnapshot.SEQUENCE)),
+                b.accessToken(), b.terms().cancellationDeadline(), settlement.flatMap(MoneyDecision::amountCharged),
+                settlement.flatMap(MoneyDecision::amountRefunded));
+    }
+
     /** The address of the opening an in-person booking lies in, if that opening names one. */
     private Optional<String> address(Booking b, AgendaSettings settings, Reads reads) {
+        return address(b, b.start(), settings, reads);
+    }
+
+    private Optional<String> address(Booking b, Instant at, AgendaSettings settings, Reads reads) {
         if (b.mode() != ConsultationMode.IN_PERSON) {
             return Optional.empty();
         }
-        ZonedDateTime start = b.start().atZone(settings.zone());
+        ZonedDateTime start = at.atZone(settings.zone());
         LocalDate date = start.toLocalDate();
         LocalTime time = start.toLocalTime();
         for (Opening opening : reads.openings(b.practitionerId())) {
