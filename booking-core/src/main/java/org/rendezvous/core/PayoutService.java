@@ -159,13 +159,7 @@ public final class PayoutService {
     private List<Payout> payChunk(List<PractitionerId> chunk, PayoutTrigger trigger, Instant cutoff) {
         List<Payout> decided = new ArrayList<>();
         try {
-            decided.addAll(engine.stores.transactions().inTransaction(() -> {
-                List<Payout> made = new ArrayList<>();
-                for (PractitionerId practitioner : chunk) {
-                    decideNew(practitioner, trigger, cutoff).ifPresent(made::add);
-                }
-                return made;
-            }));
+            decided.addAll(engine.stores.transactions().inAgendas(chunk, () -> decideChunk(chunk, trigger, cutoff)));
         } catch (RuntimeException failure) {
             LOG.warn("the payouts of {} practitioners could not be decided together; deciding them one by one",
                     chunk.size(), failure);
@@ -193,7 +187,8 @@ public final class PayoutService {
             }
         }
         try {
-            result.addAll(engine.stores.transactions().inTransaction(() -> asked.stream().map(this::record).toList()));
+            List<PractitionerId> owners = asked.stream().map(a -> a.planned().practitionerId()).distinct().toList();
+            result.addAll(engine.stores.transactions().inAgendas(owners, () -> recordChunk(asked)));
         } catch (RuntimeException failure) {
             LOG.warn("the answers for {} payouts could not be recorded together; recording them one by one",
                     asked.size(), failure);
@@ -206,6 +201,146 @@ public final class PayoutService {
                 }
             }
         }
+        return result;
+    }
+
+    /**
+     * Under the chunk's agenda locks: what {@link #decideNew} decides for each practitioner, with the chunk's reads
+     * and writes made together (issue 15): one read each of the payouts for the trigger and carried over, the
+     * currencies, the balances at the cut-off and today, the statements' postings and the destinations; one write each
+     * of the new payouts (with their statements), the postings and the messages. A carried-over payout moving forward
+     * is revised on its own, as {@link #decide} does.
+     */
+    private List<Payout> decideChunk(List<PractitionerId> chunk, PayoutTrigger trigger, Instant cutoff) {
+        Instant now = engine.now();
+        Map<PractitionerId, org.rendezvous.core.port.Payouts.CycleView> views =
+                engine.stores.payouts().cycleViews(chunk, trigger.key());
+        // PO-2: a practitioner paid (or carried over) for this trigger by an earlier run or another instance is left out.
+        List<PractitionerId> open = chunk.stream().filter(p -> views.get(p).forTrigger().isEmpty()).toList();
+        Map<PractitionerId, Currency> agendaCurrencies = engine.stores.agendas().currencies(open);
+        Currency fallback = engine.settings.commissions().currency();
+        Map<Currency, List<PractitionerId>> byCurrency = new java.util.LinkedHashMap<>();
+        for (PractitionerId practitioner : open) {
+            byCurrency.computeIfAbsent(agendaCurrencies.getOrDefault(practitioner, fallback), c -> new ArrayList<>())
+                    .add(practitioner);
+        }
+        Money minimum = engine.settings.payoutMinimum();
+        Map<PractitionerId, Money> amounts = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Currency, List<PractitionerId>> group : byCurrency.entrySet()) {
+            Currency currency = group.getKey();
+            Map<PractitionerId, Money> atCutoff = engine.stores.ledger().balancesOf(group.getValue(),
+                    Account.PRACTITIONER_PAYABLE, currency, cutoff);
+            Map<PractitionerId, Money> today = engine.stores.ledger().balancesOf(group.getValue(),
+                    Account.PRACTITIONER_PAYABLE, currency, now.plus(Duration.ofDays(1)));
+            for (PractitionerId practitioner : group.getValue()) {
+                // A cycle run late never pays what a request already paid since its cut-off.
+                Money amount = atCutoff.getOrDefault(practitioner, Money.zero(currency))
+                        .min(today.getOrDefault(practitioner, Money.zero(currency)));
+                if (!amount.isLessThan(minimum.currency().equals(currency) ? minimum : Money.zero(currency))
+                        && amount.isPositive()) {
+                    amounts.put(practitioner, amount);
+                }
+            }
+        }
+        Map<PractitionerId, Instant> since = new java.util.LinkedHashMap<>();
+        amounts.keySet().forEach(p -> since.put(p, views.get(p).paidUpTo()));
+        Map<PractitionerId, List<Posting>> postings = engine.stores.ledger().ofPractitioners(since, cutoff);
+        Map<PractitionerId, PayoutDestination> destinations = engine.stores.payoutAccounts().findAll(amounts.keySet());
+
+        List<Payout> decided = new ArrayList<>();
+        List<Payout> fresh = new ArrayList<>();
+        List<Payout> toPost = new ArrayList<>();
+        for (Map.Entry<PractitionerId, Money> owed : amounts.entrySet()) {
+            PractitionerId practitioner = owed.getKey();
+            Money amount = owed.getValue();
+            List<StatementLine> statement = statement(postings.getOrDefault(practitioner, List.of()),
+                    amount.currency(), since.get(practitioner), cutoff);
+            boolean ready = Optional.ofNullable(destinations.get(practitioner)).filter(PayoutDestination::ready).isPresent();
+            Optional<Payout> carried = views.get(practitioner).carriedOver();
+            if (!ready) {
+                if (carried.isPresent()) {
+                    Payout current = carried.get();
+                    if (!cutoff.isAfter(current.cutoff())) {
+                        decided.add(current); // an older trigger run late never moves it back
+                        continue;
+                    }
+                    Payout moved = current.movedTo(trigger, cutoff, amount, statement, PayoutState.CARRIED_OVER,
+                            Optional.of("no payout destination ready"), now);
+                    engine.stores.payouts().revise(moved, PayoutState.CARRIED_OVER);
+                    decided.add(moved);
+                    continue;
+                }
+                fresh.add(new Payout(new PayoutId(engine.ids.newId()), practitioner, trigger, cutoff, amount,
+                        PayoutState.CARRIED_OVER, statement, Optional.empty(), Optional.of("no payout destination ready"),
+                        now, now));
+                continue;
+            }
+            if (carried.isPresent()) {
+                // The carried-over payout is the one that goes now: never a second record for the same money.
+                Payout planned = carried.get().movedTo(trigger, cutoff, amount, statement, PayoutState.PLANNED,
+                        Optional.empty(), now);
+                if (!engine.stores.payouts().revise(planned, PayoutState.CARRIED_OVER)) {
+                    throw new IllegalStateException("carried-over payout " + planned.id() + " changed under the agenda lock");
+                }
+                decided.add(planned);
+                toPost.add(planned);
+                continue;
+            }
+            fresh.add(new Payout(new PayoutId(engine.ids.newId()), practitioner, trigger, cutoff, amount,
+                    PayoutState.PLANNED, statement, Optional.empty(), Optional.empty(), now, now));
+        }
+        java.util.Set<PayoutId> added = engine.stores.payouts().addAll(fresh);
+        List<org.rendezvous.core.notification.OutboxMessage> messages = new ArrayList<>();
+        for (Payout payout : fresh) {
+            if (!added.contains(payout.id())) {
+                // PO-2: another run added this trigger's payout first; its own transaction booked it.
+                engine.stores.payouts().forTrigger(payout.practitionerId(), trigger.key()).ifPresent(decided::add);
+                continue;
+            }
+            decided.add(payout);
+            if (payout.state() == PayoutState.PLANNED) {
+                toPost.add(payout);
+            } else {
+                messages.addAll(engine.messagesToPractitioner(MessageKind.PAYOUT_CARRIED_OVER, payout.practitionerId(),
+                        "payout-carried:" + payout.id(), Map.of("amount", payout.amount().toString()), now));
+            }
+        }
+        engine.stores.ledger().postAll(toPost.stream().map(payout -> new Posting(new PostingId(engine.ids.newId()),
+                payout.practitionerId(), Optional.empty(), Optional.of(payout.id()), PostingKind.PAYOUT,
+                "payout:" + payout.id(), List.of(new Leg(Account.PRACTITIONER_PAYABLE, Account.PAYOUTS, payout.amount())),
+                now)).toList());
+        engine.stores.outbox().appendAll(messages);
+        return decided;
+    }
+
+    /**
+     * Under the agenda locks of the asked payouts' practitioners: the gateway's answers recorded as {@link #record}
+     * does, the payouts SENT with one update and their messages with one write; other answers one by one.
+     */
+    private List<Payout> recordChunk(List<Asked> asked) {
+        Instant now = engine.now();
+        List<Payout> result = new ArrayList<>();
+        List<Payout> sent = new ArrayList<>();
+        for (Asked answer : asked) {
+            if (answer.result() instanceof PayoutResult.Sent done) {
+                sent.add(answer.planned().sent(done.reference(), now));
+            } else {
+                result.add(record(answer));
+            }
+        }
+        java.util.Set<PayoutId> updated = engine.stores.payouts().updateAll(sent, PayoutState.PLANNED);
+        List<org.rendezvous.core.notification.OutboxMessage> messages = new ArrayList<>();
+        for (Payout done : sent) {
+            if (!updated.contains(done.id())) {
+                result.add(engine.stores.payouts().find(done.id()).orElseThrow());
+                continue;
+            }
+            result.add(done);
+            messages.addAll(engine.messagesToPractitioner(MessageKind.PAYOUT_SENT, done.practitionerId(),
+                    "payout-sent:" + done.id(), Map.of("amount", done.amount().toString(), "payoutId", done.id().toString()),
+                    now));
+        }
+        engine.stores.outbox().appendAll(messages);
         return result;
     }
 
@@ -419,8 +554,13 @@ public final class PayoutService {
                 .filter(p -> p.state() == PayoutState.SENT || p.state() == PayoutState.PLANNED
                         || p.state() == PayoutState.AWAITING_BANK_FILE)
                 .map(Payout::cutoff).max(Instant::compareTo).orElse(Instant.EPOCH);
+        return statement(engine.stores.ledger().ofPractitioner(practitioner), currency, since, cutoff);
+    }
+
+    /** PO-5: the statement's items among these postings (oldest first), from {@code since} up to the cut-off. */
+    private static List<StatementLine> statement(List<Posting> postings, Currency currency, Instant since, Instant cutoff) {
         List<StatementLine> lines = new ArrayList<>();
-        for (Posting posting : engine.stores.ledger().ofPractitioner(practitioner)) {
+        for (Posting posting : postings) {
             if (posting.kind() == PostingKind.PAYOUT || !posting.currency().equals(currency)
                     || posting.at().isBefore(since) || !posting.at().isBefore(cutoff)) {
                 continue;
