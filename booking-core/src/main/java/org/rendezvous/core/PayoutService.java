@@ -210,7 +210,10 @@ public final class PayoutService {
         long recordStarted = System.nanoTime();
         phases.gateway.addAndGet(recordStarted - gatewayStarted);
         try {
-            List<PractitionerId> owners = asked.stream().map(a -> a.planned().practitionerId()).distinct().toList();
+            // The locks in the chunk's order (the practitioners' ids), as the decisions take them: never in a circle.
+            java.util.Set<PractitionerId> askedFor = new java.util.HashSet<>();
+            asked.forEach(a -> askedFor.add(a.planned().practitionerId()));
+            List<PractitionerId> owners = chunk.stream().filter(askedFor::contains).toList();
             result.addAll(engine.stores.transactions().inAgendas(owners, () -> recordChunk(asked)));
         } catch (RuntimeException failure) {
             LOG.warn("the answers for {} payouts could not be recorded together; recording them one by one",
