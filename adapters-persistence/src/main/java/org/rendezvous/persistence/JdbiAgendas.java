@@ -68,7 +68,18 @@ final class JdbiAgendas implements Agendas {
     public record UnavailabilityRow(UUID id, UUID practitionerId, Instant fromAt, Instant toAt, String label) {
     }
 
+    /** An agenda's currency, for {@link #currencies}. */
+    public record CurrencyRow(UUID practitionerId, String currency) {
+    }
+
     interface Dao {
+        @SqlQuery("""
+                SELECT practitioner_id, currency FROM agenda_settings
+                WHERE practitioner_id = ANY (string_to_array(:ids, ',')::uuid[])
+                """)
+        @RegisterConstructorMapper(CurrencyRow.class)
+        List<CurrencyRow> currencies(@Bind("ids") String ids);
+
         @SqlUpdate("""
                 INSERT INTO agenda_settings (practitioner_id, zone, spacing_minutes, default_capacity,
                     minimum_notice_minutes, horizon_minutes, confirmation, cancellation_deadline_minutes,
@@ -249,6 +260,20 @@ final class JdbiAgendas implements Agendas {
         return dao(dao -> dao.settings(practitioner.value()).map(row -> settings(row,
                 dao.formFields(practitioner.value()).stream()
                         .map(f -> new FormField(f.fieldKey(), f.label(), f.required(), f.maxLength())).toList())));
+    }
+
+    /** Issue 15: the currencies of a chunk of the payout cycle in one read. */
+    @Override
+    public java.util.Map<PractitionerId, Currency> currencies(java.util.Collection<PractitionerId> practitioners) {
+        java.util.Map<PractitionerId, Currency> found = new java.util.HashMap<>();
+        if (practitioners.isEmpty()) {
+            return found;
+        }
+        String ids = SqlArrays.join(practitioners.stream().map(PractitionerId::value).toList());
+        for (CurrencyRow row : dao(dao -> dao.currencies(ids))) {
+            found.put(new PractitionerId(row.practitionerId()), Currency.getInstance(row.currency().trim()));
+        }
+        return found;
     }
 
     private static AgendaSettings settings(SettingsRow row, List<FormField> fields) {

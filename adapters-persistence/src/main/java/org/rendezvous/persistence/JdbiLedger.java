@@ -49,6 +49,9 @@ final class JdbiLedger implements Ledger {
     public record BalanceRow(String account, long balanceMinor) {
     }
 
+    public record PractitionerBalanceRow(UUID practitionerId, long balanceMinor) {
+    }
+
     /** The values of a positive-balance query; {@code after} is null for the first page. */
     public record OwedQuery(String account, String currency, Instant before, UUID after, int limit) {
     }
@@ -81,6 +84,49 @@ final class JdbiLedger implements Ledger {
         @SqlQuery("SELECT <columns> FROM ledger_legs WHERE practitioner_id = :practitionerId")
         @RegisterConstructorMapper(LegRow.class)
         List<LegRow> legsOfPractitioner(@Define("columns") String columns, @Bind("practitionerId") UUID practitionerId);
+
+        @SqlBatch("""
+                INSERT INTO ledger_postings (id, practitioner_id, booking_id, payout_id, kind, cause_key, currency, at)
+                VALUES (:id, :practitionerId, :bookingId, :payoutId, :kind, :causeKey, :currency, :at)
+                ON CONFLICT (cause_key) DO NOTHING
+                """)
+        int[] insertAll(@BindMethods List<PostingRow> rows);
+
+        @SqlQuery("""
+                SELECT <columns> FROM ledger_postings p
+                JOIN unnest(string_to_array(:ids, ',')::uuid[], string_to_array(:since, ',')::timestamptz[]) AS s (id, since)
+                  ON p.practitioner_id = s.id AND p.at >= s.since
+                WHERE p.at < :before
+                ORDER BY p.sequence
+                """)
+        @RegisterConstructorMapper(PostingRow.class)
+        List<PostingRow> postingsOfPractitioners(@Define("columns") String columns, @Bind("ids") String ids,
+                                                 @Bind("since") String since, @Bind("before") Instant before);
+
+        @SqlQuery("""
+                SELECT <columns> FROM ledger_legs l
+                JOIN unnest(string_to_array(:ids, ',')::uuid[], string_to_array(:since, ',')::timestamptz[]) AS s (id, since)
+                  ON l.practitioner_id = s.id AND l.at >= s.since
+                WHERE l.at < :before
+                """)
+        @RegisterConstructorMapper(LegRow.class)
+        List<LegRow> legsOfPractitioners(@Define("columns") String columns, @Bind("ids") String ids,
+                                         @Bind("since") String since, @Bind("before") Instant before);
+
+        /** Issue 15: one account's balance of many practitioners, summed by the index on (practitioner, currency, instant). */
+        @SqlQuery("""
+                SELECT l.practitioner_id,
+                    sum(CASE WHEN l.to_account = :account THEN l.amount_minor ELSE 0 END
+                        - CASE WHEN l.from_account = :account THEN l.amount_minor ELSE 0 END)::bigint AS balance_minor
+                FROM ledger_legs l
+                WHERE l.practitioner_id = ANY (string_to_array(:ids, ',')::uuid[])
+                  AND l.currency = CAST(:currency AS char(3)) AND l.at < :before
+                  AND (l.to_account = :account OR l.from_account = :account)
+                GROUP BY l.practitioner_id
+                """)
+        @RegisterConstructorMapper(PractitionerBalanceRow.class)
+        List<PractitionerBalanceRow> balancesOf(@Bind("ids") String ids, @Bind("account") String account,
+                                                @Bind("currency") String currency, @Bind("before") Instant before);
 
         @SqlQuery("SELECT <columns> FROM ledger_postings WHERE booking_id = :bookingId ORDER BY sequence")
         @RegisterConstructorMapper(PostingRow.class)
@@ -167,6 +213,84 @@ final class JdbiLedger implements Ledger {
             dao.insertLegs(legs);
             return true;
         });
+    }
+
+    /** Issue 15: the postings in one batch (a cause key already posted is left out), then the legs of those posted. */
+    @Override
+    public java.util.Set<PostingId> postAll(List<Posting> postings) {
+        if (postings.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<PostingRow> rows = new ArrayList<>();
+        for (Posting posting : postings) {
+            rows.add(new PostingRow(posting.id().value(), posting.practitionerId().value(),
+                    posting.bookingId().map(BookingId::value).orElse(null), posting.payoutId().map(PayoutId::value).orElse(null),
+                    posting.kind().name(), posting.causeKey(), posting.currency().getCurrencyCode(), posting.at()));
+        }
+        return transactions.withHandle(h -> {
+            Dao dao = transactions.attach(h, Dao.class);
+            int[] counts = dao.insertAll(rows);
+            java.util.Set<PostingId> posted = new java.util.HashSet<>();
+            List<LegRow> legs = new ArrayList<>();
+            for (int p = 0; p < postings.size(); p++) {
+                if (counts[p] == 0) {
+                    continue;
+                }
+                Posting posting = postings.get(p);
+                PostingRow row = rows.get(p);
+                posted.add(posting.id());
+                for (int i = 0; i < posting.legs().size(); i++) {
+                    Leg leg = posting.legs().get(i);
+                    legs.add(new LegRow(row.id(), i, leg.from().name(), leg.to().name(), leg.amount().minorUnits(),
+                            row.practitionerId(), row.currency(), row.at()));
+                }
+            }
+            if (!legs.isEmpty()) {
+                dao.insertLegs(legs);
+            }
+            return posted;
+        });
+    }
+
+    @Override
+    public Map<PractitionerId, Money> balancesOf(java.util.Collection<PractitionerId> practitioners, Account account,
+                                                 Currency currency, Instant before) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(before, "before");
+        Map<PractitionerId, Money> found = new HashMap<>();
+        if (practitioners.isEmpty()) {
+            return found;
+        }
+        practitioners.forEach(p -> found.put(p, Money.zero(currency)));
+        String ids = SqlArrays.join(practitioners.stream().map(PractitionerId::value).toList());
+        for (PractitionerBalanceRow row : transactions.withHandle(h -> transactions.attach(h, Dao.class)
+                .balancesOf(ids, account.name(), currency.getCurrencyCode(), before))) {
+            found.put(new PractitionerId(row.practitionerId()), new Money(row.balanceMinor(), currency));
+        }
+        return found;
+    }
+
+    @Override
+    public Map<PractitionerId, List<Posting>> ofPractitioners(Map<PractitionerId, Instant> since, Instant before) {
+        Objects.requireNonNull(before, "before");
+        Map<PractitionerId, List<Posting>> found = new HashMap<>();
+        if (since.isEmpty()) {
+            return found;
+        }
+        List<PractitionerId> practitioners = new ArrayList<>(since.keySet());
+        String ids = SqlArrays.join(practitioners.stream().map(PractitionerId::value).toList());
+        String from = SqlArrays.join(practitioners.stream().map(since::get).toList());
+        List<Posting> postings = transactions.withHandle(h -> {
+            Dao dao = transactions.attach(h, Dao.class);
+            List<PostingRow> rows = dao.postingsOfPractitioners(POSTING_COLUMNS.replaceAll("(\\w+)", "p.$1"), ids, from, before);
+            return rows.isEmpty() ? List.<Posting>of()
+                    : postings(rows, dao.legsOfPractitioners(LEG_COLUMNS.replaceAll("(\\w+)", "l.$1"), ids, from, before));
+        });
+        practitioners.forEach(p -> found.put(p, new ArrayList<>()));
+        for (Posting posting : postings) {
+            found.get(posting.practitionerId()).add(posting);
+        }
+        return found;
     }
 
     @Override

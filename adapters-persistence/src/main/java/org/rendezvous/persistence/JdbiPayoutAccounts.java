@@ -46,6 +46,13 @@ final class JdbiPayoutAccounts implements PayoutAccounts {
                 """)
         @RegisterConstructorMapper(DestinationRow.class)
         Optional<DestinationRow> find(@Bind("practitionerId") UUID practitionerId);
+
+        @SqlQuery("""
+                SELECT practitioner_id, kind, holder, iban, bic, provider_account_id, payouts_enabled
+                FROM payout_destinations WHERE practitioner_id = ANY (string_to_array(:ids, ',')::uuid[])
+                """)
+        @RegisterConstructorMapper(DestinationRow.class)
+        java.util.List<DestinationRow> findAll(@Bind("ids") String ids);
     }
 
     private final JdbiTransactions transactions;
@@ -58,6 +65,20 @@ final class JdbiPayoutAccounts implements PayoutAccounts {
     public Optional<PayoutDestination> find(PractitionerId practitioner) {
         return transactions.withHandle(h -> transactions.attach(h, Dao.class).find(practitioner.value()))
                 .map(JdbiPayoutAccounts::destination);
+    }
+
+    /** Issue 15: the destinations of a chunk of the payout cycle in one read. */
+    @Override
+    public java.util.Map<PractitionerId, PayoutDestination> findAll(java.util.Collection<PractitionerId> practitioners) {
+        java.util.Map<PractitionerId, PayoutDestination> found = new java.util.HashMap<>();
+        if (practitioners.isEmpty()) {
+            return found;
+        }
+        String ids = SqlArrays.join(practitioners.stream().map(PractitionerId::value).toList());
+        for (DestinationRow row : transactions.withHandle(h -> transactions.attach(h, Dao.class).findAll(ids))) {
+            found.put(new PractitionerId(row.practitionerId()), destination(row));
+        }
+        return found;
     }
 
     @Override

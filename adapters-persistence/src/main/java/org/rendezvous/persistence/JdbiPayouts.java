@@ -63,6 +63,9 @@ final class JdbiPayouts implements Payouts {
                           String currency) {
     }
 
+    public record PaidUpTo(UUID practitionerId, Instant paidUpTo) {
+    }
+
     private static final String COLUMNS = """
             id, practitioner_id, trigger_kind, cycle_date, request_key, trigger_key, cutoff, amount_minor, currency,
             state, reference, failure, created_at, updated_at""";
@@ -134,6 +137,50 @@ final class JdbiPayouts implements Payouts {
                 WHERE id = :id AND state = :expectedState
                 """)
         int revise(@BindMethods PayoutRow row, @Bind("expectedState") String expectedState);
+
+        @SqlBatch("""
+                INSERT INTO payouts (<columns>)
+                VALUES (:id, :practitionerId, :triggerKind, :cycleDate, :requestKey, :triggerKey, :cutoff, :amountMinor,
+                    :currency, :state, :reference, :failure, :createdAt, :updatedAt)
+                ON CONFLICT (practitioner_id, trigger_key) DO NOTHING
+                """)
+        int[] insertAll(@Define("columns") String columns, @BindMethods List<PayoutRow> rows);
+
+        /** The statement lines of many payouts in one statement, each column as one comma-separated text. */
+        @SqlUpdate("""
+                INSERT INTO payout_statement_lines (payout_id, seq, at, kind, booking_id, amount_minor, currency)
+                SELECT * FROM unnest(string_to_array(:payoutIds, ',')::uuid[], string_to_array(:seqs, ',')::integer[],
+                    string_to_array(:ats, ',')::timestamptz[], string_to_array(:kinds, ','),
+                    string_to_array(:bookingIds, ',', '')::uuid[], string_to_array(:amounts, ',')::bigint[],
+                    string_to_array(:currencies, ','))
+                """)
+        int insertLinesAtOnce(@Bind("payoutIds") String payoutIds, @Bind("seqs") String seqs, @Bind("ats") String ats,
+                              @Bind("kinds") String kinds, @Bind("bookingIds") String bookingIds,
+                              @Bind("amounts") String amounts, @Bind("currencies") String currencies);
+
+        @SqlBatch("""
+                UPDATE payouts SET state = :state, reference = :reference, failure = :failure, updated_at = :updatedAt
+                WHERE id = :id AND state = :expectedState
+                """)
+        int[] updateAll(@BindMethods List<PayoutRow> rows, @Bind("expectedState") String expectedState);
+
+        @SqlQuery("""
+                SELECT <columns> FROM payouts
+                WHERE practitioner_id = ANY (string_to_array(:ids, ',')::uuid[])
+                  AND (trigger_key = :triggerKey OR state = 'CARRIED_OVER')
+                """)
+        @RegisterConstructorMapper(PayoutRow.class)
+        List<PayoutRow> forTriggerOrCarried(@Define("columns") String columns, @Bind("ids") String ids,
+                                            @Bind("triggerKey") String triggerKey);
+
+        @SqlQuery("""
+                SELECT practitioner_id, max(cutoff) AS paid_up_to FROM payouts
+                WHERE practitioner_id = ANY (string_to_array(:ids, ',')::uuid[])
+                  AND state IN ('SENT', 'PLANNED', 'AWAITING_BANK_FILE')
+                GROUP BY practitioner_id
+                """)
+        @RegisterConstructorMapper(PaidUpTo.class)
+        List<PaidUpTo> paidUpTo(@Bind("ids") String ids);
 
         @SqlUpdate("DELETE FROM payout_statement_lines WHERE payout_id = :id")
         void deleteLines(@Bind("id") UUID id);
@@ -269,6 +316,93 @@ final class JdbiPayouts implements Payouts {
                 dao.insertLines(lines);
             }
             return true;
+        });
+    }
+
+    /** Issue 15: a chunk's payouts in one batch, and all their statements' lines in one statement. */
+    @Override
+    public java.util.Set<PayoutId> addAll(List<Payout> payouts) {
+        if (payouts.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<PayoutRow> rows = payouts.stream().map(JdbiPayouts::row).toList();
+        return transactions.withHandle(h -> {
+            Dao dao = transactions.attach(h, Dao.class);
+            int[] counts = dao.insertAll(COLUMNS, rows);
+            java.util.Set<PayoutId> added = new java.util.HashSet<>();
+            List<LineRow> lines = new ArrayList<>();
+            for (int i = 0; i < payouts.size(); i++) {
+                if (counts[i] > 0) {
+                    added.add(payouts.get(i).id());
+                    lines.addAll(lines(payouts.get(i), rows.get(i).id()));
+                }
+            }
+            if (!lines.isEmpty()) {
+                dao.insertLinesAtOnce(
+                        SqlArrays.join(lines.stream().map(LineRow::payoutId).toList()),
+                        SqlArrays.join(lines.stream().map(LineRow::seq).toList()),
+                        SqlArrays.join(lines.stream().map(LineRow::at).toList()),
+                        SqlArrays.join(lines.stream().map(LineRow::kind).toList()),
+                        lines.stream().map(l -> l.bookingId() == null ? "" : l.bookingId().toString())
+                                .collect(java.util.stream.Collectors.joining(",")),
+                        SqlArrays.join(lines.stream().map(LineRow::amountMinor).toList()),
+                        SqlArrays.join(lines.stream().map(LineRow::currency).toList()));
+            }
+            return added;
+        });
+    }
+
+    @Override
+    public java.util.Set<PayoutId> updateAll(List<Payout> next, PayoutState expectedState) {
+        Objects.requireNonNull(expectedState, "expectedState");
+        if (next.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<PayoutRow> rows = next.stream().map(JdbiPayouts::row).toList();
+        int[] counts = transactions.withHandle(h -> transactions.attach(h, Dao.class).updateAll(rows, expectedState.name()));
+        java.util.Set<PayoutId> updated = new java.util.HashSet<>();
+        for (int i = 0; i < next.size(); i++) {
+            if (counts[i] > 0) {
+                updated.add(next.get(i).id());
+            }
+        }
+        return updated;
+    }
+
+    /** Issue 15: the chunk's payouts for the trigger and carried over in one read, their latest cut-offs in another. */
+    @Override
+    public Map<PractitionerId, CycleView> cycleViews(java.util.Collection<PractitionerId> practitioners, String triggerKey) {
+        Objects.requireNonNull(triggerKey, "triggerKey");
+        if (practitioners.isEmpty()) {
+            return Map.of();
+        }
+        String ids = SqlArrays.join(practitioners.stream().map(PractitionerId::value).toList());
+        return transactions.withHandle(h -> {
+            Dao dao = transactions.attach(h, Dao.class);
+            List<Payout> found = withStatements(h, dao.forTriggerOrCarried(COLUMNS, ids, triggerKey));
+            Map<UUID, Instant> paidUpTo = new HashMap<>();
+            for (PaidUpTo row : dao.paidUpTo(ids)) {
+                paidUpTo.put(row.practitionerId(), row.paidUpTo());
+            }
+            Map<PractitionerId, CycleView> views = new HashMap<>();
+            for (PractitionerId practitioner : practitioners) {
+                Optional<Payout> forTrigger = Optional.empty();
+                Optional<Payout> carried = Optional.empty();
+                for (Payout payout : found) {
+                    if (!payout.practitionerId().equals(practitioner)) {
+                        continue;
+                    }
+                    if (payout.trigger().key().equals(triggerKey)) {
+                        forTrigger = Optional.of(payout);
+                    }
+                    if (payout.state() == PayoutState.CARRIED_OVER) {
+                        carried = Optional.of(payout);
+                    }
+                }
+                views.put(practitioner, new CycleView(forTrigger, carried,
+                        paidUpTo.getOrDefault(practitioner.value(), Instant.EPOCH)));
+            }
+            return views;
         });
     }
 

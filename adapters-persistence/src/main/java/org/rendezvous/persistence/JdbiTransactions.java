@@ -98,6 +98,33 @@ final class JdbiTransactions implements Transactions {
         return run(practitioner, work);
     }
 
+    /**
+     * Issue 15: the agendas' locks in one statement, in the order given, those this unit of work does not hold yet;
+     * the whole unit of work is re-run after a transient failure, as {@link #inAgenda} is.
+     */
+    @Override
+    public <T> T inAgendas(List<PractitionerId> practitioners, Supplier<T> work) {
+        Objects.requireNonNull(practitioners, "practitioners");
+        Objects.requireNonNull(work, "work");
+        return run(null, () -> {
+            UnitOfWork unit = current.get();
+            List<Long> keys = new ArrayList<>();
+            for (PractitionerId practitioner : practitioners) {
+                if (unit.lockedAgendas().add(practitioner.value())) {
+                    keys.add(agendaLockKey(practitioner));
+                }
+            }
+            if (!keys.isEmpty()) {
+                translated(() -> unit.handle().createQuery("""
+                                SELECT count(pg_advisory_xact_lock(k.key))::integer
+                                FROM unnest(string_to_array(:keys, ',')::bigint[]) WITH ORDINALITY AS k (key, n)
+                                """)
+                        .bind("keys", SqlArrays.join(keys)).mapTo(Integer.class).one());
+            }
+            return work.get();
+        });
+    }
+
     private <T> T run(PractitionerId agenda, Supplier<T> work) {
         UnitOfWork joined = current.get();
         if (joined != null) {

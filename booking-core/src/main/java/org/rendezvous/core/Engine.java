@@ -95,6 +95,17 @@ final class Engine {
         }
     }
 
+    /** The messages {@link #announceToPractitioner} would write, for the caller to write with others in one step. */
+    List<OutboxMessage> messagesToPractitioner(MessageKind kind, PractitionerId practitioner, String cause,
+                                               Map<String, String> parameters, Instant now) {
+        List<OutboxMessage> messages = new java.util.ArrayList<>();
+        for (MessageKind.Route route : kind.routes()) {
+            messages.add(OutboxMessage.of(new OutboxMessageId(ids.newId()), practitioner, Optional.empty(), kind,
+                    route, cause, parameters, now));
+        }
+        return messages;
+    }
+
     void announce(MessageKind kind, Booking booking, Instant now) {
         announce(kind, booking, kind + ":" + booking.id() + ":v" + booking.version(), Map.of(), now);
     }

@@ -105,6 +105,8 @@ public final class PayoutService {
         java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger paid = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger deferred = new java.util.concurrent.atomic.AtomicInteger();
+        Phases phases = new Phases();
+        long started = System.nanoTime();
         // Each payout is its own short transaction and provider call: several run at once, so that a cycle of
         // thousands of practitioners is bound by the database's throughput, not by one commit after another.
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(parallelism);
@@ -118,7 +120,7 @@ public final class PayoutService {
                     List<PractitionerId> chunk = owed.subList(from, Math.min(owed.size(), from + CHUNK));
                     running.add(workers.submit(() -> {
                         seen.addAndGet(chunk.size());
-                        for (Payout payout : payChunk(chunk, trigger, cutoff)) {
+                        for (Payout payout : payChunk(chunk, trigger, cutoff, phases)) {
                             PayoutState state = payout.state();
                             if (state == PayoutState.SENT || state == PayoutState.AWAITING_BANK_FILE) {
                                 paid.incrementAndGet();
@@ -139,16 +141,29 @@ public final class PayoutService {
         } finally {
             workers.shutdown();
         }
+        LOG.info("payout cycle {}: {} practitioners, {} paid, {} deferred in {} ms; summed over the workers: decide {} ms,"
+                        + " gateway {} ms, record {} ms", date, seen.get(), paid.get(), deferred.get(),
+                (System.nanoTime() - started) / 1_000_000, phases.decide.get() / 1_000_000,
+                phases.gateway.get() / 1_000_000, phases.record.get() / 1_000_000);
         return new JobReport(seen.get(), paid.get(), deferred.get());
     }
 
     /**
      * How many practitioners of a cycle are decided in one transaction, and whose providers' answers are then
      * recorded in one more: two commits for the chunk instead of two per practitioner, which bound the cycle
-     * (about 400 synchronous commits a second on a small machine). The chunk's agenda locks are taken in the
+     * (about 400 synchronous commits a second on a small machine). Since issue 15 a chunk costs about twenty
+     * statements whatever its size (its reads and writes are made together), so chunks are larger: a page of the
+     * default 500 practitioners makes four, for four of the workers. The chunk's agenda locks are taken in the
      * order of the practitioners' ids, as every run of the cycle takes them, and held until that commit.
      */
-    static final int CHUNK = 50;
+    static final int CHUNK = 125;
+
+    /** Where a cycle's time goes, summed over its workers (logged at the end of the cycle; issue 15). */
+    private static final class Phases {
+        final java.util.concurrent.atomic.AtomicLong decide = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong gateway = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong record = new java.util.concurrent.atomic.AtomicLong();
+    }
 
     /**
      * The chunk's payouts for this cycle, each decided and booked once under its practitioner's lock (PO-2), the
@@ -156,16 +171,11 @@ public final class PayoutService {
      * If the chunk's transaction fails, its practitioners are decided one by one, so that one practitioner's
      * failure does not hold back the others.
      */
-    private List<Payout> payChunk(List<PractitionerId> chunk, PayoutTrigger trigger, Instant cutoff) {
+    private List<Payout> payChunk(List<PractitionerId> chunk, PayoutTrigger trigger, Instant cutoff, Phases phases) {
+        long decideStarted = System.nanoTime();
         List<Payout> decided = new ArrayList<>();
         try {
-            decided.addAll(engine.stores.transactions().inTransaction(() -> {
-                List<Payout> made = new ArrayList<>();
-                for (PractitionerId practitioner : chunk) {
-                    decideNew(practitioner, trigger, cutoff).ifPresent(made::add);
-                }
-                return made;
-            }));
+            decided.addAll(engine.stores.transactions().inAgendas(chunk, () -> decideChunk(chunk, trigger, cutoff)));
         } catch (RuntimeException failure) {
             LOG.warn("the payouts of {} practitioners could not be decided together; deciding them one by one",
                     chunk.size(), failure);
@@ -178,22 +188,33 @@ public final class PayoutService {
                 }
             }
         }
+        long gatewayStarted = System.nanoTime();
+        phases.decide.addAndGet(gatewayStarted - decideStarted);
         List<Payout> result = new ArrayList<>();
         List<Asked> asked = new ArrayList<>();
+        // The destinations of the chunk's planned payouts in one read, outside any lock, as ask reads each.
+        Map<PractitionerId, PayoutDestination> destinations = engine.stores.payoutAccounts().findAll(decided.stream()
+                .filter(p -> p.state() == PayoutState.PLANNED).map(Payout::practitionerId).toList());
         for (Payout payout : decided) {
             if (payout.state() != PayoutState.PLANNED) {
                 result.add(payout);
                 continue;
             }
-            Optional<Asked> answer = ask(payout);
+            Optional<Asked> answer = ask(payout, Optional.ofNullable(destinations.get(payout.practitionerId())));
             if (answer.isPresent()) {
                 asked.add(answer.get());
             } else {
                 result.add(payout);
             }
         }
+        long recordStarted = System.nanoTime();
+        phases.gateway.addAndGet(recordStarted - gatewayStarted);
         try {
-            result.addAll(engine.stores.transactions().inTransaction(() -> asked.stream().map(this::record).toList()));
+            // The locks in the chunk's order (the practitioners' ids), as the decisions take them: never in a circle.
+            java.util.Set<PractitionerId> askedFor = new java.util.HashSet<>();
+            asked.forEach(a -> askedFor.add(a.planned().practitionerId()));
+            List<PractitionerId> owners = chunk.stream().filter(askedFor::contains).toList();
+            result.addAll(engine.stores.transactions().inAgendas(owners, () -> recordChunk(asked)));
         } catch (RuntimeException failure) {
             LOG.warn("the answers for {} payouts could not be recorded together; recording them one by one",
                     asked.size(), failure);
@@ -206,6 +227,147 @@ public final class PayoutService {
                 }
             }
         }
+        phases.record.addAndGet(System.nanoTime() - recordStarted);
+        return result;
+    }
+
+    /**
+     * Under the chunk's agenda locks: what {@link #decideNew} decides for each practitioner, with the chunk's reads
+     * and writes made together (issue 15): one read each of the payouts for the trigger and carried over, the
+     * currencies, the balances at the cut-off and today, the statements' postings and the destinations; one write each
+     * of the new payouts (with their statements), the postings and the messages. A carried-over payout moving forward
+     * is revised on its own, as {@link #decide} does.
+     */
+    private List<Payout> decideChunk(List<PractitionerId> chunk, PayoutTrigger trigger, Instant cutoff) {
+        Instant now = engine.now();
+        Map<PractitionerId, org.rendezvous.core.port.Payouts.CycleView> views =
+                engine.stores.payouts().cycleViews(chunk, trigger.key());
+        // PO-2: a practitioner paid (or carried over) for this trigger by an earlier run or another instance is left out.
+        List<PractitionerId> open = chunk.stream().filter(p -> views.get(p).forTrigger().isEmpty()).toList();
+        Map<PractitionerId, Currency> agendaCurrencies = engine.stores.agendas().currencies(open);
+        Currency fallback = engine.settings.commissions().currency();
+        Map<Currency, List<PractitionerId>> byCurrency = new java.util.LinkedHashMap<>();
+        for (PractitionerId practitioner : open) {
+            byCurrency.computeIfAbsent(agendaCurrencies.getOrDefault(practitioner, fallback), c -> new ArrayList<>())
+                    .add(practitioner);
+        }
+        Money minimum = engine.settings.payoutMinimum();
+        Map<PractitionerId, Money> amounts = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Currency, List<PractitionerId>> group : byCurrency.entrySet()) {
+            Currency currency = group.getKey();
+            Map<PractitionerId, Money> atCutoff = engine.stores.ledger().balancesOf(group.getValue(),
+                    Account.PRACTITIONER_PAYABLE, currency, cutoff);
+            Map<PractitionerId, Money> today = engine.stores.ledger().balancesOf(group.getValue(),
+                    Account.PRACTITIONER_PAYABLE, currency, now.plus(Duration.ofDays(1)));
+            for (PractitionerId practitioner : group.getValue()) {
+                // A cycle run late never pays what a request already paid since its cut-off.
+                Money amount = atCutoff.getOrDefault(practitioner, Money.zero(currency))
+                        .min(today.getOrDefault(practitioner, Money.zero(currency)));
+                if (!amount.isLessThan(minimum.currency().equals(currency) ? minimum : Money.zero(currency))
+                        && amount.isPositive()) {
+                    amounts.put(practitioner, amount);
+                }
+            }
+        }
+        Map<PractitionerId, Instant> since = new java.util.LinkedHashMap<>();
+        amounts.keySet().forEach(p -> since.put(p, views.get(p).paidUpTo()));
+        Map<PractitionerId, List<Posting>> postings = engine.stores.ledger().ofPractitioners(since, cutoff);
+        Map<PractitionerId, PayoutDestination> destinations = engine.stores.payoutAccounts().findAll(amounts.keySet());
+
+        List<Payout> decided = new ArrayList<>();
+        List<Payout> fresh = new ArrayList<>();
+        List<Payout> toPost = new ArrayList<>();
+        for (Map.Entry<PractitionerId, Money> owed : amounts.entrySet()) {
+            PractitionerId practitioner = owed.getKey();
+            Money amount = owed.getValue();
+            List<StatementLine> statement = statement(postings.getOrDefault(practitioner, List.of()),
+                    amount.currency(), since.get(practitioner), cutoff);
+            boolean ready = Optional.ofNullable(destinations.get(practitioner)).filter(PayoutDestination::ready).isPresent();
+            Optional<Payout> carried = views.get(practitioner).carriedOver();
+            if (!ready) {
+                if (carried.isPresent()) {
+                    Payout current = carried.get();
+                    if (!cutoff.isAfter(current.cutoff())) {
+                        decided.add(current); // an older trigger run late never moves it back
+                        continue;
+                    }
+                    Payout moved = current.movedTo(trigger, cutoff, amount, statement, PayoutState.CARRIED_OVER,
+                            Optional.of("no payout destination ready"), now);
+                    engine.stores.payouts().revise(moved, PayoutState.CARRIED_OVER);
+                    decided.add(moved);
+                    continue;
+                }
+                fresh.add(new Payout(new PayoutId(engine.ids.newId()), practitioner, trigger, cutoff, amount,
+                        PayoutState.CARRIED_OVER, statement, Optional.empty(), Optional.of("no payout destination ready"),
+                        now, now));
+                continue;
+            }
+            if (carried.isPresent()) {
+                // The carried-over payout is the one that goes now: never a second record for the same money.
+                Payout planned = carried.get().movedTo(trigger, cutoff, amount, statement, PayoutState.PLANNED,
+                        Optional.empty(), now);
+                if (!engine.stores.payouts().revise(planned, PayoutState.CARRIED_OVER)) {
+                    throw new IllegalStateException("carried-over payout " + planned.id() + " changed under the agenda lock");
+                }
+                decided.add(planned);
+                toPost.add(planned);
+                continue;
+            }
+            fresh.add(new Payout(new PayoutId(engine.ids.newId()), practitioner, trigger, cutoff, amount,
+                    PayoutState.PLANNED, statement, Optional.empty(), Optional.empty(), now, now));
+        }
+        java.util.Set<PayoutId> added = engine.stores.payouts().addAll(fresh);
+        List<org.rendezvous.core.notification.OutboxMessage> messages = new ArrayList<>();
+        for (Payout payout : fresh) {
+            if (!added.contains(payout.id())) {
+                // PO-2: another run added this trigger's payout first; its own transaction booked it.
+                engine.stores.payouts().forTrigger(payout.practitionerId(), trigger.key()).ifPresent(decided::add);
+                continue;
+            }
+            decided.add(payout);
+            if (payout.state() == PayoutState.PLANNED) {
+                toPost.add(payout);
+            } else {
+                messages.addAll(engine.messagesToPractitioner(MessageKind.PAYOUT_CARRIED_OVER, payout.practitionerId(),
+                        "payout-carried:" + payout.id(), Map.of("amount", payout.amount().toString()), now));
+            }
+        }
+        engine.stores.ledger().postAll(toPost.stream().map(payout -> new Posting(new PostingId(engine.ids.newId()),
+                payout.practitionerId(), Optional.empty(), Optional.of(payout.id()), PostingKind.PAYOUT,
+                "payout:" + payout.id(), List.of(new Leg(Account.PRACTITIONER_PAYABLE, Account.PAYOUTS, payout.amount())),
+                now)).toList());
+        engine.stores.outbox().appendAll(messages);
+        return decided;
+    }
+
+    /**
+     * Under the agenda locks of the asked payouts' practitioners: the gateway's answers recorded as {@link #record}
+     * does, the payouts SENT with one update and their messages with one write; other answers one by one.
+     */
+    private List<Payout> recordChunk(List<Asked> asked) {
+        Instant now = engine.now();
+        List<Payout> result = new ArrayList<>();
+        List<Payout> sent = new ArrayList<>();
+        for (Asked answer : asked) {
+            if (answer.result() instanceof PayoutResult.Sent done) {
+                sent.add(answer.planned().sent(done.reference(), now));
+            } else {
+                result.add(record(answer));
+            }
+        }
+        java.util.Set<PayoutId> updated = engine.stores.payouts().updateAll(sent, PayoutState.PLANNED);
+        List<org.rendezvous.core.notification.OutboxMessage> messages = new ArrayList<>();
+        for (Payout done : sent) {
+            if (!updated.contains(done.id())) {
+                result.add(engine.stores.payouts().find(done.id()).orElseThrow());
+                continue;
+            }
+            result.add(done);
+            messages.addAll(engine.messagesToPractitioner(MessageKind.PAYOUT_SENT, done.practitionerId(),
+                    "payout-sent:" + done.id(), Map.of("amount", done.amount().toString(), "payoutId", done.id().toString()),
+                    now));
+        }
+        engine.stores.outbox().appendAll(messages);
         return result;
     }
 
@@ -419,8 +581,13 @@ public final class PayoutService {
                 .filter(p -> p.state() == PayoutState.SENT || p.state() == PayoutState.PLANNED
                         || p.state() == PayoutState.AWAITING_BANK_FILE)
                 .map(Payout::cutoff).max(Instant::compareTo).orElse(Instant.EPOCH);
+        return statement(engine.stores.ledger().ofPractitioner(practitioner), currency, since, cutoff);
+    }
+
+    /** PO-5: the statement's items among these postings (oldest first), from {@code since} up to the cut-off. */
+    private static List<StatementLine> statement(List<Posting> postings, Currency currency, Instant since, Instant cutoff) {
         List<StatementLine> lines = new ArrayList<>();
-        for (Posting posting : engine.stores.ledger().ofPractitioner(practitioner)) {
+        for (Posting posting : postings) {
             if (posting.kind() == PostingKind.PAYOUT || !posting.currency().equals(currency)
                     || posting.at().isBefore(since) || !posting.at().isBefore(cutoff)) {
                 continue;
@@ -444,7 +611,10 @@ public final class PayoutService {
 
     /** Outside any lock: the gateway asked to pay the planned payout; nothing when no destination is set. */
     private Optional<Asked> ask(Payout planned) {
-        Optional<PayoutDestination> destination = engine.stores.payoutAccounts().find(planned.practitionerId());
+        return ask(planned, engine.stores.payoutAccounts().find(planned.practitionerId()));
+    }
+
+    private Optional<Asked> ask(Payout planned, Optional<PayoutDestination> destination) {
         if (destination.isEmpty()) {
             return Optional.empty();
         }

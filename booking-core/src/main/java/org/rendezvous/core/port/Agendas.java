@@ -75,4 +75,13 @@ public interface Agendas {
                                                                     Instant to) {
         return new OpeningsAndUnavailabilities(openings(practitioner), unavailabilities(practitioner, from, to));
     }
+
+    /** The currency of each of these practitioners' agendas, those that have settings (one read for a chunk). */
+    default java.util.Map<PractitionerId, java.util.Currency> currencies(java.util.Collection<PractitionerId> practitioners) {
+        java.util.Map<PractitionerId, java.util.Currency> found = new java.util.HashMap<>();
+        for (PractitionerId practitioner : practitioners) {
+            settings(practitioner).ifPresent(s -> found.put(practitioner, s.currency()));
+        }
+        return found;
+    }
 }

@@ -64,4 +64,55 @@ public interface Payouts {
 
     /** The latest batches, newest first. */
     List<PayoutBatch> batches(int limit);
+
+    /**
+     * What the payout cycle needs to know of a practitioner's payouts: the payout for this cycle's trigger if any
+     * (PO-2), the one carried-over payout if any (PO-4), and the latest cut-off of a payout that pays (PLANNED,
+     * SENT or AWAITING_BANK_FILE), where the next statement starts (PO-5; the epoch without one).
+     */
+    record CycleView(Optional<Payout> forTrigger, Optional<Payout> carriedOver, java.time.Instant paidUpTo) {
+        public CycleView {
+            java.util.Objects.requireNonNull(forTrigger, "forTrigger");
+            java.util.Objects.requireNonNull(carriedOver, "carriedOver");
+            java.util.Objects.requireNonNull(paidUpTo, "paidUpTo");
+        }
+    }
+
+    /** The {@link CycleView} of each of these practitioners for a trigger key, in one read for a chunk of the cycle. */
+    default java.util.Map<PractitionerId, CycleView> cycleViews(java.util.Collection<PractitionerId> practitioners,
+                                                                String triggerKey) {
+        java.util.Objects.requireNonNull(triggerKey, "triggerKey");
+        java.util.Map<PractitionerId, CycleView> found = new java.util.HashMap<>();
+        for (PractitionerId practitioner : practitioners) {
+            java.time.Instant paidUpTo = ofPractitioner(practitioner).stream()
+                    .filter(p -> p.state() == PayoutState.SENT || p.state() == PayoutState.PLANNED
+                            || p.state() == PayoutState.AWAITING_BANK_FILE)
+                    .map(Payout::cutoff).max(java.time.Instant::compareTo).orElse(java.time.Instant.EPOCH);
+            found.put(practitioner, new CycleView(forTrigger(practitioner, triggerKey), carriedOver(practitioner), paidUpTo));
+        }
+        return found;
+    }
+
+    /** Adds each payout as {@link #add} does (PO-2); the ids of those added. An adapter may write them all at once. */
+    default java.util.Set<PayoutId> addAll(List<Payout> payouts) {
+        java.util.Set<PayoutId> added = new java.util.HashSet<>();
+        for (Payout payout : payouts) {
+            if (add(payout)) {
+                added.add(payout.id());
+            }
+        }
+        return added;
+    }
+
+    /** Updates each payout as {@link #update} does, if still in {@code expectedState}; the ids of those updated. */
+    default java.util.Set<PayoutId> updateAll(List<Payout> next, PayoutState expectedState) {
+        java.util.Objects.requireNonNull(expectedState, "expectedState");
+        java.util.Set<PayoutId> updated = new java.util.HashSet<>();
+        for (Payout payout : next) {
+            if (update(payout, expectedState)) {
+                updated.add(payout.id());
+            }
+        }
+        return updated;
+    }
 }

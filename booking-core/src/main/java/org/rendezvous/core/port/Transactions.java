@@ -23,4 +23,19 @@ public interface Transactions {
      * application instances sharing one database.
      */
     <T> T inAgenda(PractitionerId practitioner, Supplier<T> work);
+
+    /**
+     * A transaction holding the agenda locks of all these practitioners, taken in the order given (callers give
+     * them in one order, the practitioners' ids, so that two such transactions never wait for each other in a
+     * circle): what the payout cycle decides for a chunk of practitioners at once (issue 15). An adapter may take
+     * them all in one step; by default, one {@link #inAgenda} inside the other.
+     */
+    default <T> T inAgendas(java.util.List<PractitionerId> practitioners, Supplier<T> work) {
+        java.util.Objects.requireNonNull(practitioners, "practitioners");
+        java.util.Objects.requireNonNull(work, "work");
+        if (practitioners.isEmpty()) {
+            return inTransaction(work);
+        }
+        return inAgenda(practitioners.get(0), () -> inAgendas(practitioners.subList(1, practitioners.size()), work));
+    }
 }

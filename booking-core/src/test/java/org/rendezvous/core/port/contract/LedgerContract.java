@@ -139,4 +139,67 @@ public abstract class LedgerContract {
         assertThat(ledger.post(posting(anna, Optional.empty(), "doomed", hours(1),
                 leg(Account.CLIENT_PAYMENTS, Account.HELD_FOR_BOOKINGS, "60.00")))).isTrue();
     }
+
+    @Test
+    @DisplayName("FEE-4 issue 15: postAll appends what post would, leaves out a cause key already posted, and says which")
+    void postAllAsPostWould() {
+        Posting first = posting(anna, Optional.empty(), "earning:1", hours(1),
+                leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, "10.00"));
+        assertThat(ledger.post(first)).isTrue();
+        Posting again = posting(anna, Optional.empty(), "earning:1", hours(2),
+                leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, "10.00"));
+        Posting second = posting(anna, Optional.empty(), "earning:2", hours(3),
+                leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, "5.00"),
+                leg(Account.CLIENT_PAYMENTS, Account.PLATFORM_REVENUE, "1.00"));
+        Posting third = posting(ben, Optional.empty(), "earning:3", hours(4),
+                leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, "7.00"));
+
+        assertThat(ledger.postAll(List.of(again, second, third))).containsExactlyInAnyOrder(second.id(), third.id());
+        assertThat(ledger.postAll(List.of())).isEmpty();
+
+        assertThat(ledger.ofPractitioner(anna)).containsExactly(first, second);
+        assertThat(ledger.ofPractitioner(ben)).containsExactly(third);
+    }
+
+    @Test
+    @DisplayName("FEE-4 issue 15: balancesOf gives each practitioner's balance of one account before an instant, as balances does")
+    void balancesOfManyPractitioners() {
+        ledger.post(posting(anna, Optional.empty(), "in:1", hours(1), leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, "10.00")));
+        ledger.post(posting(anna, Optional.empty(), "out:1", hours(2), leg(Account.PRACTITIONER_PAYABLE, Account.PAYOUTS, "4.00")));
+        ledger.post(posting(anna, Optional.empty(), "in:2", hours(5), leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, "1.00")));
+        PractitionerId carl = fixtures.registerPractitioner(stores);
+
+        assertThat(ledger.balancesOf(List.of(anna, ben, carl), Account.PRACTITIONER_PAYABLE, EUR, hours(3)))
+                .containsEntry(anna, eur("6.00")).containsEntry(ben, eur("0.00")).containsEntry(carl, eur("0.00")).hasSize(3);
+        assertThat(ledger.balancesOf(List.of(anna), Account.PRACTITIONER_PAYABLE, EUR, hours(6)))
+                .containsEntry(anna, ledger.balances(anna, EUR, hours(6)).of(Account.PRACTITIONER_PAYABLE));
+        assertThat(ledger.balancesOf(List.of(anna), Account.PAYOUTS, EUR, hours(6))).containsEntry(anna, eur("4.00"));
+        assertThat(ledger.balancesOf(List.of(), Account.PAYOUTS, EUR, hours(6))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("PO-5 issue 15: ofPractitioners gives each practitioner's postings from their own instant up to the bound, oldest first")
+    void postingsOfManyPractitionersInAWindow() {
+        Posting a1 = posting(anna, Optional.empty(), "a:1", hours(1), leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, "1.00"));
+        Posting a2 = posting(anna, Optional.empty(), "a:2", hours(2), leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, "2.00"));
+        Posting a3 = posting(anna, Optional.empty(), "a:3", hours(3), leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, "3.00"));
+        Posting b1 = posting(ben, Optional.empty(), "b:1", hours(1), leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, "4.00"),
+                leg(Account.CLIENT_PAYMENTS, Account.PLATFORM_REVENUE, "0.50"));
+        Posting b4 = posting(ben, Optional.empty(), "b:4", hours(4), leg(Account.CLIENT_PAYMENTS, Account.PRACTITIONER_PAYABLE, "5.00"));
+        for (Posting p : List.of(a1, a2, a3, b1, b4)) {
+            ledger.post(p);
+        }
+        PractitionerId carl = fixtures.registerPractitioner(stores);
+
+        java.util.Map<PractitionerId, Instant> since = new java.util.HashMap<>();
+        since.put(anna, hours(2));
+        since.put(ben, Instant.EPOCH);
+        since.put(carl, Instant.EPOCH);
+        java.util.Map<PractitionerId, List<Posting>> found = ledger.ofPractitioners(since, hours(4));
+
+        assertThat(found.get(anna)).containsExactly(a2, a3);
+        assertThat(found.get(ben)).containsExactly(b1);
+        assertThat(found.get(carl)).isEmpty();
+        assertThat(found).hasSize(3);
+    }
 }

@@ -198,4 +198,97 @@ public abstract class PayoutsContract {
         assertThat(sent.items()).containsExactly(item(annas), item(bens));
         assertThat(stores.payouts().batchOf(Optional.of(LocalDate.of(2030, 3, 15)))).contains(sent);
     }
+
+    @Test
+    @DisplayName("PO-2 PO-5 issue 15: addAll adds what add would, with statements, and leaves out a second payout for a trigger")
+    void addAllAsAddWould() {
+        PayoutTrigger cycle = new PayoutTrigger.Cycle(LocalDate.of(2030, 3, 15));
+        Payout first = payout(anna, cycle, PayoutState.PLANNED);
+        assertThat(stores.payouts().add(first)).isTrue();
+        Payout second = payout(anna, cycle, PayoutState.PLANNED);
+        Payout bens = new Payout(new PayoutId(fixtures.newId()), ben, cycle, hours(0), eur("9.00"), PayoutState.CARRIED_OVER,
+                List.of(new StatementLine(hours(-5), "EARNINGS_RELEASED", Optional.of(fixtures.bookingId()), eur("5.00")),
+                        new StatementLine(hours(-4), "CHARGE_KEPT", Optional.empty(), eur("4.00"))),
+                Optional.empty(), Optional.of("no payout destination ready"), hours(1), hours(1));
+
+        assertThat(stores.payouts().addAll(List.of(second, bens))).containsExactly(bens.id());
+        assertThat(stores.payouts().addAll(List.of())).isEmpty();
+
+        assertThat(stores.payouts().forTrigger(anna, cycle.key())).contains(first);
+        assertThat(stores.payouts().find(bens.id())).contains(bens);
+        assertThat(stores.payouts().find(second.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 15: updateAll updates, as update would, only the payouts still in the expected state, and says which")
+    void updateAllFromExpectedState() {
+        Payout a = payout(anna, new PayoutTrigger.Cycle(LocalDate.of(2030, 4, 1)), PayoutState.PLANNED);
+        Payout b = payout(ben, new PayoutTrigger.Cycle(LocalDate.of(2030, 4, 1)), PayoutState.PLANNED);
+        stores.payouts().add(a);
+        stores.payouts().add(b);
+        stores.payouts().update(b.failed("refused", hours(2)), PayoutState.PLANNED);
+
+        assertThat(stores.payouts().updateAll(List.of(a.sent("po_a", hours(3)), b.sent("po_b", hours(3))), PayoutState.PLANNED))
+                .containsExactly(a.id());
+
+        assertThat(stores.payouts().find(a.id()).orElseThrow().reference()).contains("po_a");
+        assertThat(stores.payouts().find(b.id()).orElseThrow().state()).isEqualTo(PayoutState.FAILED);
+    }
+
+    @Test
+    @DisplayName("PO-2 PO-4 PO-5 issue 15: a cycle view gives the trigger's payout, the carried-over one and the latest cut-off paid")
+    void cycleViews() {
+        PayoutTrigger march1 = new PayoutTrigger.Cycle(LocalDate.of(2030, 3, 1));
+        PayoutTrigger march15 = new PayoutTrigger.Cycle(LocalDate.of(2030, 3, 15));
+        Payout sent = new Payout(new PayoutId(fixtures.newId()), anna, new PayoutTrigger.Request("req-1"), hours(-10),
+                eur("5.00"), PayoutState.PLANNED, List.of(), Optional.empty(), Optional.empty(), hours(-9), hours(-9));
+        stores.payouts().add(sent);
+        stores.payouts().update(sent.sent("po_1", hours(-8)), PayoutState.PLANNED);
+        Payout failed = new Payout(new PayoutId(fixtures.newId()), anna, new PayoutTrigger.Request("req-2"), hours(-2),
+                eur("5.00"), PayoutState.PLANNED, List.of(), Optional.empty(), Optional.empty(), hours(-1), hours(-1));
+        stores.payouts().add(failed);
+        stores.payouts().update(failed.failed("refused", hours(-1)), PayoutState.PLANNED);
+        Payout annas = payout(anna, march15, PayoutState.PLANNED);
+        stores.payouts().add(annas);
+        Payout carried = payout(ben, march1, PayoutState.CARRIED_OVER);
+        stores.payouts().add(carried);
+        PractitionerId carl = fixtures.registerPractitioner(stores);
+
+        java.util.Map<PractitionerId, org.rendezvous.core.port.Payouts.CycleView> views =
+                stores.payouts().cycleViews(List.of(anna, ben, carl), march15.key());
+
+        assertThat(views.get(anna)).isEqualTo(new org.rendezvous.core.port.Payouts.CycleView(Optional.of(annas),
+                Optional.empty(), annas.cutoff()));
+        assertThat(views.get(ben)).isEqualTo(new org.rendezvous.core.port.Payouts.CycleView(Optional.empty(),
+                Optional.of(carried), java.time.Instant.EPOCH));
+        assertThat(views.get(carl)).isEqualTo(new org.rendezvous.core.port.Payouts.CycleView(Optional.empty(),
+                Optional.empty(), java.time.Instant.EPOCH));
+        assertThat(stores.payouts().cycleViews(List.of(anna), march1.key()).get(anna).paidUpTo()).isEqualTo(hours(0));
+    }
+
+    @Test
+    @DisplayName("PO-4 issue 15: findAll gives the destinations of those practitioners who have one; currencies their agendas' currency")
+    void destinationsAndCurrenciesOfMany() {
+        PayoutDestination provider = new PayoutDestination.ProviderAccount("acct_123", false);
+        stores.payoutAccounts().save(anna, provider);
+
+        assertThat(stores.payoutAccounts().findAll(List.of(anna, ben))).containsExactly(java.util.Map.entry(anna, provider));
+        assertThat(stores.payoutAccounts().findAll(List.of())).isEmpty();
+        assertThat(stores.agendas().currencies(List.of(anna, ben, fixtures.practitionerId())))
+                .containsEntry(anna, Currency.getInstance("EUR")).containsEntry(ben, Currency.getInstance("EUR")).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("issue 15: inAgendas is one unit of work: what it wrote is gone when its work throws")
+    void inAgendasIsOneUnitOfWork() {
+        Payout a = payout(anna, new PayoutTrigger.Cycle(LocalDate.of(2030, 5, 1)), PayoutState.PLANNED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stores.transactions().inAgendas(List.of(anna, ben), () -> {
+            stores.payouts().add(a);
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(stores.payouts().find(a.id())).isEmpty();
+
+        assertThat(stores.transactions().inAgendas(List.of(anna, ben), () -> stores.payouts().add(a))).isTrue();
+        assertThat(stores.payouts().find(a.id())).contains(a);
+    }
 }
