@@ -21,6 +21,9 @@ function t(key) {
   return texts[key] === undefined ? key : texts[key];
 }
 
+/** A text of the "calendar" catalogs (after calendarTexts), for calendar-import.js. */
+export const calendarText = t;
+
 function say(message, isError) {
   const status = $('calendar-status');
   status.className = isError ? 'error' : 'status';
@@ -89,4 +92,6 @@ export async function loadCalendar() {
   if (feed) {
     show(feed);
   }
+  const { loadCalendarImport } = await import('/assets/calendar-import.js');
+  await loadCalendarImport();
 }

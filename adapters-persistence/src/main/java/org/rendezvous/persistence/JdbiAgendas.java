@@ -451,7 +451,12 @@ final class JdbiAgendas implements Agendas {
                 .toList();
     }
 
-    /** Openings and unavailabilities in one statement (issue 15): an agenda snapshot's reads but the bookings'. */
+    /**
+     * Openings and unavailabilities in one statement (issue 15): an agenda snapshot's reads but the bookings'.
+     * The busy periods of the practitioner's own calendar ({@code external_busy_times}, issue 14 item 3) come in
+     * the same statement, after the unavailabilities, as unavailabilities labelled
+     * {@link org.rendezvous.core.calendar.ExternalCalendar#BUSY_LABEL}: no statement is added to the booking path.
+     */
     @Override
     public OpeningsAndUnavailabilities openingsAndUnavailabilities(PractitionerId practitioner, Instant from,
                                                                    Instant to) {
@@ -459,6 +464,7 @@ final class JdbiAgendas implements Agendas {
         List<UnavailabilityRow> unavailabilities = new java.util.ArrayList<>();
         transactions.withHandle(h -> JdbiTransactions.translated(() -> h.createQuery(OPENINGS_AND_UNAVAILABILITIES)
                 .bind("practitionerId", practitioner.value()).bind("from", from).bind("to", to)
+                .bind("busyLabel", org.rendezvous.core.calendar.ExternalCalendar.BUSY_LABEL)
                 .map((rows, context) -> {
                     UUID id = rows.getObject("id", UUID.class);
                     if ("O".equals(rows.getString("part"))) {
@@ -491,6 +497,10 @@ final class JdbiAgendas implements Agendas {
             SELECT 'U', NULL, from_at, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                 to_at, label
             FROM unavailabilities WHERE practitioner_id = :practitionerId AND from_at < :to AND to_at > :from
+            UNION ALL
+            SELECT 'X', NULL, from_at, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                to_at, :busyLabel
+            FROM external_busy_times WHERE practitioner_id = :practitionerId AND from_at < :to AND to_at > :from
             ORDER BY part, ordinal, from_at, id
             """;
 

@@ -140,6 +140,11 @@ public final class PostgresStores {
         return new JdbiCalendarFeeds(transactionsOf(stores));
     }
 
+    /** The practitioners' own calendars (issue 14 item 3) beside stores opened here, sharing their transactions. */
+    public static org.rendezvous.core.port.ExternalCalendars externalCalendars(Stores stores) {
+        return new JdbiExternalCalendars(transactionsOf(stores));
+    }
+
     private static JdbiTransactions transactionsOf(Stores stores) {
         Objects.requireNonNull(stores, "stores");
         if (!(stores.transactions() instanceof JdbiTransactions transactions)) {

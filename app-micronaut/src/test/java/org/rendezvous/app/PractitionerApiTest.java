@@ -221,6 +221,13 @@ class PractitionerApiTest {
         // CAL-2: the feed's address and its rotation are the session's own.
         p.put("GET /api/practitioner/calendar", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/calendar")));
         p.put("POST /api/practitioner/calendar/rotate", new Probe(Expect.OWN, ids -> HttpRequest.POST(P + "/calendar/rotate", "")));
+        p.put("GET /api/practitioner/calendar/import", new Probe(Expect.OWN, ids -> HttpRequest.GET(P + "/calendar/import")));
+        p.put("PUT /api/practitioner/calendar/import", new Probe(Expect.OWN, ids -> HttpRequest.PUT(P + "/calendar/import",
+                Map.of("address", "https://calendar.example.org/alice.ics"))));
+        p.put("POST /api/practitioner/calendar/import/refresh", new Probe(Expect.OWN, ids -> HttpRequest.POST(
+                P + "/calendar/import/refresh", "")));
+        p.put("DELETE /api/practitioner/calendar/import", new Probe(Expect.OWN, ids -> HttpRequest.DELETE(
+                P + "/calendar/import")));
         return p;
     }
 

@@ -174,6 +174,15 @@ public final class Rendezvous {
         return new CalendarService(engine, feeds);
     }
 
+    /**
+     * Issue 14 item 3: the practitioner's own calendar blocking availability, with the store of subscriptions and
+     * busy periods (it must share the engine's transactions and feed its agendas) and the source that fetches them.
+     */
+    public ExternalCalendarService externalCalendars(org.rendezvous.core.port.ExternalCalendars store,
+                                                     org.rendezvous.core.port.BusyTimeSource source) {
+        return new ExternalCalendarService(engine, store, source);
+    }
+
     /** For a payment gateway that connects no accounts: every request is refused, saying so. */
     private static final OnboardingGateway NO_ONBOARDING = new OnboardingGateway() {
         @Override

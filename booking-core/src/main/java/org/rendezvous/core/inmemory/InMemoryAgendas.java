@@ -170,4 +170,43 @@ final class InMemoryAgendas implements Agendas {
             return List.copyOf(part.apply(agenda).values());
         }
     }
+
+    // The practitioners' own calendars (issue 14 item 3): their busy periods, kept here by
+    // InMemoryExternalCalendars, block availability like unavailabilities.
+
+    private final ConcurrentHashMap<PractitionerId, List<org.rendezvous.core.agenda.TimeRange>> externalBusy =
+            new ConcurrentHashMap<>();
+
+    /** Replaces the practitioner's busy periods from their own calendar (none: an empty list). */
+    void replaceExternalBusy(PractitionerId practitioner, List<org.rendezvous.core.agenda.TimeRange> busy) {
+        List<org.rendezvous.core.agenda.TimeRange> previous = busy.isEmpty() ? externalBusy.remove(practitioner)
+                : externalBusy.put(practitioner, List.copyOf(busy));
+        transactions.onRollback(() -> {
+            if (previous == null) {
+                externalBusy.remove(practitioner);
+            } else {
+                externalBusy.put(practitioner, previous);
+            }
+        });
+    }
+
+    List<org.rendezvous.core.agenda.TimeRange> externalBusy(PractitionerId practitioner, Instant from, Instant to) {
+        org.rendezvous.core.agenda.TimeRange range = new org.rendezvous.core.agenda.TimeRange(from, to);
+        return externalBusy.getOrDefault(practitioner, List.of()).stream().filter(b -> b.overlaps(range))
+                .sorted(Comparator.comparing(org.rendezvous.core.agenda.TimeRange::start)).toList();
+    }
+
+    /** Openings, unavailabilities and, after them, the busy periods of the practitioner's own calendar. */
+    @Override
+    public OpeningsAndUnavailabilities openingsAndUnavailabilities(PractitionerId practitioner, Instant from,
+                                                                   Instant to) {
+        List<Unavailability> all = new ArrayList<>(unavailabilities(practitioner, from, to));
+        for (org.rendezvous.core.agenda.TimeRange busy : externalBusy(practitioner, from, to)) {
+            all.add(new Unavailability(new UnavailabilityId(java.util.UUID.nameUUIDFromBytes(
+                    (practitioner.value() + "/" + busy.start() + "/" + busy.end()).getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8))), practitioner, busy.start(), busy.end(),
+                    org.rendezvous.core.calendar.ExternalCalendar.BUSY_LABEL));
+        }
+        return new OpeningsAndUnavailabilities(openings(practitioner), all);
+    }
 }
