@@ -162,10 +162,10 @@ class CalendarBrowserTest {
                 .contains("UID:booking-" + booking.get("id"));
     }
 
-    @Test
+    @org.junit.jupiter.api.Test
     @DisplayName("issue 14.3 the Calendar section, in English: the own calendar's address is saved and read, its busy"
             + " periods counted, a failure shown in words, and it can be unlinked")
-    void ownCalendarInEnglish() throws IOException {
+    void ownCalendarInEnglish() throws java.io.IOException {
         java.util.concurrent.atomic.AtomicInteger answer = new java.util.concurrent.atomic.AtomicInteger(200);
         com.sun.net.httpserver.HttpServer calendar = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress("127.0.0.1", 0), 0);
