@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.rendezvous.core.agenda.Activity;
 import org.rendezvous.core.agenda.AgendaSettings;
 import org.rendezvous.core.agenda.ConsultationMode;
@@ -14,6 +17,7 @@ import org.rendezvous.core.booking.BookingState;
 import org.rendezvous.core.notification.BookingDetails;
 import org.rendezvous.core.notification.Channel;
 import org.rendezvous.core.notification.Contact;
+import org.rendezvous.core.notification.InvitationSnapshot;
 import org.rendezvous.core.notification.MessageKind;
 import org.rendezvous.core.notification.OutboxMessage;
 import org.rendezvous.core.notification.OutgoingMessage;
@@ -147,9 +151,9 @@ final class MessageResolver {
         }
         // CAL-1: a confirmation's invitation is the booking as the event left it, rebuilt from its history (issue 14);
         // the message then speaks of that booking too (its time, CONFIRMED), so that its text and invitation agree.
-        java.util.Map<String, String> snapshot = booking.map(b -> org.rendezvous.core.notification.InvitationSnapshot.of(
-                message.kind(), message.causeKey(), b, message.createdAt())).orElse(java.util.Map.of());
-        java.util.SortedMap<String, String> parameters = new java.util.TreeMap<>(message.parameters());
+        Map<String, String> snapshot = booking.map(b -> InvitationSnapshot.of(message.kind(), message.causeKey(), b,
+                message.createdAt())).orElse(Map.of());
+        SortedMap<String, String> parameters = new TreeMap<>(message.parameters());
         parameters.putAll(snapshot);
         Optional<BookingDetails> details = booking.map(b -> snapshot.isEmpty() ? details(b, settings, reads)
                 : asConfirmed(b, snapshot, settings, reads));
@@ -192,31 +196,25 @@ final class MessageResolver {
     }
 
     private BookingDetails details(Booking b, AgendaSettings settings, Reads reads) {
-        String activity = reads.activityName(b);
-        Optional<MoneyDecision> settlement = b.settlement();
-        return new BookingDetails(b.id(), b.start(), b.end(), activity, b.mode(), address(b, settings, reads), b.price(),
-                b.paid(), b.state(), b.calendarSequence(), b.accessToken(), b.terms().cancellationDeadline(),
-                settlement.flatMap(MoneyDecision::amountCharged), settlement.flatMap(MoneyDecision::amountRefunded));
+        return details(b, b.start(), b.end(), b.state(), b.calendarSequence(), settings, reads);
     }
 
     /** The booking as the message's event left it (CAL-1): confirmed, at the snapshot's times and sequence. */
-    private BookingDetails asConfirmed(Booking b, java.util.Map<String, String> snapshot, AgendaSettings settings,
-                                       Reads reads) {
-        Instant start = Instant.parse(snapshot.get(org.rendezvous.core.notification.InvitationSnapshot.START));
+    private BookingDetails asConfirmed(Booking b, Map<String, String> snapshot, AgendaSettings settings, Reads reads) {
+        return details(b, Instant.parse(snapshot.get(InvitationSnapshot.START)),
+                Instant.parse(snapshot.get(InvitationSnapshot.END)), BookingState.CONFIRMED,
+                Integer.parseInt(snapshot.get(InvitationSnapshot.SEQUENCE)), settings, reads);
+    }
+
+    private BookingDetails details(Booking b, Instant start, Instant end, BookingState state, int sequence,
+                                   AgendaSettings settings, Reads reads) {
         Optional<MoneyDecision> settlement = b.settlement();
-        return new BookingDetails(b.id(), start,
-                Instant.parse(snapshot.get(org.rendezvous.core.notification.InvitationSnapshot.END)), reads.activityName(b),
-                b.mode(), address(b, start, settings, reads), b.price(), b.paid(), BookingState.CONFIRMED,
-                Integer.parseInt(snapshot.get(org.rendezvous.core.notification.InvitationSnapshot.SEQUENCE)),
-                b.accessToken(), b.terms().cancellationDeadline(), settlement.flatMap(MoneyDecision::amountCharged),
-                settlement.flatMap(MoneyDecision::amountRefunded));
+        return new BookingDetails(b.id(), start, end, reads.activityName(b), b.mode(), address(b, start, settings, reads),
+                b.price(), b.paid(), state, sequence, b.accessToken(), b.terms().cancellationDeadline(),
+                settlement.flatMap(MoneyDecision::amountCharged), settlement.flatMap(MoneyDecision::amountRefunded));
     }
 
     /** The address of the opening an in-person booking lies in, if that opening names one. */
-    private Optional<String> address(Booking b, AgendaSettings settings, Reads reads) {
-        return address(b, b.start(), settings, reads);
-    }
-
     private Optional<String> address(Booking b, Instant at, AgendaSettings settings, Reads reads) {
         if (b.mode() != ConsultationMode.IN_PERSON) {
             return Optional.empty();
