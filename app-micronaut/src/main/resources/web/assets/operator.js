@@ -74,13 +74,41 @@ async function loadLedger() {
     h('tr', {}, h('th', { text: account }), h('td', { text: money(amount) }))));
 }
 
-async function loadPayouts() {
-  const rows = await api('GET', '/api/operator/payouts');
-  fill(document.getElementById('payouts-rows'), rows.map(r => h('tr', {},
+// The payout list comes newest change first, a page at a time: "older" reads on from the last page's `next`, so
+// the newest are never hidden behind a cap however many payouts a state holds (issue 12).
+const payoutsState = document.getElementById('payouts-state');
+const payoutsMore = document.getElementById('payouts-more');
+let payoutsNext = null;
+
+function payoutRow(r) {
+  return h('tr', {},
     h('td', { text: r.practitionerId }), h('td', { text: r.payout.trigger }), h('td', { text: r.payout.state }),
     h('td', { text: money(r.payout.amount) }), h('td', { text: r.payout.failure || '' }),
-    h('td', { text: dateTime(r.payout.createdAt) }))));
+    h('td', { text: dateTime(r.payout.createdAt) }), h('td', { text: dateTime(r.updatedAt) }));
 }
+
+async function loadPayouts(more = false) {
+  const query = new URLSearchParams();
+  if (payoutsState.value) {
+    query.set('state', payoutsState.value);
+  }
+  if (more && payoutsNext) {
+    query.set('after', payoutsNext);
+  }
+  const search = query.toString();
+  const page = await api('GET', `/api/operator/payouts${search ? `?${search}` : ''}`);
+  const rows = page.payouts.map(payoutRow);
+  if (more) {
+    document.getElementById('payouts-rows').append(...rows);
+  } else {
+    fill(document.getElementById('payouts-rows'), rows);
+  }
+  payoutsNext = page.next || null;
+  payoutsMore.hidden = !payoutsNext;
+}
+
+payoutsState.addEventListener('change', () => act(() => loadPayouts()));
+payoutsMore.addEventListener('click', () => act(() => loadPayouts(true), payoutsMore));
 
 async function loadParked() {
   const rows = await api('GET', '/api/operator/messages/parked');

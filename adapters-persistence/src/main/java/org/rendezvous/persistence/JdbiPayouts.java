@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -27,6 +28,7 @@ import org.rendezvous.core.payout.PayoutBatch;
 import org.rendezvous.core.payout.PayoutBatchId;
 import org.rendezvous.core.payout.PayoutBatchState;
 import org.rendezvous.core.payout.PayoutId;
+import org.rendezvous.core.payout.PayoutPosition;
 import org.rendezvous.core.payout.PayoutState;
 import org.rendezvous.core.payout.PayoutTrigger;
 import org.rendezvous.core.payout.StatementLine;
@@ -294,6 +296,29 @@ final class JdbiPayouts implements Payouts {
             throw new IllegalArgumentException("limit: must not be negative, was " + limit);
         }
         return transactions.withHandle(h -> withStatements(h, transactions.attach(h, Dao.class).inState(COLUMNS, state.name(), limit)));
+    }
+
+    /**
+     * Keyset paging on {@code (updated_at, id)}, read backwards through {@code payouts_newest_change} (or its per-state
+     * twin, V16): each page costs the same however deep the operator reads, which an offset would not.
+     */
+    @Override
+    public List<Payout> newestChanged(Optional<PayoutState> state, Optional<PayoutPosition> after, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit: must not be negative, was " + limit);
+        }
+        List<String> conditions = new ArrayList<>();
+        state.ifPresent(s -> conditions.add("state = :state"));
+        after.ifPresent(a -> conditions.add("(updated_at, id) < (:afterAt, :afterId)"));
+        String sql = "SELECT " + COLUMNS + " FROM payouts"
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " ORDER BY updated_at DESC, id DESC LIMIT :limit";
+        return transactions.withHandle(h -> JdbiTransactions.translated(() -> {
+            var query = h.createQuery(sql).registerRowMapper(ConstructorMapper.factory(PayoutRow.class)).bind("limit", limit);
+            state.ifPresent(s -> query.bind("state", s.name()));
+            after.ifPresent(a -> query.bind("afterAt", a.updatedAt()).bind("afterId", a.id().value()));
+            return withStatements(h, query.mapTo(PayoutRow.class).list());
+        }));
     }
 
     @Override

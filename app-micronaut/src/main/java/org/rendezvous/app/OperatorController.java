@@ -24,9 +24,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.rendezvous.app.ApiViews.Amount;
 import org.rendezvous.app.PractitionerViews.DestinationView;
@@ -44,6 +46,9 @@ import org.rendezvous.core.operator.OperatorId;
 import org.rendezvous.core.operator.PractitionerOverview;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.payout.Payout;
+import org.rendezvous.core.payout.PayoutPage;
+import org.rendezvous.core.payout.PayoutPosition;
+import org.rendezvous.core.payout.PayoutState;
 import org.rendezvous.core.practitioner.PractitionerId;
 
 /**
@@ -61,6 +66,7 @@ import org.rendezvous.core.practitioner.PractitionerId;
 class OperatorController {
 
     private static final int LIMIT = 500;
+    private static final int PAGE = 100;
 
     private final OperatorService operators;
 
@@ -116,10 +122,15 @@ class OperatorController {
     }
 
     @Serdeable
-    record OperatorPayoutView(String practitionerId, PayoutView payout) {
+    record OperatorPayoutView(String practitionerId, Instant updatedAt, PayoutView payout) {
         static OperatorPayoutView of(Payout p) {
-            return new OperatorPayoutView(p.practitionerId().toString(), PayoutView.of(p));
+            return new OperatorPayoutView(p.practitionerId().toString(), p.updatedAt(), PayoutView.of(p));
         }
+    }
+
+    /** A page of the payout list; {@code next}, when there are older payouts, is the {@code after} of the next page. */
+    @Serdeable
+    record OperatorPayoutPage(List<OperatorPayoutView> payouts, @Nullable String next) {
     }
 
     @Serdeable
@@ -221,11 +232,21 @@ class OperatorController {
         return LedgerView.of(operators.ledgerTotals(currency(currency)));
     }
 
-    /** Payouts in every state, with the reason of failed ones, the newest change first. */
+    /**
+     * Payouts, with the reason of failed ones, newest change first, in pages: all states or one ({@code state}),
+     * {@code limit} a page (100 unless asked, at most 500); a page's {@code next} given back as {@code after} reads
+     * on, down to the oldest.
+     */
+    @ApiDoc.BadRequest
     @Get("/payouts")
     @Operation(operationId = "operatorPayouts")
-    List<OperatorPayoutView> payouts() {
-        return operators.payouts(LIMIT).stream().map(OperatorPayoutView::of).toList();
+    OperatorPayoutPage payouts(@Nullable @QueryValue String state, @Nullable @QueryValue String after,
+                               @Nullable @QueryValue String limit) {
+        PayoutPage page = operators.payouts(payoutState(state),
+                after == null || after.isBlank() ? Optional.empty() : Optional.of(PayoutPosition.parse("after", after)),
+                pageSize(limit));
+        return new OperatorPayoutPage(page.payouts().stream().map(OperatorPayoutView::of).toList(),
+                page.next().map(PayoutPosition::toString).orElse(null));
     }
 
     /** Messages parked after their last attempt, the most recently parked first. */
@@ -252,6 +273,27 @@ class OperatorController {
     @Get("/audit")
     List<AuditView> audit() {
         return operators.auditLog(LIMIT).stream().map(AuditView::of).toList();
+    }
+
+    private static Optional<PayoutState> payoutState(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PayoutState.valueOf(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("state: one of " + Arrays.toString(PayoutState.values()));
+        }
+    }
+
+    private static int pageSize(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return PAGE;
+        }
+        if (!text.matches("[0-9]{1,4}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > LIMIT) {
+            throw new IllegalArgumentException("limit: a whole number from 1 to " + LIMIT);
+        }
+        return Integer.parseInt(text);
     }
 
     private static Currency currency(@Nullable String code) {

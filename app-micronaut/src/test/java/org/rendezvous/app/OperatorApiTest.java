@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -51,6 +52,10 @@ import org.rendezvous.core.money.Percent;
 import org.rendezvous.core.notification.ClaimedMessage;
 import org.rendezvous.core.notification.Lease;
 import org.rendezvous.core.operator.Invitation;
+import org.rendezvous.core.payout.Payout;
+import org.rendezvous.core.payout.PayoutId;
+import org.rendezvous.core.payout.PayoutState;
+import org.rendezvous.core.payout.PayoutTrigger;
 import org.rendezvous.core.port.Stores;
 import org.rendezvous.core.practitioner.PractitionerId;
 import org.rendezvous.core.sandbox.SandboxPaymentGateway;
@@ -308,7 +313,41 @@ class OperatorApiTest {
         assertThat(ledger.get("moneyIn")).isEqualTo(ledger.get("accountedFor"));
         problemBody(failure(http, HttpRequest.GET(O + "/ledger?currency=euro").bearerAuth(operator)), 400);
         assertThat(((Map<?, ?>) list(operator, O + "/audit").get(0)).get("kind")).isEqualTo("REVERSE_CHARGE");
-        assertThat(list(operator, O + "/payouts")).isNotNull();
+        assertThat(get(operator, O + "/payouts").get("payouts")).isInstanceOf(List.class);
+    }
+
+    @Test
+    @DisplayName("issue 12: the payout list pages newest change first down to the oldest; a bad state, position or size is a 400 naming it")
+    void payoutListPages() {
+        // Changed far in the future so that they are the newest whatever other tests left in the database.
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Instant at = Instant.parse("2090-01-01T10:00:00Z").plus(Duration.ofMinutes(i));
+            Payout payout = new Payout(new PayoutId(UUID.randomUUID()), PractitionerId.of(practitionerId),
+                    new PayoutTrigger.Request("paging-" + i), at, Money.of("5.00", "EUR"), PayoutState.FAILED, List.of(),
+                    Optional.empty(), Optional.of("account closed"), at, at);
+            assertThat(stores.payouts().add(payout)).isTrue();
+            newestFirst.add(0, payout.id().toString());
+        }
+
+        Map<?, ?> first = get(operator, O + "/payouts?state=FAILED&limit=2");
+        assertThat(ids(first)).containsExactlyElementsOf(newestFirst.subList(0, 2));
+        Map<?, ?> second = get(operator, O + "/payouts?state=FAILED&limit=2&after=" + first.get("next"));
+        assertThat(ids(second)).containsExactlyElementsOf(newestFirst.subList(2, 4));
+        Map<?, ?> third = get(operator, O + "/payouts?limit=2&after=" + second.get("next"));
+        assertThat(ids(third)).first().isEqualTo(newestFirst.get(4));
+        assertThat(((Map<?, ?>) ((List<?>) first.get("payouts")).get(0)).get("updatedAt")).isEqualTo("2090-01-01T10:04:00Z");
+
+        assertThat(problemBody(failure(http, HttpRequest.GET(O + "/payouts?state=LOST").bearerAuth(operator)), 400)).contains("state");
+        assertThat(problemBody(failure(http, HttpRequest.GET(O + "/payouts?after=yesterday").bearerAuth(operator)), 400)).contains("after");
+        for (String size : List.of("0", "501", "-1", "ten")) {
+            assertThat(problemBody(failure(http, HttpRequest.GET(O + "/payouts?limit=" + size).bearerAuth(operator)), 400))
+                    .as("limit=%s", size).contains("limit");
+        }
+    }
+
+    private static List<String> ids(Map<?, ?> page) {
+        return ((List<?>) page.get("payouts")).stream().map(p -> (String) ((Map<?, ?>) ((Map<?, ?>) p).get("payout")).get("id")).toList();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.rendezvous.core;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,8 @@ import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.payout.Payout;
 import org.rendezvous.core.payout.PayoutBatch;
 import org.rendezvous.core.payout.PayoutBatchId;
+import org.rendezvous.core.payout.PayoutPage;
+import org.rendezvous.core.payout.PayoutPosition;
 import org.rendezvous.core.payout.PayoutState;
 import org.rendezvous.core.port.OperatorActions;
 import org.rendezvous.core.port.Operators;
@@ -343,14 +344,21 @@ public final class OperatorService {
         return engine.stores.ledger().totals(currency);
     }
 
-    /** Payouts in every state, failed and carried over ones with their reason, newest change first. */
-    public List<Payout> payouts(int limit) {
-        List<Payout> all = new ArrayList<>();
-        for (PayoutState state : PayoutState.values()) {
-            all.addAll(engine.stores.payouts().inState(state, limit));
+    /**
+     * A page of payouts, failed and carried-over ones with their reason, newest change first, in one state or in all;
+     * pass the page's {@code next} to read on. Every payout is reached, however many there are.
+     */
+    public PayoutPage payouts(Optional<PayoutState> state, Optional<PayoutPosition> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit: must be at least 1, was " + limit);
         }
-        all.sort(Comparator.comparing(Payout::updatedAt).reversed());
-        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+        // One more than asked tells whether a next page exists without a count over the whole table.
+        List<Payout> read = engine.stores.payouts().newestChanged(state, after, limit + 1);
+        if (read.size() <= limit) {
+            return new PayoutPage(read, Optional.empty());
+        }
+        List<Payout> page = read.subList(0, limit);
+        return new PayoutPage(page, Optional.of(PayoutPosition.of(page.get(limit - 1))));
     }
 
     // Bank-file payout batches

@@ -12,6 +12,7 @@ import org.rendezvous.core.payout.PayoutBatch;
 import org.rendezvous.core.payout.PayoutBatchId;
 import org.rendezvous.core.payout.PayoutBatchState;
 import org.rendezvous.core.payout.PayoutId;
+import org.rendezvous.core.payout.PayoutPosition;
 import org.rendezvous.core.payout.PayoutState;
 import org.rendezvous.core.port.Payouts;
 import org.rendezvous.core.practitioner.PractitionerId;
@@ -79,6 +80,17 @@ final class InMemoryPayouts implements Payouts {
     public List<Payout> inState(PayoutState state, int limit) {
         return byId.values().stream().filter(p -> p.state() == state)
                 .sorted(Comparator.comparing(Payout::createdAt)).limit(limit).toList();
+    }
+
+    @Override
+    public List<Payout> newestChanged(Optional<PayoutState> state, Optional<PayoutPosition> after, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit: must not be negative, was " + limit);
+        }
+        return byId.values().stream()
+                .filter(p -> state.map(s -> p.state() == s).orElse(true))
+                .filter(p -> after.map(position -> position.precedes(p)).orElse(true))
+                .sorted(PayoutPosition.NEWEST_CHANGE_FIRST).limit(limit).toList();
     }
 
     @Override

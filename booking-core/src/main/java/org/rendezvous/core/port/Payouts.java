@@ -9,6 +9,7 @@ import org.rendezvous.core.payout.PayoutBatch;
 import org.rendezvous.core.payout.PayoutBatchId;
 import org.rendezvous.core.payout.PayoutBatchState;
 import org.rendezvous.core.payout.PayoutId;
+import org.rendezvous.core.payout.PayoutPosition;
 import org.rendezvous.core.payout.PayoutState;
 import org.rendezvous.core.practitioner.PractitionerId;
 
@@ -34,6 +35,13 @@ public interface Payouts {
 
     /** Payouts in a state, oldest first (the PLANNED ones a crash left behind, say). */
     List<Payout> inState(PayoutState state, int limit);
+
+    /**
+     * A page of payouts, newest change first ({@link PayoutPosition#NEWEST_CHANGE_FIRST}), in one state or in all,
+     * only those after {@code after} when given: paging on with the position of the last one read reaches every
+     * payout once, however many there are.
+     */
+    List<Payout> newestChanged(Optional<PayoutState> state, Optional<PayoutPosition> after, int limit);
 
     /** The practitioner's one CARRIED_OVER payout, if any (PO-4: there is at most one). */
     Optional<Payout> carriedOver(PractitionerId practitioner);

@@ -15,7 +15,9 @@ import static org.rendezvous.core.lifecycle.Scenario.rejected;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Period;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,11 @@ import org.rendezvous.core.operator.OperatorLoggedIn;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.payment.InstructionKind;
 import org.rendezvous.core.money.Percent;
+import org.rendezvous.core.payout.Payout;
+import org.rendezvous.core.payout.PayoutId;
+import org.rendezvous.core.payout.PayoutPage;
 import org.rendezvous.core.payout.PayoutState;
+import org.rendezvous.core.payout.PayoutTrigger;
 import org.rendezvous.core.policy.CommercialModel;
 
 /** The operator tools (issue 12, item 4) through the use cases: accounts, suspension, CX-4 reversals, messages, audit. */
@@ -355,5 +361,31 @@ class OperatorToolsTest {
         var totals = s.engine.operators().ledgerTotals(EUR);
         assertThat(totals.moneyIn()).isEqualTo(eur("30.00"));
         assertThat(totals.accountedFor()).isEqualTo(totals.moneyIn());
+    }
+
+    @Test
+    @DisplayName("issue 12: the operator's payout list shows the newest change first, past any number in one state, and pages to the oldest")
+    void payoutListNewestFirst() {
+        Scenario s = MoneyFlowsTest.platform();
+        java.util.List<Payout> failed = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Instant at = s.clock.instant().plus(Duration.ofMinutes(i));
+            Payout payout = new Payout(new PayoutId(java.util.UUID.randomUUID()), s.anna, new PayoutTrigger.Request("r" + i),
+                    at, eur("5.00"), PayoutState.FAILED, java.util.List.of(), Optional.empty(), Optional.of("bank refused"),
+                    at, at);
+            s.stores.payouts().add(payout);
+            failed.add(0, payout);
+        }
+
+        PayoutPage first = s.engine.operators().payouts(Optional.empty(), Optional.empty(), 3);
+        assertThat(first.payouts()).as("the three newest, not the three oldest").containsExactlyElementsOf(failed.subList(0, 3));
+        PayoutPage second = s.engine.operators().payouts(Optional.empty(), first.next(), 3);
+        assertThat(second.payouts()).containsExactlyElementsOf(failed.subList(3, 6));
+        PayoutPage last = s.engine.operators().payouts(Optional.of(PayoutState.FAILED), second.next(), 3);
+        assertThat(last.payouts()).containsExactly(failed.get(6));
+        assertThat(last.next()).as("no page after the last").isEmpty();
+        assertThat(s.engine.operators().payouts(Optional.of(PayoutState.SENT), Optional.empty(), 3).payouts()).isEmpty();
+        assertThatThrownBy(() -> s.engine.operators().payouts(Optional.empty(), Optional.empty(), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("limit:");
     }
 }

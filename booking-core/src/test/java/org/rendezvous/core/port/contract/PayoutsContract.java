@@ -5,6 +5,7 @@ import static org.rendezvous.core.port.contract.StoreFixtures.eur;
 import static org.rendezvous.core.port.contract.StoreFixtures.hours;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.rendezvous.core.payout.PayoutBatchId;
 import org.rendezvous.core.payout.PayoutBatchState;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.payout.PayoutId;
+import org.rendezvous.core.payout.PayoutPosition;
 import org.rendezvous.core.payout.PayoutState;
 import org.rendezvous.core.payout.PayoutTrigger;
 import org.rendezvous.core.payout.StatementLine;
@@ -86,6 +88,46 @@ public abstract class PayoutsContract {
         assertThat(stores.payouts().find(planned.id()).orElseThrow().state()).isEqualTo(PayoutState.SENT);
         assertThat(stores.payouts().find(planned.id()).orElseThrow().reference()).contains("po_1");
         assertThat(stores.payouts().inState(PayoutState.PLANNED, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 12: paging newest change first reaches every payout once, in one state or in all, ties broken by id")
+    void newestChangedPages() {
+        List<Payout> all = new ArrayList<>();
+        PayoutState[] states = {PayoutState.PLANNED, PayoutState.SENT, PayoutState.FAILED};
+        for (int i = 0; i < 9; i++) {
+            // Three share each change time, so the id decides their order as it must across a page boundary.
+            Payout payout = new Payout(new PayoutId(fixtures.newId()), i % 2 == 0 ? anna : ben,
+                    new PayoutTrigger.Request("page-" + i), hours(0), eur("10.00"), states[i % 3], List.of(),
+                    Optional.empty(), Optional.empty(), hours(1), hours(2 + i / 3));
+            assertThat(stores.payouts().add(payout)).isTrue();
+            all.add(payout);
+        }
+        List<Payout> expected = all.stream().sorted(PayoutPosition.NEWEST_CHANGE_FIRST).toList();
+        assertThat(expected.get(0).updatedAt()).isEqualTo(hours(4));
+
+        for (int size = 1; size <= 10; size++) {
+            assertThat(readAll(Optional.empty(), size)).as("pages of %d", size).containsExactlyElementsOf(expected);
+            assertThat(readAll(Optional.of(PayoutState.FAILED), size)).as("failed ones, pages of %d", size)
+                    .containsExactlyElementsOf(expected.stream().filter(p -> p.state() == PayoutState.FAILED).toList());
+        }
+        assertThat(stores.payouts().newestChanged(Optional.empty(), Optional.of(PayoutPosition.of(expected.get(8))), 5))
+                .as("nothing after the last").isEmpty();
+        assertThat(stores.payouts().newestChanged(Optional.of(PayoutState.CARRIED_OVER), Optional.empty(), 5)).isEmpty();
+    }
+
+    private List<Payout> readAll(Optional<PayoutState> state, int size) {
+        List<Payout> read = new ArrayList<>();
+        Optional<PayoutPosition> after = Optional.empty();
+        while (true) {
+            List<Payout> page = stores.payouts().newestChanged(state, after, size);
+            assertThat(page.size()).isLessThanOrEqualTo(size);
+            read.addAll(page);
+            if (page.size() < size) {
+                return read;
+            }
+            after = Optional.of(PayoutPosition.of(page.get(page.size() - 1)));
+        }
     }
 
     @Test
