@@ -5,8 +5,8 @@
 #
 #   benchmarks/startup.sh [variant ...]      # default: every variant below
 #
-# Variants: run and run-embedded (./run itself, as a user starts it after its build, with the AppCDS archive it
-# keeps per jar; server and embedded database), jdk17, jdk17-cds (AppCDS archive from a training start), jdk17-c1 (-XX:TieredStopAtLevel=1),
+# Variants: run, run-embedded and run-jdk25 (./run itself, as a user starts it after its build, with the archive it
+# keeps per jar and JDK: AppCDS on JDK 17, the AOT cache on JDK 25; server and embedded database), jdk17, jdk17-cds (AppCDS archive from a training start), jdk17-c1 (-XX:TieredStopAtLevel=1),
 # jdk17-small (SerialGC, -Xss512k, MaxRAMPercentage=25, C1 only), jdk17-small-cds, jdk25, jdk25-aot (AOT cache
 # from a training start), jdk25-small-aot, embedded and embedded-cds (embedded PostgreSQL, restart on kept data).
 # Server mode uses the database LOAD_DATABASE (rendezvous_load) on PGHOST/PGPORT, user/password PGUSER/PGPASSWORD.
@@ -49,7 +49,7 @@ launch() {
     env -u RENDEZVOUS_DEMO RENDEZVOUS_DATABASE_MODE="$mode" RENDEZVOUS_JOBS_ENABLED=false RENDEZVOUS_PORT="$port" \
       RENDEZVOUS_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" RENDEZVOUS_DATABASE_USERNAME="$PGUSER" \
       RENDEZVOUS_DATABASE_PASSWORD="$PGPASSWORD" RENDEZVOUS_DATA_DIRECTORY="$work/data" RENDEZVOUS_MAILBOX="$work/mailbox" \
-      RENDEZVOUS_SKIP_BUILD=true JAVA_OPTS="$*" PATH="$home/bin:$PATH" ./run >>"$work/app.log" 2>&1 &
+      RENDEZVOUS_SKIP_BUILD=true JAVA_OPTS="$*" JAVA_HOME="$home" PATH="$home/bin:$PATH" ./run >>"$work/app.log" 2>&1 &
     pid=$!
     return
   fi
@@ -111,7 +111,7 @@ heap_used() {
 }
 
 variants=("$@")
-[ ${#variants[@]} -eq 0 ] && variants=(run run-embedded jdk17 jdk17-cds jdk17-c1 jdk17-small jdk17-small-cds jdk25 jdk25-aot jdk25-small-aot embedded embedded-cds)
+[ ${#variants[@]} -eq 0 ] && variants=(run run-embedded run-jdk25 jdk17 jdk17-cds jdk17-c1 jdk17-small jdk17-small-cds jdk25 jdk25-aot jdk25-small-aot embedded embedded-cds)
 echo "== $(nproc) cores; JDK 17: $jdk17; newer JDK: ${jdk25:-none}; load average:$(uptime | sed 's/.*load average://')"
 echo "| set-up | database | JVM options | starts to first 200 (ms) | median ms | RSS after ${idle} s idle (MB) | heap used (MB) | heap after a full GC (MB) |"
 echo "|---|---|---|---|---|---|---|---|"
@@ -137,11 +137,16 @@ for variant in "${variants[@]}"; do
           train server "$jdk25" $small -XX:AOTCacheOutput="$work/app25s.aot"
           measure "$variant" server "$jdk25" $small -XX:AOTCache="$work/app25s.aot" ;;
       esac ;;
-    run|run-embedded)
-      # ./run as a user runs it (after its build): the first start of a jar writes the archive at its stop.
+    run|run-embedded|run-jdk25)
+      # ./run as a user runs it (after its build): the first start of a jar writes the archive at its stop
+      # (AppCDS on JDK 17, the AOT cache on JDK 25 or newer).
       launcher=run
-      rm -f app-micronaut/target/cds/rendezvous-*.jsa
-      if [ "$variant" = run ]; then
+      rm -f app-micronaut/target/cds/rendezvous-*.jsa app-micronaut/target/cds/rendezvous-*.aot
+      if [ "$variant" = run-jdk25 ]; then
+        [ -n "$jdk25" ] || { echo "| $variant | no JDK 24+ under /usr/lib/jvm | | | | | | |"; launcher=jar; continue; }
+        train server "$jdk25"
+        measure "$variant" server "$jdk25"
+      elif [ "$variant" = run ]; then
         train server "$jdk17"
         measure "$variant" server "$jdk17"
       else
