@@ -52,10 +52,10 @@ public final class ClientAccountService {
     private static final String INVALID = "token: unknown or already used; ask for a new sign-in link";
 
     private final Engine engine;
-    private final BookingService bookings;
+    private final ClientBookingService bookings;
     private final ClientAccounts accounts;
 
-    ClientAccountService(Engine engine, BookingService bookings, ClientAccounts accounts) {
+    ClientAccountService(Engine engine, ClientBookingService bookings, ClientAccounts accounts) {
         this.engine = engine;
         this.bookings = bookings;
         this.accounts = Objects.requireNonNull(accounts, "clientAccounts");

@@ -29,14 +29,16 @@ public final class LifecycleJobs {
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleJobs.class);
 
     private final Engine engine;
-    private final BookingService bookings;
+    private final Endings endings;
+    private final Arrivals arrivals;
     private final Cashier cashier;
     private final int batchSize;
 
-    LifecycleJobs(Engine engine, BookingService bookings, Cashier cashier, int batchSize) {
+    LifecycleJobs(Engine engine, Endings endings, Arrivals arrivals, Cashier cashier, int batchSize) {
         this.engine = engine;
         this.cashier = cashier;
-        this.bookings = bookings;
+        this.endings = endings;
+        this.arrivals = arrivals;
         this.batchSize = batchSize;
     }
 
@@ -74,7 +76,7 @@ public final class LifecycleJobs {
                     return expireHold(booking, check.orElseThrow(), at);
                 }
                 if (booking.state() == BookingState.PENDING) {
-                    return bookings.endBySystem(booking, BookingState.EXPIRED, Cause.REQUEST_EXPIRED, at,
+                    return endings.endBySystem(booking, BookingState.EXPIRED, Cause.REQUEST_EXPIRED, at,
                             Settlement.giveEverythingBack(booking.paid(), booking.guaranteeSaved()),
                             MessageKind.REQUEST_EXPIRED).isAccepted();
                 }
@@ -93,12 +95,12 @@ public final class LifecycleJobs {
 
     private boolean expireHold(Booking booking, PaymentCheck check, Instant now) {
         if (check instanceof PaymentCheck.Paid paid && paid.amount().equals(booking.price())) {
-            return bookings.holdPaid(booking, paid.amount(), paid.reference(), Optional.empty(), now).isAccepted();
+            return arrivals.holdPaid(booking, paid.amount(), paid.reference(), Optional.empty(), now).isAccepted();
         }
         if (check instanceof PaymentCheck.GuaranteeSaved saved) {
-            return bookings.holdGuaranteed(booking, saved.reference(), now).isAccepted();
+            return arrivals.holdGuaranteed(booking, saved.reference(), now).isAccepted();
         }
-        return bookings.endBySystem(booking, BookingState.EXPIRED, Cause.HOLD_EXPIRED, now,
+        return endings.endBySystem(booking, BookingState.EXPIRED, Cause.HOLD_EXPIRED, now,
                 new MoneyDecision.NoMoneyMoves(), MessageKind.HOLD_EXPIRED).isAccepted();
     }
 

@@ -40,6 +40,7 @@ import org.rendezvous.core.payment.RefundRequest;
 import org.rendezvous.core.payment.RefundResult;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.policy.CommercialModel;
+import org.rendezvous.core.policy.MoneyDecision;
 import org.rendezvous.core.policy.PaymentArrangement;
 import org.rendezvous.core.practitioner.PractitionerId;
 import org.slf4j.Logger;
@@ -59,15 +60,88 @@ public final class PaymentService {
 
     private final Engine engine;
     private final Cashier cashier;
-    private final BookingService bookings;
+    private final BookingCommands commands;
+    private final Arrivals arrivals;
+    private final LockedSaves saves;
+    private final Announcements announcements;
     private final int batchSize;
 
-    PaymentService(Engine engine, Cashier cashier, BookingService bookings, int batchSize) {
+    PaymentService(Engine engine, Cashier cashier, BookingCommands commands, Arrivals arrivals, LockedSaves saves,
+                   Announcements announcements, int batchSize) {
         this.engine = engine;
         this.cashier = cashier;
-        this.bookings = bookings;
+        this.commands = commands;
+        this.arrivals = arrivals;
+        this.saves = saves;
+        this.announcements = announcements;
         this.batchSize = batchSize;
     }
+
+    // The provider reports (BK-3, PAY-2)
+
+    /**
+     * The provider reports a payment. A held booking moves on (BK-3, BK-4); a booking that is no longer
+     * waiting for it (expired, cancelled) gets it refunded in full and the client is told.
+     */
+    public Outcome<Booking> recordPayment(RecordPaymentCommand command) {
+        return commands.onBooking(command.bookingId(), booking -> commands.once(booking.practitionerId(), command.idempotencyKey(),
+                "payment", command.fingerprint(), () -> applyPayment(booking, command.amount(), command.reference(),
+                        command.providerFee())));
+    }
+
+    private Outcome<Booking> applyPayment(Booking booking, Money amount, String reference,
+                                         Optional<Money> providerFee) {
+        Instant now = engine.now();
+        if (booking.paymentReference().filter(reference::equals).isPresent()) {
+            return Outcome.accepted(booking);
+        }
+        if (!amount.currency().equals(booking.price().currency())) {
+            return Outcome.rejected(Reason.PAYMENT_AMOUNT_MISMATCH, "amount: not in the booking's currency");
+        }
+        if (booking.state() == BookingState.HELD) {
+            if (!amount.equals(booking.price())) {
+                return Outcome.rejected(Reason.PAYMENT_AMOUNT_MISMATCH,
+                        "amount: " + amount + " received for a price of " + booking.price());
+            }
+            return arrivals.holdPaid(booking, amount, reference, providerFee, now);
+        }
+        if (!booking.holdsSeat() && booking.state() != BookingState.COMPLETED && booking.state() != BookingState.NO_SHOW) {
+            // BK-3: money that arrives for a booking no longer waiting for it goes back in full.
+            Booking refunded = booking.withPayment(amount, reference)
+                    .withSettlement(new MoneyDecision.RefundInFull(booking.paid().plus(amount)));
+            saves.save(booking, refunded);
+            cashier.latePaymentReceived(refunded, amount, reference, providerFee, now);
+            announcements.announce(MessageKind.LATE_PAYMENT_REFUNDED, refunded, now);
+            return Outcome.accepted(refunded);
+        }
+        return Outcome.rejected(Reason.ILLEGAL_TRANSITION,
+                "state: a " + booking.state() + " booking is not waiting for a payment");
+    }
+
+    /** The provider reports the card guarantee saved at booking (PAY-2). */
+    public Outcome<Booking> recordGuarantee(RecordGuaranteeCommand command) {
+        return commands.onBooking(command.bookingId(), booking -> commands.once(booking.practitionerId(), command.idempotencyKey(),
+                "guarantee", command.fingerprint(), () -> applyGuarantee(booking, command.reference())));
+    }
+
+    private Outcome<Booking> applyGuarantee(Booking booking, String reference) {
+        Instant now = engine.now();
+        if (booking.guaranteeReference().filter(reference::equals).isPresent()) {
+            return Outcome.accepted(booking);
+        }
+        if (booking.state() == BookingState.HELD) {
+            return arrivals.holdGuaranteed(booking, reference, now);
+        }
+        if (!booking.holdsSeat()
+                && booking.settlement().filter(d -> !(d instanceof MoneyDecision.NoMoneyMoves)).isEmpty()) {
+            Booking released = booking.withGuarantee(reference).withSettlement(new MoneyDecision.ReleaseGuarantee());
+            saves.save(booking, released);
+            return Outcome.accepted(released);
+        }
+        return Outcome.rejected(Reason.ILLEGAL_TRANSITION,
+                "state: a " + booking.state() + " booking is not waiting for a card guarantee");
+    }
+
 
     // The client pays (PAY-1, PAY-2)
 
@@ -77,7 +151,7 @@ public final class PaymentService {
      * authenticate. The provider is called outside any lock; asking twice opens the same page.
      */
     public Outcome<CheckoutSession.Started> checkout(AccessToken token) {
-        Optional<Booking> found = bookings.findByLink(token);
+        Optional<Booking> found = commands.findByLink(token);
         if (found.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "accessToken: no such booking");
         }
@@ -139,11 +213,11 @@ public final class PaymentService {
             if (waiting.isPresent()) {
                 return clientCompletedCharge(waiting.get(), paid);
             }
-            return bookings.recordPayment(new RecordPaymentCommand(paid.bookingId(), paid.amount(), paid.reference(),
+            return recordPayment(new RecordPaymentCommand(paid.bookingId(), paid.amount(), paid.reference(),
                     paid.providerFee(), key));
         }
         if (event instanceof PaymentEvent.GuaranteeSaved saved) {
-            return bookings.recordGuarantee(new RecordGuaranteeCommand(saved.bookingId(), saved.reference(), key));
+            return recordGuarantee(new RecordGuaranteeCommand(saved.bookingId(), saved.reference(), key));
         }
         if (event instanceof PaymentEvent.PaymentFailed failed) {
             // The client may try again until the hold expires; the hold's expiry handles the rest.

@@ -36,6 +36,8 @@ public final class Rendezvous {
     private final PractitionerService practitioners;
     private final AgendaService agenda;
     private final BookingService bookings;
+    private final ClientBookingService clientBookings;
+    private final WaitlistService waitlist;
     private final ClientFile clients;
     private final LifecycleJobs jobs;
     private final PaymentService payments;
@@ -55,12 +57,28 @@ public final class Rendezvous {
         Engine engine = new Engine(builder.stores, builder.payments, builder.payouts, builder.ids, builder.clock,
                 builder.settings, operatorActions);
         Cashier cashier = new Cashier(engine);
+        Stores stores = builder.stores;
+        // The shared steps, each built from the ports it needs (see Engine for the services not yet moved to them).
+        Now now = engine.clock;
+        Announcements announcements = engine.announcements;
+        AgendaSnapshots snapshots = engine.snapshots;
+        LockedSaves saves = engine.saves;
+        BookingCommands commands = new BookingCommands(stores.transactions(), stores.bookings(), engine.oncePerKey, now);
+        WaitlistAlerts alerts = new WaitlistAlerts(snapshots, stores.waitlists(), stores.bookings(), announcements);
+        Endings endings = new Endings(saves, cashier, announcements, stores.waitlists(), alerts);
+        Moves moves = new Moves(saves, snapshots, announcements, alerts);
+        Arrivals arrivals = new Arrivals(builder.settings, stores.usage(), cashier, announcements, snapshots, saves);
         this.practitioners = new PractitionerService(engine);
         this.agenda = new AgendaService(engine);
-        this.bookings = new BookingService(engine, cashier);
+        this.bookings = new BookingService(stores.agendas(), stores.bookings(), stores.clients(), operatorActions,
+                builder.ids, builder.settings, now, snapshots, commands, arrivals, endings, moves, announcements, saves);
+        this.clientBookings = new ClientBookingService(commands, snapshots, endings, moves);
+        this.waitlist = new WaitlistService(stores.transactions(), stores.bookings(), stores.waitlists(), builder.ids, now,
+                snapshots, commands, moves);
         this.clients = new ClientFile(engine);
-        this.jobs = new LifecycleJobs(engine, bookings, cashier, builder.jobBatchSize);
-        this.payments = new PaymentService(engine, cashier, bookings, builder.jobBatchSize);
+        this.jobs = new LifecycleJobs(engine, endings, arrivals, cashier, builder.jobBatchSize);
+        this.payments = new PaymentService(engine, cashier, commands, arrivals, saves, announcements,
+                builder.jobBatchSize);
         this.payouts = new PayoutService(engine, builder.jobBatchSize, builder.payoutParallelism);
         this.plans = new PlanService(engine, cashier, builder.billing, builder.jobBatchSize);
         this.engine = engine;
@@ -80,7 +98,7 @@ public final class Rendezvous {
                 : org.rendezvous.core.inmemory.InMemoryInvoiceStores.joining(builder.stores.transactions());
         this.invoices = new InvoiceService(engine, cashier, invoiceStores, builder.invoiceDocuments);
         this.revenue = new RevenueService(engine, payments, invoiceStores);
-        this.clientAccounts = new ClientAccountService(engine, bookings, builder.clientAccounts != null
+        this.clientAccounts = new ClientAccountService(engine, clientBookings, builder.clientAccounts != null
                 ? builder.clientAccounts
                 : org.rendezvous.core.inmemory.InMemoryClientAccounts.joining(builder.stores.transactions()));
     }
@@ -104,9 +122,19 @@ public final class Rendezvous {
         return agenda;
     }
 
-    /** The booking lifecycle, cancellations, moves, no-shows and the waitlist. */
+    /** The booking lifecycle on the practitioner's side: booking, entering, confirming, refusing, cancelling, moving, no-shows. */
     public BookingService bookings() {
         return bookings;
+    }
+
+    /** What a client does through their booking link: find, cancel and move their booking (ACC-2, CX-1 … CX-3, BK-7). */
+    public ClientBookingService clientBookings() {
+        return clientBookings;
+    }
+
+    /** The waitlist for an earlier time: join, leave, take an offer (CX-7). */
+    public WaitlistService waitlist() {
+        return waitlist;
     }
 
     public ClientFile clients() {
