@@ -36,7 +36,8 @@ final class Arrivals {
     private final AgendaSnapshots agendas;
     private final LockedSaves saves;
 
-    Arrivals(EngineSettings settings, Usage usage, Cashier cashier, Announcements announcements, AgendaSnapshots agendas,
+    Arrivals(EngineSettings settings, Usage usage, Cashier cashier, Announcements announcements,
+             AgendaSnapshots agendas,
              LockedSaves saves) {
         this.settings = settings;
         this.usage = usage;

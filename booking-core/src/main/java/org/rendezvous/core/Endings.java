@@ -20,7 +20,8 @@ final class Endings {
     private final Waitlists waitlists;
     private final WaitlistAlerts alerts;
 
-    Endings(LockedSaves saves, Cashier cashier, Announcements announcements, Waitlists waitlists, WaitlistAlerts alerts) {
+    Endings(LockedSaves saves, Cashier cashier, Announcements announcements, Waitlists waitlists,
+            WaitlistAlerts alerts) {
         this.saves = saves;
         this.cashier = cashier;
         this.announcements = announcements;
