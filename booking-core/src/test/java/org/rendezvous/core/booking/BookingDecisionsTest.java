@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.rendezvous.core.agenda.ActivityId;
 import org.rendezvous.core.agenda.ConsultationMode;
@@ -57,150 +56,125 @@ class BookingDecisionsTest {
         return outcome.fold(value -> Optional.empty(), rejected -> Optional.of(rejected.reason()));
     }
 
-    @Nested
-    @DisplayName("confirming")
-    class Confirming {
-
-        @Test
-        @DisplayName("BK-4 a PENDING request is confirmed by the practitioner, recorded in its history")
-        void pendingIsConfirmed() {
-            Booking confirmed = pending().confirmByPractitioner(CREATED.plusSeconds(60)).orElseThrow();
-            assertThat(confirmed.state()).isEqualTo(BookingState.CONFIRMED);
-            assertThat(confirmed.history().get(confirmed.history().size() - 1).cause())
-                    .isEqualTo(Cause.CONFIRMED_BY_PRACTITIONER);
-        }
-
-        @Test
-        @DisplayName("BK-4 a request is no longer confirmed from the moment it expired: REQUEST_EXPIRED")
-        void expiredRequest() {
-            Instant expiry = START.minus(Duration.ofHours(2));
-            assertThat(rejection(pending().confirmByPractitioner(expiry))).contains(Reason.REQUEST_EXPIRED);
-            assertThat(pending().confirmByPractitioner(expiry.minusNanos(1000)).isAccepted()).isTrue();
-        }
-
-        @Test
-        @DisplayName("BK-2 only a PENDING booking can be confirmed: ILLEGAL_TRANSITION otherwise")
-        void onlyPending() {
-            assertThat(rejection(confirmed().confirmByPractitioner(CREATED))).contains(Reason.ILLEGAL_TRANSITION);
-            assertThat(rejection(cancelled().confirmByPractitioner(CREATED))).contains(Reason.ILLEGAL_TRANSITION);
-        }
+    @Test
+    @DisplayName("BK-4 a PENDING request is confirmed by the practitioner, recorded in its history")
+    void pendingIsConfirmed() {
+        Booking confirmed = pending().confirmByPractitioner(CREATED.plusSeconds(60)).orElseThrow();
+        assertThat(confirmed.state()).isEqualTo(BookingState.CONFIRMED);
+        assertThat(confirmed.history().get(confirmed.history().size() - 1).cause())
+                .isEqualTo(Cause.CONFIRMED_BY_PRACTITIONER);
     }
 
-    @Nested
-    @DisplayName("moving")
-    class Moving {
-
-        @Test
-        @DisplayName("BK-7 PENDING and CONFIRMED bookings can be moved, an ended one cannot")
-        void movableStates() {
-            assertThat(pending().movable().isAccepted()).isTrue();
-            assertThat(confirmed().movable().isAccepted()).isTrue();
-            assertThat(rejection(cancelled().movable())).contains(Reason.ILLEGAL_TRANSITION);
-        }
-
-        @Test
-        @DisplayName("BK-7 CX-1 the client moves until the frozen deadline before the start, to the nanosecond")
-        void clientDeadline() {
-            Instant deadline = START.minus(Duration.ofHours(24));
-            assertThat(confirmed().movableByClient(deadline).isAccepted()).isTrue();
-            assertThat(rejection(confirmed().movableByClient(deadline.plusNanos(1)))).contains(Reason.MOVE_TOO_LATE);
-        }
-
-        @Test
-        @DisplayName("BK-7 an ended booking is refused for its state before its deadline is looked at")
-        void stateBeforeDeadline() {
-            assertThat(rejection(cancelled().movableByClient(START))).contains(Reason.ILLEGAL_TRANSITION);
-        }
+    @Test
+    @DisplayName("BK-4 a request is no longer confirmed from the moment it expired: REQUEST_EXPIRED")
+    void expiredRequest() {
+        Instant expiry = START.minus(Duration.ofHours(2));
+        assertThat(rejection(pending().confirmByPractitioner(expiry))).contains(Reason.REQUEST_EXPIRED);
+        assertThat(pending().confirmByPractitioner(expiry.minusNanos(1000)).isAccepted()).isTrue();
     }
 
-    @Nested
-    @DisplayName("no-shows")
-    class NoShows {
-
-        @Test
-        @DisplayName("CX-4 a no-show is reported from the start until 48 h after the end, both ends included")
-        void reportWindow() {
-            Instant end = START.plus(DURATION);
-            assertThat(rejection(confirmed().noShowReportable(START.minusNanos(1000))))
-                    .contains(Reason.OUTSIDE_NO_SHOW_REPORT_WINDOW);
-            assertThat(confirmed().noShowReportable(START).isAccepted()).isTrue();
-            assertThat(confirmed().noShowReportable(end.plus(Duration.ofHours(48))).isAccepted()).isTrue();
-            assertThat(rejection(confirmed().noShowReportable(end.plus(Duration.ofHours(48)).plusNanos(1000))))
-                    .contains(Reason.OUTSIDE_NO_SHOW_REPORT_WINDOW);
-        }
-
-        @Test
-        @DisplayName("CX-4 only a CONFIRMED or COMPLETED booking can be a no-show")
-        void onlyConfirmedOrCompleted() {
-            assertThat(rejection(pending().noShowReportable(START))).contains(Reason.ILLEGAL_TRANSITION);
-            assertThat(rejection(cancelled().noShowReportable(START))).contains(Reason.ILLEGAL_TRANSITION);
-        }
-
-        @Test
-        @DisplayName("CX-4 FEE-1 a no-show on a guaranteed booking charges the frozen percentage to the card")
-        void noShowCharge() {
-            Booking guaranteed = confirmed().withGuarantee("seti_1");
-            assertThat(guaranteed.noShowDecision().amountCharged()).contains(Money.of("30.00", "EUR"));
-        }
+    @Test
+    @DisplayName("BK-2 only a PENDING booking can be confirmed: ILLEGAL_TRANSITION otherwise")
+    void onlyPending() {
+        assertThat(rejection(confirmed().confirmByPractitioner(CREATED))).contains(Reason.ILLEGAL_TRANSITION);
+        assertThat(rejection(cancelled().confirmByPractitioner(CREATED))).contains(Reason.ILLEGAL_TRANSITION);
     }
 
-    @Nested
-    @DisplayName("the client's cancellation")
-    class ClientCancellation {
-
-        @Test
-        @DisplayName("CX-1 CX-2 early (at the deadline exactly) nothing is charged")
-        void earlyIsFree() {
-            Booking guaranteed = confirmed().withGuarantee("seti_1");
-            MoneyDecision decision = guaranteed.clientCancellationDecision(START.minus(Duration.ofHours(24)));
-            assertThat(decision.amountCharged()).isEmpty();
-        }
-
-        @Test
-        @DisplayName("CX-3 late, a CONFIRMED booking costs the frozen no-show percentage")
-        void lateCosts() {
-            Booking guaranteed = confirmed().withGuarantee("seti_1");
-            MoneyDecision decision = guaranteed.clientCancellationDecision(START.minus(Duration.ofHours(1)));
-            assertThat(decision.amountCharged()).contains(Money.of("30.00", "EUR"));
-        }
-
-        @Test
-        @DisplayName("CX-3 a request the practitioner had not confirmed costs nothing, even late")
-        void unconfirmedIsFree() {
-            Booking guaranteed = pending().withGuarantee("seti_1");
-            assertThat(guaranteed.clientCancellationDecision(START.minus(Duration.ofHours(1))).amountCharged()).isEmpty();
-        }
-
-        @Test
-        @DisplayName("CX-5 the practitioner's refusal or cancellation gives back everything paid")
-        void practitionerGivesBack() {
-            Booking paid = booking(BookingState.HELD, PaymentArrangement.PREPAID,
-                    Optional.of(CREATED.plus(Duration.ofMinutes(30)))).withPayment(PRICE, "pi_1");
-            assertThat(paid.givingEverythingBack()).isEqualTo(new MoneyDecision.RefundInFull(PRICE));
-        }
+    @Test
+    @DisplayName("BK-7 PENDING and CONFIRMED bookings can be moved, an ended one cannot")
+    void movableStates() {
+        assertThat(pending().movable().isAccepted()).isTrue();
+        assertThat(confirmed().movable().isAccepted()).isTrue();
+        assertThat(rejection(cancelled().movable())).contains(Reason.ILLEGAL_TRANSITION);
     }
 
-    @Nested
-    @DisplayName("the waitlist")
-    class Waitlist {
+    @Test
+    @DisplayName("BK-7 CX-1 the client moves until the frozen deadline before the start, to the nanosecond")
+    void clientDeadline() {
+        Instant deadline = START.minus(Duration.ofHours(24));
+        assertThat(confirmed().movableByClient(deadline).isAccepted()).isTrue();
+        assertThat(rejection(confirmed().movableByClient(deadline.plusNanos(1)))).contains(Reason.MOVE_TOO_LATE);
+    }
 
-        @Test
-        @DisplayName("CX-7 only a PENDING or CONFIRMED booking may wait for an earlier time")
-        void whoMayWait() {
-            assertThat(confirmed().mayWaitForEarlierTime().isAccepted()).isTrue();
-            assertThat(rejection(cancelled().mayWaitForEarlierTime())).contains(Reason.ILLEGAL_TRANSITION);
-        }
+    @Test
+    @DisplayName("BK-7 an ended booking is refused for its state before its deadline is looked at")
+    void stateBeforeDeadline() {
+        assertThat(rejection(cancelled().movableByClient(START))).contains(Reason.ILLEGAL_TRANSITION);
+    }
 
-        @Test
-        @DisplayName("CX-7 a seat is offered only to a later, seat-holding booking its client may still move")
-        void whoIsOffered() {
-            Instant earlier = START.minus(Duration.ofDays(1));
-            Instant beforeDeadline = START.minus(Duration.ofDays(2));
-            assertThat(confirmed().couldTakeEarlierSeat(earlier, beforeDeadline)).isTrue();
-            assertThat(confirmed().couldTakeEarlierSeat(START, beforeDeadline)).as("not earlier").isFalse();
-            assertThat(confirmed().couldTakeEarlierSeat(earlier, START.minus(Duration.ofHours(1))))
-                    .as("past the deadline").isFalse();
-            assertThat(cancelled().couldTakeEarlierSeat(earlier, beforeDeadline)).as("no seat").isFalse();
-        }
+    @Test
+    @DisplayName("CX-4 a no-show is reported from the start until 48 h after the end, both ends included")
+    void reportWindow() {
+        Instant end = START.plus(DURATION);
+        assertThat(rejection(confirmed().noShowReportable(START.minusNanos(1000))))
+                .contains(Reason.OUTSIDE_NO_SHOW_REPORT_WINDOW);
+        assertThat(confirmed().noShowReportable(START).isAccepted()).isTrue();
+        assertThat(confirmed().noShowReportable(end.plus(Duration.ofHours(48))).isAccepted()).isTrue();
+        assertThat(rejection(confirmed().noShowReportable(end.plus(Duration.ofHours(48)).plusNanos(1000))))
+                .contains(Reason.OUTSIDE_NO_SHOW_REPORT_WINDOW);
+    }
+
+    @Test
+    @DisplayName("CX-4 only a CONFIRMED or COMPLETED booking can be a no-show")
+    void onlyConfirmedOrCompleted() {
+        assertThat(rejection(pending().noShowReportable(START))).contains(Reason.ILLEGAL_TRANSITION);
+        assertThat(rejection(cancelled().noShowReportable(START))).contains(Reason.ILLEGAL_TRANSITION);
+    }
+
+    @Test
+    @DisplayName("CX-4 FEE-1 a no-show on a guaranteed booking charges the frozen percentage to the card")
+    void noShowCharge() {
+        Booking guaranteed = confirmed().withGuarantee("seti_1");
+        assertThat(guaranteed.noShowDecision().amountCharged()).contains(Money.of("30.00", "EUR"));
+    }
+
+    @Test
+    @DisplayName("CX-1 CX-2 early (at the deadline exactly) nothing is charged")
+    void earlyIsFree() {
+        Booking guaranteed = confirmed().withGuarantee("seti_1");
+        MoneyDecision decision = guaranteed.clientCancellationDecision(START.minus(Duration.ofHours(24)));
+        assertThat(decision.amountCharged()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("CX-3 late, a CONFIRMED booking costs the frozen no-show percentage")
+    void lateCosts() {
+        Booking guaranteed = confirmed().withGuarantee("seti_1");
+        MoneyDecision decision = guaranteed.clientCancellationDecision(START.minus(Duration.ofHours(1)));
+        assertThat(decision.amountCharged()).contains(Money.of("30.00", "EUR"));
+    }
+
+    @Test
+    @DisplayName("CX-3 a request the practitioner had not confirmed costs nothing, even late")
+    void unconfirmedIsFree() {
+        Booking guaranteed = pending().withGuarantee("seti_1");
+        assertThat(guaranteed.clientCancellationDecision(START.minus(Duration.ofHours(1))).amountCharged()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("CX-5 the practitioner's refusal or cancellation gives back everything paid")
+    void practitionerGivesBack() {
+        Booking paid = booking(BookingState.HELD, PaymentArrangement.PREPAID,
+                Optional.of(CREATED.plus(Duration.ofMinutes(30)))).withPayment(PRICE, "pi_1");
+        assertThat(paid.givingEverythingBack()).isEqualTo(new MoneyDecision.RefundInFull(PRICE));
+    }
+
+    @Test
+    @DisplayName("CX-7 only a PENDING or CONFIRMED booking may wait for an earlier time")
+    void whoMayWait() {
+        assertThat(confirmed().mayWaitForEarlierTime().isAccepted()).isTrue();
+        assertThat(rejection(cancelled().mayWaitForEarlierTime())).contains(Reason.ILLEGAL_TRANSITION);
+    }
+
+    @Test
+    @DisplayName("CX-7 a seat is offered only to a later, seat-holding booking its client may still move")
+    void whoIsOffered() {
+        Instant earlier = START.minus(Duration.ofDays(1));
+        Instant beforeDeadline = START.minus(Duration.ofDays(2));
+        assertThat(confirmed().couldTakeEarlierSeat(earlier, beforeDeadline)).isTrue();
+        assertThat(confirmed().couldTakeEarlierSeat(START, beforeDeadline)).as("not earlier").isFalse();
+        assertThat(confirmed().couldTakeEarlierSeat(earlier, START.minus(Duration.ofHours(1))))
+                .as("past the deadline").isFalse();
+        assertThat(cancelled().couldTakeEarlierSeat(earlier, beforeDeadline)).as("no seat").isFalse();
     }
 }
