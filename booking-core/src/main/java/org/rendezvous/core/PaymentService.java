@@ -121,30 +121,19 @@ public final class PaymentService {
     private Outcome<Booking> applyPayment(Booking booking, Money amount, String reference,
                                          Optional<Money> providerFee) {
         Instant now = clock.instant();
-        if (booking.paymentReference().filter(reference::equals).isPresent()) {
-            return Outcome.accepted(booking);
-        }
-        if (!amount.currency().equals(booking.price().currency())) {
-            return Outcome.rejected(Reason.PAYMENT_AMOUNT_MISMATCH, "amount: not in the booking's currency");
-        }
-        if (booking.state() == BookingState.HELD) {
-            if (!amount.equals(booking.price())) {
-                return Outcome.rejected(Reason.PAYMENT_AMOUNT_MISMATCH,
-                        "amount: " + amount + " received for a price of " + booking.price());
+        return booking.paymentArrives(amount, reference).flatMap(fate -> switch (fate) {
+            case ALREADY_RECORDED -> Outcome.accepted(booking);
+            case PAYS_THE_HOLD -> arrivals.holdPaid(booking, amount, reference, providerFee, now);
+            case REFUNDED_LATE -> {
+                // BK-3: money that arrives for a booking no longer waiting for it goes back in full.
+                Booking refunded = booking.withPayment(amount, reference)
+                        .withSettlement(new MoneyDecision.RefundInFull(booking.paid().plus(amount)));
+                saves.save(booking, refunded);
+                cashier.latePaymentReceived(refunded, amount, reference, providerFee, now);
+                announcements.announce(MessageKind.LATE_PAYMENT_REFUNDED, refunded, now);
+                yield Outcome.accepted(refunded);
             }
-            return arrivals.holdPaid(booking, amount, reference, providerFee, now);
-        }
-        if (!booking.holdsSeat() && booking.state() != BookingState.COMPLETED && booking.state() != BookingState.NO_SHOW) {
-            // BK-3: money that arrives for a booking no longer waiting for it goes back in full.
-            Booking refunded = booking.withPayment(amount, reference)
-                    .withSettlement(new MoneyDecision.RefundInFull(booking.paid().plus(amount)));
-            saves.save(booking, refunded);
-            cashier.latePaymentReceived(refunded, amount, reference, providerFee, now);
-            announcements.announce(MessageKind.LATE_PAYMENT_REFUNDED, refunded, now);
-            return Outcome.accepted(refunded);
-        }
-        return Outcome.rejected(Reason.ILLEGAL_TRANSITION,
-                "state: a " + booking.state() + " booking is not waiting for a payment");
+        });
     }
 
     /** The provider reports the card guarantee saved at booking (PAY-2). */
@@ -155,22 +144,16 @@ public final class PaymentService {
 
     private Outcome<Booking> applyGuarantee(Booking booking, String reference) {
         Instant now = clock.instant();
-        if (booking.guaranteeReference().filter(reference::equals).isPresent()) {
-            return Outcome.accepted(booking);
-        }
-        if (booking.state() == BookingState.HELD) {
-            return arrivals.holdGuaranteed(booking, reference, now);
-        }
-        if (!booking.holdsSeat()
-                && booking.settlement().filter(d -> !(d instanceof MoneyDecision.NoMoneyMoves)).isEmpty()) {
-            Booking released = booking.withGuarantee(reference).withSettlement(new MoneyDecision.ReleaseGuarantee());
-            saves.save(booking, released);
-            return Outcome.accepted(released);
-        }
-        return Outcome.rejected(Reason.ILLEGAL_TRANSITION,
-                "state: a " + booking.state() + " booking is not waiting for a card guarantee");
+        return booking.guaranteeArrives(reference).flatMap(fate -> switch (fate) {
+            case ALREADY_RECORDED -> Outcome.accepted(booking);
+            case GUARANTEES_THE_HOLD -> arrivals.holdGuaranteed(booking, reference, now);
+            case RELEASED_LATE -> {
+                Booking released = booking.withGuarantee(reference).withSettlement(new MoneyDecision.ReleaseGuarantee());
+                saves.save(booking, released);
+                yield Outcome.accepted(released);
+            }
+        });
     }
-
 
     // The client pays (PAY-1, PAY-2)
 

@@ -215,6 +215,62 @@ public final class Booking {
                         + terms.cancellationDeadline().toHours() + " h before its start"));
     }
 
+    /** What a payment the provider reports means for this booking (BK-3). */
+    public enum PaymentFate {
+        /** The same payment again: nothing to do. */
+        ALREADY_RECORDED,
+        /** The payment of a held booking, which now leaves the hold. */
+        PAYS_THE_HOLD,
+        /** Money for a booking no longer waiting for it: it goes back in full. */
+        REFUNDED_LATE
+    }
+
+    /** BK-3: a payment of {@code amount} arrives under {@code reference}; refused if it does not fit. */
+    public Outcome<PaymentFate> paymentArrives(Money amount, String reference) {
+        if (paymentReference.filter(reference::equals).isPresent()) {
+            return Outcome.accepted(PaymentFate.ALREADY_RECORDED);
+        }
+        if (!amount.currency().equals(price().currency())) {
+            return Outcome.rejected(Reason.PAYMENT_AMOUNT_MISMATCH, "amount: not in the booking's currency");
+        }
+        if (state == BookingState.HELD) {
+            if (!amount.equals(price())) {
+                return Outcome.rejected(Reason.PAYMENT_AMOUNT_MISMATCH,
+                        "amount: " + amount + " received for a price of " + price());
+            }
+            return Outcome.accepted(PaymentFate.PAYS_THE_HOLD);
+        }
+        if (!holdsSeat() && state != BookingState.COMPLETED && state != BookingState.NO_SHOW) {
+            return Outcome.accepted(PaymentFate.REFUNDED_LATE);
+        }
+        return Outcome.rejected(Reason.ILLEGAL_TRANSITION, "state: a " + state + " booking is not waiting for a payment");
+    }
+
+    /** What a card guarantee the provider reports means for this booking (PAY-2). */
+    public enum GuaranteeFate {
+        /** The same guarantee again: nothing to do. */
+        ALREADY_RECORDED,
+        /** The guarantee of a held booking, which now leaves the hold. */
+        GUARANTEES_THE_HOLD,
+        /** A guarantee for a booking that ended with no money to take: it is released. */
+        RELEASED_LATE
+    }
+
+    /** PAY-2: a card guarantee arrives under {@code reference}; refused if the booking is not waiting for one. */
+    public Outcome<GuaranteeFate> guaranteeArrives(String reference) {
+        if (guaranteeReference.filter(reference::equals).isPresent()) {
+            return Outcome.accepted(GuaranteeFate.ALREADY_RECORDED);
+        }
+        if (state == BookingState.HELD) {
+            return Outcome.accepted(GuaranteeFate.GUARANTEES_THE_HOLD);
+        }
+        if (!holdsSeat() && settlement.filter(d -> !(d instanceof MoneyDecision.NoMoneyMoves)).isEmpty()) {
+            return Outcome.accepted(GuaranteeFate.RELEASED_LATE);
+        }
+        return Outcome.rejected(Reason.ILLEGAL_TRANSITION,
+                "state: a " + state + " booking is not waiting for a card guarantee");
+    }
+
     /** CX-7: only a PENDING or CONFIRMED booking may wait for an earlier time. */
     public Outcome<Booking> mayWaitForEarlierTime() {
         if (state != BookingState.PENDING && state != BookingState.CONFIRMED) {

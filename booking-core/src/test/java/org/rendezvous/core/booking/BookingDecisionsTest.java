@@ -177,4 +177,50 @@ class BookingDecisionsTest {
                 .as("past the deadline").isFalse();
         assertThat(cancelled().couldTakeEarlierSeat(earlier, beforeDeadline)).as("no seat").isFalse();
     }
+
+    private static Booking held() {
+        return booking(BookingState.HELD, PaymentArrangement.PREPAID, Optional.of(CREATED.plus(Duration.ofMinutes(30))));
+    }
+
+    private static Booking expiredHold() {
+        return held().transition(BookingState.EXPIRED, Cause.HOLD_EXPIRED, Actor.SYSTEM, CREATED.plus(Duration.ofMinutes(30)),
+                Optional.empty()).orElseThrow();
+    }
+
+    @Test
+    @DisplayName("BK-3 the price paid for a held booking takes it out of the hold; the same payment again changes nothing")
+    void paymentOfAHold() {
+        assertThat(held().paymentArrives(PRICE, "pi_1")).isEqualTo(Outcome.accepted(Booking.PaymentFate.PAYS_THE_HOLD));
+        assertThat(held().withPayment(PRICE, "pi_1").paymentArrives(PRICE, "pi_1"))
+                .isEqualTo(Outcome.accepted(Booking.PaymentFate.ALREADY_RECORDED));
+    }
+
+    @Test
+    @DisplayName("BK-3 a payment of another amount or currency than the price is PAYMENT_AMOUNT_MISMATCH")
+    void paymentMismatch() {
+        assertThat(rejection(held().paymentArrives(Money.of("59.99", "EUR"), "pi_1")))
+                .contains(Reason.PAYMENT_AMOUNT_MISMATCH);
+        assertThat(rejection(held().paymentArrives(Money.of("60.00", "CHF"), "pi_1")))
+                .contains(Reason.PAYMENT_AMOUNT_MISMATCH);
+    }
+
+    @Test
+    @DisplayName("BK-3 money for a booking no longer waiting for it is refunded; a seat-holding confirmed one refuses it")
+    void latePayment() {
+        assertThat(expiredHold().paymentArrives(PRICE, "pi_late"))
+                .isEqualTo(Outcome.accepted(Booking.PaymentFate.REFUNDED_LATE));
+        assertThat(rejection(confirmed().paymentArrives(PRICE, "pi_1"))).contains(Reason.ILLEGAL_TRANSITION);
+    }
+
+    @Test
+    @DisplayName("PAY-2 a card guarantee takes a held booking out of the hold, is released for an ended one, refused otherwise")
+    void guaranteeArrives() {
+        assertThat(held().guaranteeArrives("seti_1"))
+                .isEqualTo(Outcome.accepted(Booking.GuaranteeFate.GUARANTEES_THE_HOLD));
+        assertThat(held().withGuarantee("seti_1").guaranteeArrives("seti_1"))
+                .isEqualTo(Outcome.accepted(Booking.GuaranteeFate.ALREADY_RECORDED));
+        assertThat(expiredHold().guaranteeArrives("seti_late"))
+                .isEqualTo(Outcome.accepted(Booking.GuaranteeFate.RELEASED_LATE));
+        assertThat(rejection(confirmed().guaranteeArrives("seti_1"))).contains(Reason.ILLEGAL_TRANSITION);
+    }
 }
