@@ -240,7 +240,7 @@ class InvitationOnEveryConfirmationTest {
         Booking held = a.book(a.at(DayOfWeek.WEDNESDAY, 9), ConsultationMode.VIDEO);
         assertThat(held.state()).isEqualTo(BookingState.HELD);
         a.later();
-        Booking paid = accepted(a.engine.bookings().recordPayment(new RecordPaymentCommand(held.id(), held.price(),
+        Booking paid = accepted(a.engine.payments().recordPayment(new RecordPaymentCommand(held.id(), held.price(),
                 "pi_" + held.id(), a.key())));
         assertThat(paid.state()).isEqualTo(BookingState.CONFIRMED);
 
@@ -258,7 +258,7 @@ class InvitationOnEveryConfirmationTest {
         Booking held = a.book(a.at(DayOfWeek.THURSDAY, 11));
         assertThat(held.state()).isEqualTo(BookingState.HELD);
         a.later();
-        Booking pending = accepted(a.engine.bookings().recordGuarantee(new RecordGuaranteeCommand(held.id(),
+        Booking pending = accepted(a.engine.payments().recordGuarantee(new RecordGuaranteeCommand(held.id(),
                 "seti_" + held.id(), a.key())));
         assertThat(pending.state()).isEqualTo(BookingState.PENDING);
         a.later();
@@ -277,11 +277,11 @@ class InvitationOnEveryConfirmationTest {
                 .withDefaultCapacity(1));
         Booking leaving = a.book(a.at(DayOfWeek.WEDNESDAY, 9));
         Booking waiting = a.book(a.at(DayOfWeek.THURSDAY, 9));
-        accepted(a.engine.bookings().joinWaitlist(waiting.accessToken()));
+        accepted(a.engine.waitlist().join(waiting.accessToken()));
         a.later();
-        accepted(a.engine.bookings().cancelByClient(new CancelByClientCommand(leaving.accessToken(), a.key())));
+        accepted(a.engine.clientBookings().cancelByClient(new CancelByClientCommand(leaving.accessToken(), a.key())));
         a.later();
-        accepted(a.engine.bookings().takeWaitlistOffer(new TakeWaitlistOfferCommand(waiting.accessToken(),
+        accepted(a.engine.waitlist().takeOffer(new TakeWaitlistOfferCommand(waiting.accessToken(),
                 a.at(DayOfWeek.WEDNESDAY, 9), a.key())));
 
         a.deliver();
@@ -299,7 +299,7 @@ class InvitationOnEveryConfirmationTest {
         Booking booking = a.book(a.at(DayOfWeek.WEDNESDAY, 9));
         a.deliver();
         a.later();
-        accepted(a.engine.bookings().moveByClient(new MoveByClientCommand(booking.accessToken(),
+        accepted(a.engine.clientBookings().moveByClient(new MoveByClientCommand(booking.accessToken(),
                 a.at(DayOfWeek.THURSDAY, 9), a.key())));
         a.deliver();
         a.later();
@@ -321,7 +321,7 @@ class InvitationOnEveryConfirmationTest {
     void cancelledBeforeTheConfirmationLeft() throws Exception {
         Agenda a = new Agenda(s -> s.withConfirmation(ConfirmationMode.MANUAL));
         Booking booking = a.confirm(a.book(a.at(DayOfWeek.WEDNESDAY, 9)));
-        accepted(a.engine.bookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), a.key())));
+        accepted(a.engine.clientBookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), a.key())));
 
         a.deliver();
 
@@ -339,7 +339,7 @@ class InvitationOnEveryConfirmationTest {
     void movedBeforeTheConfirmationLeft() throws Exception {
         Agenda a = new Agenda(s -> s.withConfirmation(ConfirmationMode.AUTOMATIC));
         Booking booking = a.book(a.at(DayOfWeek.WEDNESDAY, 9));
-        accepted(a.engine.bookings().moveByClient(new MoveByClientCommand(booking.accessToken(),
+        accepted(a.engine.clientBookings().moveByClient(new MoveByClientCommand(booking.accessToken(),
                 a.at(DayOfWeek.THURSDAY, 9), a.key())));
         accepted(a.engine.bookings().moveByPractitioner(new MoveByPractitionerCommand(a.anna, booking.id(),
                 a.at(DayOfWeek.FRIDAY, 10), a.key())));

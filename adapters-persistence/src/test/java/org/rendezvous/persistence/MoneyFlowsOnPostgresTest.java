@@ -151,7 +151,7 @@ class MoneyFlowsOnPostgresTest {
     @DisplayName("CX-3, PAY-4, FEE-1 on PostgreSQL: prepaid → client cancels late → 30.00 refunded once, 28.50 of the 30.00 kept paid out")
     void lateCancellationRefundsTheRestAndPaysOutTheKeptPart() {
         Booking confirmed = confirm(payOnline(book(at(MONDAY.plusDays(1), 9, 0))));
-        Booking cancelled = engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), key()))
+        Booking cancelled = engine.clientBookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), key()))
                 .orElseThrow();
         assertThat(cancelled.state()).isEqualTo(BookingState.CANCELLED_BY_CLIENT);
         assertThat(balances().of(Account.PRACTITIONER_PAYABLE)).isEqualTo(eur("28.50"));
@@ -180,7 +180,7 @@ class MoneyFlowsOnPostgresTest {
     @DisplayName("CX-4, FEE-4 on PostgreSQL: a late cancellation's kept part paid out, then reversed by an operator: refunded once, the balance carried forward negative, the reversal audited")
     void reversalAfterPayout() {
         Booking confirmed = confirm(payOnline(book(at(MONDAY.plusDays(1), 9, 0))));
-        engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), key())).orElseThrow();
+        engine.clientBookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), key())).orElseThrow();
         engine.payments().carryOutDue();
         clock.set(at(CYCLE, 8, 0));
         engine.payouts().runDueCycle();

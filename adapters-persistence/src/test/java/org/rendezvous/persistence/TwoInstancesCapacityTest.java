@@ -193,7 +193,7 @@ class TwoInstancesCapacityTest {
                     count("confirm", engine.bookings().confirm(
                             new ConfirmBookingCommand(practitioner, target.get(), key)));
                 } else if (dice < 86) {
-                    count("pay", engine.bookings().recordPayment(
+                    count("pay", engine.payments().recordPayment(
                             new RecordPaymentCommand(target.get(), PRICE, "payment-" + key, key)));
                 } else if (dice < 94) {
                     clock.advance(Duration.ofMinutes(2));

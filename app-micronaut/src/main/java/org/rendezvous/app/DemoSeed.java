@@ -157,7 +157,7 @@ final class DemoSeed implements ApplicationEventListener<ServerStartupEvent> {
         book(id, shiatsu, at(monday.plusDays(1), 9), ConsultationMode.IN_PERSON, "Hugo Bernard", "hugo.bernard", "2");
         Booking paid = book(id, coaching, at(monday.plusDays(2), 14), ConsultationMode.VIDEO, "Inès Laurent", "ines.laurent", "3");
         if (payOnTheSandbox(paid)) {
-            confirm(id, engine.bookings().findByLink(paid.accessToken()).orElseThrow());
+            confirm(id, engine.clientBookings().findByLink(paid.accessToken()).orElseThrow());
         }
         for (String[] client : List.of(new String[] {"Nina Petit", "nina.petit"}, new String[] {"Paul Roux", "paul.roux"},
                 new String[] {"Sarah Lefèvre", "sarah.lefevre"})) {
@@ -166,7 +166,7 @@ final class DemoSeed implements ApplicationEventListener<ServerStartupEvent> {
         }
         Booking cancelled = book(id, shiatsu, at(monday.plusDays(3), 14), ConsultationMode.IN_PERSON, "Tom Girard",
                 "tom.girard", "4");
-        engine.bookings().cancelByClient(new CancelByClientCommand(cancelled.accessToken(), IdempotencyKey.of("demo-cancel-4")))
+        engine.clientBookings().cancelByClient(new CancelByClientCommand(cancelled.accessToken(), IdempotencyKey.of("demo-cancel-4")))
                 .orElseThrow();
         return new Seeded(id, true, links(id));
     }

@@ -142,7 +142,7 @@ class PublicBookingController {
             content = @Content(schema = @Schema(implementation = BookingView.class)))
     @ApiDoc.NotFound
     HttpResponse<?> booking(@PathVariable String accessToken) {
-        Optional<Booking> booking = engine.bookings().findByLink(new AccessToken(accessToken));
+        Optional<Booking> booking = engine.clientBookings().findByLink(new AccessToken(accessToken));
         return booking.<HttpResponse<?>>map(b -> HttpResponse.ok(view(b)))
                 .orElseGet(() -> Problem.of(org.rendezvous.core.outcome.Reason.NOT_FOUND, "accessToken: no such booking").toResponse());
     }
@@ -160,7 +160,7 @@ class PublicBookingController {
     @ApiDoc.Refused
     HttpResponse<?> availabilityForMove(@PathVariable String accessToken, @QueryValue LocalDate from,
                                         @QueryValue LocalDate to) {
-        Optional<Booking> booking = engine.bookings().findByLink(new AccessToken(accessToken));
+        Optional<Booking> booking = engine.clientBookings().findByLink(new AccessToken(accessToken));
         if (booking.isEmpty()) {
             return Problem.of(org.rendezvous.core.outcome.Reason.NOT_FOUND, "accessToken: no such booking").toResponse();
         }
@@ -180,7 +180,7 @@ class PublicBookingController {
     @ApiDoc.Conflict
     @ApiDoc.Refused
     HttpResponse<?> cancel(@PathVariable String accessToken, @Header("Idempotency-Key") String idempotencyKey) {
-        return respond(engine.bookings().cancelByClient(new CancelByClientCommand(new AccessToken(accessToken),
+        return respond(engine.clientBookings().cancelByClient(new CancelByClientCommand(new AccessToken(accessToken),
                 IdempotencyKey.of(idempotencyKey))), booking -> HttpResponse.ok(view(booking)));
     }
 
@@ -198,7 +198,7 @@ class PublicBookingController {
     @ApiDoc.Refused
     HttpResponse<?> move(@PathVariable String accessToken, @Header("Idempotency-Key") String idempotencyKey,
                          @Body MoveRequest request) {
-        return respond(engine.bookings().moveByClient(new MoveByClientCommand(new AccessToken(accessToken),
+        return respond(engine.clientBookings().moveByClient(new MoveByClientCommand(new AccessToken(accessToken),
                 required(request.newStart(), "newStart"), IdempotencyKey.of(idempotencyKey))), booking -> HttpResponse.ok(view(booking)));
     }
 
@@ -210,7 +210,7 @@ class PublicBookingController {
     @ApiDoc.NotFound
     @ApiDoc.Refused
     HttpResponse<?> joinWaitlist(@PathVariable String accessToken) {
-        return respond(engine.bookings().joinWaitlist(new AccessToken(accessToken)), entry -> HttpResponse.ok(WaitlistView.of(entry)));
+        return respond(engine.waitlist().join(new AccessToken(accessToken)), entry -> HttpResponse.ok(WaitlistView.of(entry)));
     }
 
     /** CX-7: no more early-availability alerts for this booking. */
@@ -220,7 +220,7 @@ class PublicBookingController {
     @ApiDoc.NotFound
     @ApiDoc.Refused
     HttpResponse<?> leaveWaitlist(@PathVariable String accessToken) {
-        return respond(engine.bookings().leaveWaitlist(new AccessToken(accessToken)), bookingId -> HttpResponse.noContent());
+        return respond(engine.waitlist().leave(new AccessToken(accessToken)), bookingId -> HttpResponse.noContent());
     }
 
     /** CX-7, BK-7: the client takes the earlier start an alert offered; the first to accept gets it. */
@@ -234,7 +234,7 @@ class PublicBookingController {
     @ApiDoc.Refused
     HttpResponse<?> takeWaitlistOffer(@PathVariable String accessToken, @Header("Idempotency-Key") String idempotencyKey,
                                       @Body WaitlistOfferRequest request) {
-        return respond(engine.bookings().takeWaitlistOffer(new TakeWaitlistOfferCommand(new AccessToken(accessToken),
+        return respond(engine.waitlist().takeOffer(new TakeWaitlistOfferCommand(new AccessToken(accessToken),
                 required(request.offeredStart(), "offeredStart"), IdempotencyKey.of(idempotencyKey))),
                 booking -> HttpResponse.ok(view(booking)));
     }

@@ -163,7 +163,7 @@ final class WebPagesController {
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string")))
     HttpResponse<String> bookingLink(@PathVariable String accessToken) {
         // A link that leads nowhere is a 404 for the browser too; the page's script then says so in words.
-        boolean known = AccessToken.isWellFormed(accessToken) && engine.bookings().findByLink(new AccessToken(accessToken)).isPresent();
+        boolean known = AccessToken.isWellFormed(accessToken) && engine.clientBookings().findByLink(new AccessToken(accessToken)).isPresent();
         return page("booking", false, known);
     }
 

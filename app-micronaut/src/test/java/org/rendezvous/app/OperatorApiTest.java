@@ -274,13 +274,13 @@ class OperatorApiTest {
                 ClientDetails.of("Léa Moreau", "lea@example.org", "+33 6 12 34 56 78"), new TreeMap<>(), true,
                 IdempotencyKey.of("op-book-" + UUID.randomUUID()))).orElseThrow();
         assertThat(sandbox.completePayment(engine.payments().checkout(held.accessToken()).orElseThrow().reference())).isPresent();
-        Booking paid = engine.bookings().findByLink(held.accessToken()).orElseThrow();
+        Booking paid = engine.clientBookings().findByLink(held.accessToken()).orElseThrow();
         if (paid.state() == BookingState.PENDING) {
             engine.bookings().confirm(new ConfirmBookingCommand(anna, paid.id(), IdempotencyKey.of("op-confirm-" + paid.id())))
                     .orElseThrow();
         }
         ((AccountsTestSupport.MovableClock) clock).advance(Duration.between(Instant.now(), start.minus(Duration.ofHours(2))));
-        Booking cancelled = engine.bookings().cancelByClient(new CancelByClientCommand(held.accessToken(),
+        Booking cancelled = engine.clientBookings().cancelByClient(new CancelByClientCommand(held.accessToken(),
                 IdempotencyKey.of("op-cancel-" + held.id()))).orElseThrow();
         assertThat(cancelled.state()).isEqualTo(BookingState.CANCELLED_BY_CLIENT);
         engine.payments().carryOutDue();

@@ -18,7 +18,9 @@ import org.rendezvous.core.notification.MessageKind;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.port.Accounts;
+import org.rendezvous.core.port.Ids;
 import org.rendezvous.core.port.PasswordHasher;
+import org.rendezvous.core.port.Transactions;
 import org.rendezvous.core.practitioner.Practitioner;
 import org.rendezvous.core.practitioner.PractitionerId;
 import org.rendezvous.core.practitioner.RegisterPractitionerCommand;
@@ -33,14 +35,21 @@ public final class AccountService {
 
     private static final String FAILED = "email: e-mail or password is wrong";
 
-    private final Engine engine;
+    private final Transactions transactions;
+    private final Ids ids;
+    private final Now clock;
+    private final Announcements announcements;
     private final PractitionerService practitioners;
     private final Accounts accounts;
     private final PasswordHasher hasher;
     private volatile PasswordHash decoy;
 
-    AccountService(Engine engine, PractitionerService practitioners, Accounts accounts, PasswordHasher hasher) {
-        this.engine = engine;
+    AccountService(Transactions transactions, Ids ids, Now clock, Announcements announcements,
+                   PractitionerService practitioners, Accounts accounts, PasswordHasher hasher) {
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+        this.announcements = announcements;
         this.practitioners = practitioners;
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.hasher = Objects.requireNonNull(hasher, "passwordHasher");
@@ -58,14 +67,14 @@ public final class AccountService {
             return Outcome.rejected(Reason.EMAIL_TAKEN, "email: already registered");
         }
         try {
-            return engine.stores.transactions().inTransaction(() -> {
+            return transactions.inTransaction(() -> {
                 Practitioner practitioner = practitioners.register(new RegisterPractitionerCommand(command.name(),
                         command.email(), Optional.empty(), command.language(), command.zone()));
                 if (!accounts.add(Credentials.create(practitioner.id(), command.email(), hash))) {
                     throw new EmailTaken();
                 }
                 sendLink(practitioner.id(), TokenPurpose.EMAIL_VERIFICATION, MessageKind.EMAIL_VERIFICATION, links,
-                        engine.now());
+                        clock.instant());
                 return Outcome.accepted(practitioner);
             });
         } catch (EmailTaken raced) {
@@ -76,8 +85,8 @@ public final class AccountService {
     /** A new verification link for an unverified account; always the same answer (nothing sent otherwise). */
     public void resendVerification(EmailAddress email, AccountLinks links) {
         accounts.findByEmail(email).filter(c -> !c.emailVerified()).ifPresent(credentials ->
-                engine.stores.transactions().inAgenda(credentials.practitionerId(), () -> {
-                    Instant now = engine.now();
+                transactions.inAgenda(credentials.practitionerId(), () -> {
+                    Instant now = clock.instant();
                     accounts.useAllTokens(credentials.practitionerId(), TokenPurpose.EMAIL_VERIFICATION, now);
                     sendLink(credentials.practitionerId(), TokenPurpose.EMAIL_VERIFICATION, MessageKind.EMAIL_VERIFICATION,
                             links, now);
@@ -106,14 +115,14 @@ public final class AccountService {
             hasher.verify(password, decoy());
             return Outcome.rejected(Reason.LOGIN_FAILED, FAILED);
         }
-        Instant now = engine.now();
+        Instant now = clock.instant();
         if (found.get().lockedAt(now)) {
             hasher.verify(password, decoy());
             return Outcome.rejected(Reason.LOGIN_FAILED, FAILED);
         }
         boolean matches = hasher.verify(password, found.get().passwordHash());
         PractitionerId id = found.get().practitionerId();
-        return engine.stores.transactions().inAgenda(id, () -> {
+        return transactions.inAgenda(id, () -> {
             Credentials current = accounts.find(id).orElseThrow();
             if (!matches || current.lockedAt(now)) {
                 accounts.update(current.failedLoginAt(now));
@@ -128,7 +137,7 @@ public final class AccountService {
 
     /** Ends every session of the practitioner: tokens issued before carry an older session version. */
     public void logout(PractitionerId practitioner) {
-        engine.stores.transactions().inAgenda(practitioner, () -> {
+        transactions.inAgenda(practitioner, () -> {
             accounts.find(practitioner).ifPresent(c -> accounts.update(c.loggedOut()));
             return null;
         });
@@ -149,8 +158,8 @@ public final class AccountService {
      */
     public void requestPasswordReset(EmailAddress email, AccountLinks links) {
         accounts.findByEmail(email).ifPresent(credentials ->
-                engine.stores.transactions().inAgenda(credentials.practitionerId(), () -> {
-                    Instant now = engine.now();
+                transactions.inAgenda(credentials.practitionerId(), () -> {
+                    Instant now = clock.instant();
                     accounts.useAllTokens(credentials.practitionerId(), TokenPurpose.PASSWORD_RESET, now);
                     sendLink(credentials.practitionerId(), TokenPurpose.PASSWORD_RESET, MessageKind.PASSWORD_RESET, links,
                             now);
@@ -175,8 +184,8 @@ public final class AccountService {
             return Outcome.rejected(Reason.INVALID_TOKEN, "token: unknown or already used");
         }
         PractitionerId id = found.get().practitionerId();
-        return engine.stores.transactions().inAgenda(id, () -> {
-            Instant now = engine.now();
+        return transactions.inAgenda(id, () -> {
+            Instant now = clock.instant();
             OneTimeToken current = accounts.findToken(digest).orElseThrow();
             if (current.used()) {
                 return Outcome.rejected(Reason.INVALID_TOKEN, "token: unknown or already used");
@@ -200,10 +209,10 @@ public final class AccountService {
     /** Stores the digest of a fresh secret and writes the e-mail that carries the secret itself. */
     private void sendLink(PractitionerId practitioner, TokenPurpose purpose, MessageKind kind, AccountLinks links,
                           Instant now) {
-        String secret = engine.ids.newAccessToken().value();
+        String secret = ids.newAccessToken().value();
         TokenDigest digest = TokenDigest.of(secret);
         accounts.saveToken(OneTimeToken.issue(digest, practitioner, purpose, now));
-        engine.announceToPractitioner(kind, practitioner, kind + ":" + digest.hex().substring(0, 32),
+        announcements.announceToPractitioner(kind, practitioner, kind + ":" + digest.hex().substring(0, 32),
                 Map.of("link", links.link(purpose, secret)), now);
     }
 
@@ -211,7 +220,7 @@ public final class AccountService {
     private PasswordHash decoy() {
         PasswordHash value = decoy;
         if (value == null) {
-            value = hasher.hash(engine.ids.newAccessToken().value());
+            value = hasher.hash(ids.newAccessToken().value());
             decoy = value;
         }
         return value;

@@ -30,6 +30,10 @@ import org.rendezvous.core.booking.Booking;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.policy.PaymentTerms;
+import org.rendezvous.core.port.Agendas;
+import org.rendezvous.core.port.Bookings;
+import org.rendezvous.core.port.Ids;
+import org.rendezvous.core.port.Transactions;
 import org.rendezvous.core.practitioner.PractitionerId;
 
 /**
@@ -42,16 +46,29 @@ public final class AgendaService {
     /** How far ahead AG-4 looks for bookings a change leaves outside openings: past any horizon. */
     private static final Duration REPORT_REACH = Duration.ofDays(800);
 
-    private final Engine engine;
+    private final Agendas agendas;
+    private final Bookings bookings;
+    private final Transactions transactions;
+    private final Ids ids;
+    private final Now clock;
+    private final EngineSettings engineSettings;
+    private final AgendaSnapshots agendaSnapshots;
 
-    AgendaService(Engine engine) {
-        this.engine = engine;
+    AgendaService(Agendas agendas, Bookings bookings, Transactions transactions, Ids ids, Now clock,
+                  EngineSettings engineSettings, AgendaSnapshots agendaSnapshots) {
+        this.agendas = agendas;
+        this.bookings = bookings;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+        this.engineSettings = engineSettings;
+        this.agendaSnapshots = agendaSnapshots;
     }
 
     // Activities (AG-2)
 
     public Outcome<Activity> addActivity(AddActivityCommand command) {
-        Activity activity = new Activity(new ActivityId(engine.ids.newId()), command.practitionerId(), command.name(),
+        Activity activity = new Activity(new ActivityId(ids.newId()), command.practitionerId(), command.name(),
                 command.duration(), command.price(), command.modes(), true);
         return saveActivity(activity, false);
     }
@@ -64,75 +81,75 @@ public final class AgendaService {
 
     private Outcome<Activity> saveActivity(Activity activity, boolean mustExist) {
         PractitionerId practitioner = activity.practitionerId();
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
-            Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
+        return transactions.inAgenda(practitioner, () -> {
+            Optional<AgendaSettings> settings = agendas.settings(practitioner);
             if (settings.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
             }
-            if (mustExist && engine.stores.agendas().activity(practitioner, activity.id()).isEmpty()) {
+            if (mustExist && agendas.activity(practitioner, activity.id()).isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "activityId: no such activity");
             }
             if (!activity.price().currency().equals(settings.get().currency())) {
                 return Outcome.rejected(Reason.INVALID_SETTING, "price: must be in "
                         + settings.get().currency().getCurrencyCode());
             }
-            Optional<String> problem = onlinePaymentProblem(engine, activity, settings.get());
+            Optional<String> problem = onlinePaymentProblem(engineSettings, activity, settings.get());
             if (problem.isPresent()) {
                 return Outcome.rejected(Reason.BELOW_PROVIDER_MINIMUM, problem.get());
             }
-            engine.stores.agendas().saveActivity(activity);
+            agendas.saveActivity(activity);
             return Outcome.accepted(activity);
         });
     }
 
     /** PAY-7: an active activity that would require online payment must cost at least the provider's minimum. */
-    static Optional<String> onlinePaymentProblem(Engine engine, Activity activity, AgendaSettings settings) {
+    static Optional<String> onlinePaymentProblem(EngineSettings engineSettings, Activity activity, AgendaSettings settings) {
         if (!activity.active()) {
             return Optional.empty();
         }
         for (ConsultationMode mode : activity.modes()) {
-            if (PaymentTerms.requiresOnlinePayment(engine.settings.model(), mode, settings.onlinePayment())
-                    && !PaymentTerms.canRequireOnlinePayment(activity.price(), engine.settings.providerMinimumCharge())) {
+            if (PaymentTerms.requiresOnlinePayment(engineSettings.model(), mode, settings.onlinePayment())
+                    && !PaymentTerms.canRequireOnlinePayment(activity.price(), engineSettings.providerMinimumCharge())) {
                 return Optional.of("price: " + activity.price() + " is below the payment provider's minimum of "
-                        + engine.settings.providerMinimumCharge() + " for an online payment in mode " + mode);
+                        + engineSettings.providerMinimumCharge() + " for an online payment in mode " + mode);
             }
         }
         return Optional.empty();
     }
 
     public List<Activity> activities(PractitionerId practitioner) {
-        return engine.stores.agendas().activities(practitioner);
+        return agendas.activities(practitioner);
     }
 
     /** One of the practitioner's activities, active or not; another practitioner's id is not found. */
     public Optional<Activity> activity(PractitionerId practitioner, ActivityId id) {
-        return engine.stores.agendas().activity(practitioner, id);
+        return agendas.activity(practitioner, id);
     }
 
     // Openings (AG-3, AG-4)
 
     public Outcome<OpeningChange> addOpening(PractitionerId practitioner, OpeningSpec spec) {
-        Opening opening = spec.toOpening(new OpeningId(engine.ids.newId()), practitioner);
-        return engine.stores.transactions().inAgenda(practitioner, () -> saveOpening(opening, false));
+        Opening opening = spec.toOpening(new OpeningId(ids.newId()), practitioner);
+        return transactions.inAgenda(practitioner, () -> saveOpening(opening, false));
     }
 
     public Outcome<OpeningChange> changeOpening(PractitionerId practitioner, OpeningId id, OpeningSpec spec) {
         Opening opening = spec.toOpening(id, practitioner);
-        return engine.stores.transactions().inAgenda(practitioner, () -> saveOpening(opening, true));
+        return transactions.inAgenda(practitioner, () -> saveOpening(opening, true));
     }
 
     private Outcome<OpeningChange> saveOpening(Opening opening, boolean mustExist) {
         PractitionerId practitioner = opening.practitionerId();
-        Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
+        Optional<AgendaSettings> settings = agendas.settings(practitioner);
         if (settings.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
-        List<Opening> before = engine.stores.agendas().openings(practitioner);
+        List<Opening> before = agendas.openings(practitioner);
         if (mustExist && before.stream().noneMatch(o -> o.id().equals(opening.id()))) {
             return Outcome.rejected(Reason.NOT_FOUND, "openingId: no such opening");
         }
         for (ActivityId allowed : opening.activities()) {
-            if (engine.stores.agendas().activity(practitioner, allowed).isEmpty()) {
+            if (agendas.activity(practitioner, allowed).isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "activities: no activity " + allowed);
             }
         }
@@ -143,20 +160,20 @@ public final class AgendaService {
                     + other.start() + "–" + other.end() + ", " + describe(other.schedule()) + ")");
         }
         List<Opening> after = replace(before, opening.id(), Optional.of(opening));
-        engine.stores.agendas().saveOpening(opening);
+        agendas.saveOpening(opening);
         return Outcome.accepted(new OpeningChange(Optional.of(opening),
                 leftOutside(practitioner, settings.get(), before, after)));
     }
 
     /** Deletes an opening; bookings inside it stay, and how many are left outside any opening is reported (AG-4). */
     public Outcome<OpeningChange> deleteOpening(PractitionerId practitioner, OpeningId id) {
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
-            Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
-            List<Opening> before = engine.stores.agendas().openings(practitioner);
+        return transactions.inAgenda(practitioner, () -> {
+            Optional<AgendaSettings> settings = agendas.settings(practitioner);
+            List<Opening> before = agendas.openings(practitioner);
             if (settings.isEmpty() || before.stream().noneMatch(o -> o.id().equals(id))) {
                 return Outcome.rejected(Reason.NOT_FOUND, "openingId: no such opening");
             }
-            engine.stores.agendas().deleteOpening(practitioner, id);
+            agendas.deleteOpening(practitioner, id);
             List<Opening> after = replace(before, id, Optional.empty());
             return Outcome.accepted(new OpeningChange(Optional.empty(),
                     leftOutside(practitioner, settings.get(), before, after)));
@@ -165,9 +182,9 @@ public final class AgendaService {
 
     /** Deletes one occurrence of a weekly opening (AG-4); deleting a dated opening this way deletes it. */
     public Outcome<OpeningChange> deleteOccurrence(PractitionerId practitioner, OpeningId id, LocalDate date) {
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
-            Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
-            List<Opening> before = engine.stores.agendas().openings(practitioner);
+        return transactions.inAgenda(practitioner, () -> {
+            Optional<AgendaSettings> settings = agendas.settings(practitioner);
+            List<Opening> before = agendas.openings(practitioner);
             Optional<Opening> opening = before.stream().filter(o -> o.id().equals(id)).findFirst();
             if (settings.isEmpty() || opening.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "openingId: no such opening");
@@ -184,12 +201,12 @@ public final class AgendaService {
 
     /** Clears every opening of a date (AG-4): dated ones are deleted, weekly ones skip that date. */
     public Outcome<OpeningChange> clearDate(PractitionerId practitioner, LocalDate date) {
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
-            Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
+        return transactions.inAgenda(practitioner, () -> {
+            Optional<AgendaSettings> settings = agendas.settings(practitioner);
             if (settings.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
             }
-            List<Opening> before = engine.stores.agendas().openings(practitioner);
+            List<Opening> before = agendas.openings(practitioner);
             List<Opening> after = withoutEveryOpeningOn(before, date);
             applyChange(practitioner, before, after);
             return Outcome.accepted(new OpeningChange(Optional.empty(),
@@ -202,11 +219,11 @@ public final class AgendaService {
      * so the practitioner is told before confirming. Nothing changes.
      */
     public Outcome<OpeningChange> previewClearDate(PractitionerId practitioner, LocalDate date) {
-        Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
+        Optional<AgendaSettings> settings = agendas.settings(practitioner);
         if (settings.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
-        List<Opening> before = engine.stores.agendas().openings(practitioner);
+        List<Opening> before = agendas.openings(practitioner);
         return Outcome.accepted(new OpeningChange(Optional.empty(),
                 leftOutside(practitioner, settings.get(), before, withoutEveryOpeningOn(before, date))));
     }
@@ -222,7 +239,7 @@ public final class AgendaService {
     }
 
     public List<Opening> openings(PractitionerId practitioner) {
-        return engine.stores.agendas().openings(practitioner);
+        return agendas.openings(practitioner);
     }
 
     private static List<Opening> withoutDate(List<Opening> openings, OpeningId id, LocalDate date) {
@@ -241,9 +258,9 @@ public final class AgendaService {
         for (Opening old : before) {
             Optional<Opening> now = after.stream().filter(o -> o.id().equals(old.id())).findFirst();
             if (now.isEmpty()) {
-                engine.stores.agendas().deleteOpening(practitioner, old.id());
+                agendas.deleteOpening(practitioner, old.id());
             } else if (!now.get().equals(old)) {
-                engine.stores.agendas().saveOpening(now.get());
+                agendas.saveOpening(now.get());
             }
         }
     }
@@ -262,11 +279,11 @@ public final class AgendaService {
     /** AG-4: future seat-holding bookings that an opening covered before the change and none covers after. */
     private int leftOutside(PractitionerId practitioner, AgendaSettings settings, List<Opening> before,
                             List<Opening> after) {
-        Instant now = engine.now();
+        Instant now = clock.instant();
         AgendaSnapshot old = new AgendaSnapshot(settings, before, List.of(), Occupancy.empty());
         AgendaSnapshot changed = new AgendaSnapshot(settings, after, List.of(), Occupancy.empty());
         int count = 0;
-        for (Booking booking : engine.stores.bookings().seatHolding(practitioner, now, now.plus(REPORT_REACH))) {
+        for (Booking booking : bookings.seatHolding(practitioner, now, now.plus(REPORT_REACH))) {
             if (booking.start().isBefore(now)) {
                 continue;
             }
@@ -290,51 +307,51 @@ public final class AgendaService {
 
     public Outcome<UnavailabilityAdded> addUnavailability(PractitionerId practitioner, Instant from, Instant to,
                                                           String label) {
-        Unavailability unavailability = new Unavailability(new UnavailabilityId(engine.ids.newId()), practitioner,
+        Unavailability unavailability = new Unavailability(new UnavailabilityId(ids.newId()), practitioner,
                 from, to, label);
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
-            if (engine.agendaSettings(practitioner).isEmpty()) {
+        return transactions.inAgenda(practitioner, () -> {
+            if (agendas.settings(practitioner).isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
             }
-            engine.stores.agendas().saveUnavailability(unavailability);
-            int inside = engine.stores.bookings().seatHolding(practitioner, from, to).size();
+            agendas.saveUnavailability(unavailability);
+            int inside = bookings.seatHolding(practitioner, from, to).size();
             return Outcome.accepted(new UnavailabilityAdded(unavailability, inside));
         });
     }
 
     public Outcome<UnavailabilityId> deleteUnavailability(PractitionerId practitioner, UnavailabilityId id) {
-        return engine.stores.transactions().inAgenda(practitioner, () ->
-                engine.stores.agendas().deleteUnavailability(practitioner, id)
+        return transactions.inAgenda(practitioner, () ->
+                agendas.deleteUnavailability(practitioner, id)
                         ? Outcome.accepted(id)
                         : Outcome.rejected(Reason.NOT_FOUND, "unavailabilityId: no such unavailability"));
     }
 
     public List<Unavailability> unavailabilities(PractitionerId practitioner, Instant from, Instant to) {
-        return engine.stores.agendas().unavailabilities(practitioner, from, to);
+        return agendas.unavailabilities(practitioner, from, to);
     }
 
     // Availability (AG-9)
 
     /** The bookable start times with the seats left at each, computed from AG-1 … AG-8. */
     public Outcome<List<Slot>> availability(AvailabilityQuery query) {
-        return engine.stores.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             PractitionerId practitioner = query.practitionerId();
-            Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
+            Optional<AgendaSettings> settings = agendas.settings(practitioner);
             if (settings.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
             }
-            Optional<Activity> activity = engine.stores.agendas().activity(practitioner, query.activityId());
+            Optional<Activity> activity = agendas.activity(practitioner, query.activityId());
             if (activity.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "activityId: no such activity");
             }
-            Instant now = engine.now();
+            Instant now = clock.instant();
             Instant from = query.from().atStartOfDay(settings.get().zone()).toInstant();
             Instant to = query.to().plusDays(1).atStartOfDay(settings.get().zone()).toInstant();
             Instant windowEnd = now.plus(settings.get().horizon());
             if (!from.isBefore(windowEnd) || !to.isAfter(now)) {
                 return Outcome.accepted(List.of());
             }
-            AgendaSnapshot snapshot = engine.snapshot(practitioner, settings.get(), from.isBefore(now) ? now : from,
+            AgendaSnapshot snapshot = agendaSnapshots.around(practitioner, settings.get(), from.isBefore(now) ? now : from,
                     to.isAfter(windowEnd) ? windowEnd : to, Optional.empty());
             return Outcome.accepted(snapshot.slots(activity.get(), query.from(), query.to(), query.mode(), now));
         });
@@ -345,12 +362,12 @@ public final class AgendaService {
      * NOT_FOUND for no such practitioner.
      */
     public Outcome<List<Booking>> bookingsBetween(PractitionerId practitioner, LocalDate from, LocalDate to) {
-        Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
+        Optional<AgendaSettings> settings = agendas.settings(practitioner);
         if (settings.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
         ZoneId zone = settings.get().zone();
-        return Outcome.accepted(engine.stores.bookings().ofPractitioner(practitioner,
+        return Outcome.accepted(bookings.ofPractitioner(practitioner,
                 from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant()));
     }
 }

@@ -25,7 +25,12 @@ import org.rendezvous.core.calendar.FeedToken;
 import org.rendezvous.core.calendar.PractitionerCalendar;
 import org.rendezvous.core.notification.BookingDetails;
 import org.rendezvous.core.policy.MoneyDecision;
+import org.rendezvous.core.port.Agendas;
+import org.rendezvous.core.port.Bookings;
 import org.rendezvous.core.port.CalendarFeeds;
+import org.rendezvous.core.port.Ids;
+import org.rendezvous.core.port.Practitioners;
+import org.rendezvous.core.port.Transactions;
 import org.rendezvous.core.practitioner.Practitioner;
 import org.rendezvous.core.practitioner.PractitionerId;
 
@@ -43,19 +48,30 @@ public final class CalendarService {
     /** How far back the feed goes. */
     public static final Duration PAST = Duration.ofDays(30);
 
-    private final Engine engine;
+    private final Practitioners practitioners;
+    private final Agendas agendas;
+    private final Bookings bookings;
+    private final Transactions transactions;
+    private final Ids ids;
+    private final Now clock;
     private final CalendarFeeds feeds;
 
-    CalendarService(Engine engine, CalendarFeeds feeds) {
-        this.engine = engine;
+    CalendarService(Practitioners practitioners, Agendas agendas, Bookings bookings, Transactions transactions,
+                    Ids ids, Now clock, CalendarFeeds feeds) {
+        this.practitioners = practitioners;
+        this.agendas = agendas;
+        this.bookings = bookings;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
         this.feeds = Objects.requireNonNull(feeds, "feeds");
     }
 
     /** The practitioner's feed token, made on first use. */
     public FeedToken feedToken(PractitionerId practitioner) {
         Objects.requireNonNull(practitioner, "practitioner");
-        return engine.stores.transactions().inTransaction(() -> feeds.token(practitioner).orElseGet(() -> {
-            FeedToken token = new FeedToken(engine.ids.newAccessToken().value());
+        return transactions.inTransaction(() -> feeds.token(practitioner).orElseGet(() -> {
+            FeedToken token = new FeedToken(ids.newAccessToken().value());
             feeds.replace(practitioner, token);
             return token;
         }));
@@ -64,8 +80,8 @@ public final class CalendarService {
     /** A new feed token for the practitioner: the old address stops working at once. */
     public FeedToken rotate(PractitionerId practitioner) {
         Objects.requireNonNull(practitioner, "practitioner");
-        FeedToken token = new FeedToken(engine.ids.newAccessToken().value());
-        engine.stores.transactions().inTransaction(() -> {
+        FeedToken token = new FeedToken(ids.newAccessToken().value());
+        transactions.inTransaction(() -> {
             feeds.replace(practitioner, token);
             return token;
         });
@@ -82,17 +98,17 @@ public final class CalendarService {
         if (owner.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Practitioner> practitioner = engine.stores.practitioners().find(owner.get());
+        Optional<Practitioner> practitioner = practitioners.find(owner.get());
         if (practitioner.isEmpty()) {
             return Optional.empty();
         }
-        AgendaSettings settings = engine.agendaSettings(owner.get()).orElseGet(AgendaSettings::defaults);
-        Instant now = engine.now();
+        AgendaSettings settings = agendas.settings(owner.get()).orElseGet(AgendaSettings::defaults);
+        Instant now = clock.instant();
         Instant from = now.minus(PAST);
         Instant to = now.plus(settings.horizon());
         Details details = new Details(owner.get(), settings);
         List<CalendarEvent> events = new ArrayList<>();
-        for (Booking booking : engine.stores.bookings().ofPractitioner(owner.get(), from, to)) {
+        for (Booking booking : bookings.ofPractitioner(owner.get(), from, to)) {
             if (booking.state() == BookingState.HELD) {
                 continue; // waiting for a payment that may never come: not yet in anyone's calendar
             }
@@ -106,17 +122,17 @@ public final class CalendarService {
 
     /** The booking behind a client's link as a calendar event ("add to my calendar"), with the practitioner's zone. */
     public Optional<BookingEvent> bookingEvent(AccessToken token) {
-        Optional<Booking> booking = engine.stores.bookings().findByAccessToken(token)
+        Optional<Booking> booking = bookings.findByAccessToken(token)
                 .filter(b -> b.accessToken().matches(token.value()));
         if (booking.isEmpty()) {
             return Optional.empty();
         }
         Booking b = booking.get();
-        Optional<Practitioner> practitioner = engine.stores.practitioners().find(b.practitionerId());
+        Optional<Practitioner> practitioner = practitioners.find(b.practitionerId());
         if (practitioner.isEmpty()) {
             return Optional.empty();
         }
-        AgendaSettings settings = engine.agendaSettings(b.practitionerId()).orElseGet(AgendaSettings::defaults);
+        AgendaSettings settings = agendas.settings(b.practitionerId()).orElseGet(AgendaSettings::defaults);
         return Optional.of(new BookingEvent(new Details(b.practitionerId(), settings).event(b), practitioner.get(),
                 settings.zone(), b.client().language()));
     }
@@ -140,9 +156,9 @@ public final class CalendarService {
 
         Details(PractitionerId practitioner, AgendaSettings settings) {
             this.settings = settings;
-            this.activities = engine.stores.agendas().activities(practitioner).stream()
+            this.activities = agendas.activities(practitioner).stream()
                     .collect(Collectors.toMap(Activity::id, Activity::name, (a, b) -> a));
-            this.openings = engine.stores.agendas().openings(practitioner);
+            this.openings = agendas.openings(practitioner);
         }
 
         CalendarEvent event(Booking b) {

@@ -24,6 +24,10 @@ import org.rendezvous.core.policy.CommercialModel;
 import org.rendezvous.core.policy.MoneyDecision;
 import org.rendezvous.core.policy.PaymentArrangement;
 import org.rendezvous.core.policy.Settlement;
+import org.rendezvous.core.port.Ids;
+import org.rendezvous.core.port.Ledger;
+import org.rendezvous.core.port.PaymentInstructions;
+import org.rendezvous.core.port.Subscriptions;
 
 /**
  * Turns the lifecycle's money decisions into ledger postings and payment instructions, inside the
@@ -38,20 +42,29 @@ import org.rendezvous.core.policy.Settlement;
  */
 final class Cashier {
 
-    private final Engine engine;
+    private final Ledger ledger;
+    private final PaymentInstructions paymentInstructions;
+    private final Subscriptions subscriptions;
+    private final Ids ids;
+    private final EngineSettings engineSettings;
 
-    Cashier(Engine engine) {
-        this.engine = engine;
+    Cashier(Ledger ledger, PaymentInstructions paymentInstructions, Subscriptions subscriptions, Ids ids,
+            EngineSettings engineSettings) {
+        this.ledger = ledger;
+        this.paymentInstructions = paymentInstructions;
+        this.subscriptions = subscriptions;
+        this.ids = ids;
+        this.engineSettings = engineSettings;
     }
 
     private CommercialModel model() {
-        return engine.settings.model();
+        return engineSettings.model();
     }
 
     /** A client's online payment arrived for a booking (PAY-1), or a charge the client completed themselves. */
     void paymentReceived(Booking booking, Money amount, String reference, Optional<Money> providerFee,
                          PaymentPurpose purpose, Instant now) {
-        Money fee = providerFee.orElseGet(() -> engine.settings.providerFees().estimate(amount, CardClass.EEA_STANDARD));
+        Money fee = providerFee.orElseGet(() -> engineSettings.providerFees().estimate(amount, CardClass.EEA_STANDARD));
         String cause = "payment:" + reference;
         if (model() == CommercialModel.PLATFORM_COLLECTS) {
             Account into = purpose == PaymentPurpose.CONSULTATION ? Account.HELD_FOR_BOOKINGS : Account.PRACTITIONER_PAYABLE;
@@ -147,7 +160,7 @@ final class Cashier {
     Optional<org.rendezvous.core.operator.ChargeReversal> reverseCharge(Booking booking, Instant now) {
         Money zero = Money.zero(booking.price().currency());
         Money pending = zero;
-        for (PaymentInstruction instruction : engine.stores.paymentInstructions().ofBooking(booking.id())) {
+        for (PaymentInstruction instruction : paymentInstructions.ofBooking(booking.id())) {
             if (instruction.kind() == InstructionKind.REFUND && instruction.state() == InstructionState.DUE) {
                 pending = pending.plus(instruction.amount());
             }
@@ -160,7 +173,7 @@ final class Cashier {
         Money earnings = zero;
         Money refund;
         String cause = reversalCause(booking.id());
-        List<Posting> postings = engine.stores.ledger().ofBooking(booking.id());
+        List<Posting> postings = ledger.ofBooking(booking.id());
         if (model() == CommercialModel.PLATFORM_COLLECTS) {
             for (Posting posting : postings) {
                 if (posting.kind() == PostingKind.CHARGE_KEPT || posting.kind() == PostingKind.GUARANTEE_CHARGED) {
@@ -196,13 +209,13 @@ final class Cashier {
     /** A reversal made earlier (CX-4), read back from its refund instruction and its ledger posting. */
     Optional<org.rendezvous.core.operator.ChargeReversal> reversalOf(Booking booking) {
         String cause = reversalCause(booking.id());
-        Optional<PaymentInstruction> refund = engine.stores.paymentInstructions().ofBooking(booking.id()).stream()
+        Optional<PaymentInstruction> refund = paymentInstructions.ofBooking(booking.id()).stream()
                 .filter(i -> i.causeKey().equals("refund:" + cause)).findFirst();
         if (refund.isEmpty()) {
             return Optional.empty();
         }
         Money commission = Money.zero(booking.price().currency());
-        for (Posting posting : engine.stores.ledger().ofBooking(booking.id())) {
+        for (Posting posting : ledger.ofBooking(booking.id())) {
             if (posting.causeKey().equals(cause)) {
                 commission = commission.minus(posting.change(Account.PLATFORM_REVENUE));
             }
@@ -215,7 +228,7 @@ final class Cashier {
     /** What has been refunded for a booking so far, so that no refund ever passes what was paid (PAY-4). */
     Money refundedSoFar(Booking booking) {
         Money total = Money.zero(booking.price().currency());
-        for (Posting posting : engine.stores.ledger().ofBooking(booking.id())) {
+        for (Posting posting : ledger.ofBooking(booking.id())) {
             total = total.plus(posting.change(Account.REFUNDS));
         }
         return total;
@@ -224,7 +237,7 @@ final class Cashier {
     /** What clients have paid online for a booking, prepayment and completed charges alike. */
     Money paidSoFar(Booking booking) {
         Money total = Money.zero(booking.price().currency());
-        for (Posting posting : engine.stores.ledger().ofBooking(booking.id())) {
+        for (Posting posting : ledger.ofBooking(booking.id())) {
             total = total.minus(posting.change(Account.CLIENT_PAYMENTS));
         }
         return total;
@@ -236,13 +249,13 @@ final class Cashier {
      * on the free plan.
      */
     Plan planOf(org.rendezvous.core.practitioner.PractitionerId practitioner, Instant now) {
-        return engine.stores.subscriptions().find(practitioner).map(s -> s.planAt(now)).orElse(Plan.FREE);
+        return subscriptions.find(practitioner).map(s -> s.planAt(now)).orElse(Plan.FREE);
     }
 
     /** The platform's commission or application fee on a payment for this booking, by model, plan and purpose. */
     FeeSchedule commissionSchedule(Booking booking, PaymentPurpose purpose, Instant now) {
         boolean paidPlan = planOf(booking.practitionerId(), now) != Plan.FREE;
-        return engine.settings.commissions().scheduleFor(model(), paidPlan, booking.mode(), purpose);
+        return engineSettings.commissions().scheduleFor(model(), paidPlan, booking.mode(), purpose);
     }
 
     private void releaseHeld(Booking booking, Money amount, FeeSchedule commissionSchedule, PostingKind kind, String cause,
@@ -253,16 +266,16 @@ final class Cashier {
     }
 
     private void cancelEarningsRelease(Booking booking, Instant now) {
-        for (PaymentInstruction instruction : engine.stores.paymentInstructions().ofBooking(booking.id())) {
+        for (PaymentInstruction instruction : paymentInstructions.ofBooking(booking.id())) {
             if (instruction.kind() == InstructionKind.RELEASE_EARNINGS && instruction.state() == InstructionState.DUE) {
-                engine.stores.paymentInstructions().update(instruction,
+                paymentInstructions.update(instruction,
                         instruction.cancelled("the booking was settled as " + booking.state(), now));
             }
         }
     }
 
     private void instruct(Booking booking, InstructionKind kind, Money amount, String cause, Instant dueAt, Instant now) {
-        engine.stores.paymentInstructions().add(PaymentInstruction.due(new PaymentInstructionId(engine.ids.newId()),
+        paymentInstructions.add(PaymentInstruction.due(new PaymentInstructionId(ids.newId()),
                 booking.practitionerId(), booking.id(), kind, amount, cause, dueAt, now));
     }
 
@@ -277,7 +290,7 @@ final class Cashier {
             leg.ifPresent(present::add);
         }
         if (!present.isEmpty()) {
-            engine.stores.ledger().post(new Posting(new PostingId(engine.ids.newId()), booking.practitionerId(),
+            ledger.post(new Posting(new PostingId(ids.newId()), booking.practitionerId(),
                     Optional.of(booking.id()), Optional.empty(), kind, cause, present, now));
         }
     }

@@ -26,7 +26,12 @@ import org.rendezvous.core.notification.OutboxMessage;
 import org.rendezvous.core.notification.Recipient;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
+import org.rendezvous.core.port.Bookings;
 import org.rendezvous.core.port.ClientAccounts;
+import org.rendezvous.core.port.Clients;
+import org.rendezvous.core.port.Ids;
+import org.rendezvous.core.port.Outbox;
+import org.rendezvous.core.port.Transactions;
 
 /**
  * Clients' optional, passwordless accounts (CLI-2). A client proves their e-mail address with a
@@ -51,12 +56,25 @@ public final class ClientAccountService {
 
     private static final String INVALID = "token: unknown or already used; ask for a new sign-in link";
 
-    private final Engine engine;
-    private final BookingService bookings;
+    private final Clients clients;
+    private final Bookings bookingsStore;
+    private final Outbox outbox;
+    private final Transactions transactions;
+    private final Ids ids;
+    private final Now clock;
+    private final LockedSaves saves;
+    private final ClientBookingService bookings;
     private final ClientAccounts accounts;
 
-    ClientAccountService(Engine engine, BookingService bookings, ClientAccounts accounts) {
-        this.engine = engine;
+    ClientAccountService(Clients clients, Bookings bookingsStore, Outbox outbox, Transactions transactions, Ids ids,
+                         Now clock, LockedSaves saves, ClientBookingService bookings, ClientAccounts accounts) {
+        this.clients = clients;
+        this.bookingsStore = bookingsStore;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+        this.saves = saves;
         this.bookings = bookings;
         this.accounts = Objects.requireNonNull(accounts, "clientAccounts");
     }
@@ -68,18 +86,18 @@ public final class ClientAccountService {
      */
     public Optional<SignInLink> requestSignIn(EmailAddress email) {
         Objects.requireNonNull(email, "email");
-        List<Client> files = engine.stores.clients().withEmail(email);
+        List<Client> files = clients.withEmail(email);
         if (files.isEmpty()) {
             return Optional.empty();
         }
         ClientDetails latest = files.get(files.size() - 1).details();
-        return Optional.of(engine.stores.transactions().inTransaction(() -> {
-            Instant now = engine.now();
+        return Optional.of(transactions.inTransaction(() -> {
+            Instant now = clock.instant();
             ClientAccount account = accounts.findByEmail(email).orElseGet(() -> {
-                ClientAccount created = ClientAccount.create(new ClientAccountId(engine.ids.newId()), email, now);
+                ClientAccount created = ClientAccount.create(new ClientAccountId(ids.newId()), email, now);
                 return accounts.add(created) ? created : accounts.findByEmail(email).orElseThrow();
             });
-            String secret = engine.ids.newAccessToken().value();
+            String secret = ids.newAccessToken().value();
             ClientAccount linked = account.withLink(TokenDigest.of(secret), now);
             accounts.update(linked);
             return new SignInLink(account.id(), email, latest.name(), latest.language(), secret,
@@ -97,8 +115,8 @@ public final class ClientAccountService {
         if (found.isEmpty()) {
             return Outcome.rejected(Reason.INVALID_TOKEN, INVALID);
         }
-        return engine.stores.transactions().inTransaction(() -> {
-            Instant now = engine.now();
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
             Optional<ClientAccount> current = accounts.find(found.get().id())
                     .filter(a -> a.linkDigest().filter(digest::equals).isPresent());
             if (current.isEmpty()) {
@@ -118,7 +136,7 @@ public final class ClientAccountService {
 
     /** Ends every session of the account. */
     public void signOut(ClientAccountId id) {
-        engine.stores.transactions().inTransaction(() -> {
+        transactions.inTransaction(() -> {
             accounts.find(id).ifPresent(a -> accounts.update(a.signedOut()));
             return null;
         });
@@ -154,7 +172,7 @@ public final class ClientAccountService {
         if (fromBookings.isPresent()) {
             return fromBookings;
         }
-        List<Client> files = engine.stores.clients().withEmail(account.get().email());
+        List<Client> files = clients.withEmail(account.get().email());
         return files.isEmpty() ? Optional.empty() : Optional.of(files.get(files.size() - 1).details());
     }
 
@@ -181,11 +199,11 @@ public final class ClientAccountService {
         List<Booking> all = bookingsOf(account.get().email());
         List<OutboxMessage> messages = new ArrayList<>();
         for (Booking booking : all) {
-            engine.stores.outbox().aboutBooking(booking.id()).stream()
+            outbox.aboutBooking(booking.id()).stream()
                     .filter(m -> m.recipient() == Recipient.CLIENT).forEach(messages::add);
         }
-        return Outcome.accepted(new ClientData(account.get(), engine.stores.clients().withEmail(account.get().email()),
-                all, messages, engine.now()));
+        return Outcome.accepted(new ClientData(account.get(), clients.withEmail(account.get().email()),
+                all, messages, clock.instant()));
     }
 
     /**
@@ -198,26 +216,26 @@ public final class ClientAccountService {
         if (account.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "account: no such client account");
         }
-        Instant now = engine.now();
+        Instant now = clock.instant();
         Optional<Outcome<Erasure>> refusal = upcoming(bookingsOf(account.get().email()), now);
         if (refusal.isPresent()) {
             return refusal.get();
         }
         int files = 0;
         int erasedBookings = 0;
-        for (Client file : engine.stores.clients().withEmail(account.get().email())) {
-            Outcome<Integer> done = engine.stores.transactions().inAgenda(file.practitionerId(), () -> {
-                List<Booking> ofFile = engine.stores.bookings().ofClient(file.practitionerId(), file.id());
-                Optional<Outcome<Erasure>> late = upcoming(ofFile, engine.now());
+        for (Client file : clients.withEmail(account.get().email())) {
+            Outcome<Integer> done = transactions.inAgenda(file.practitionerId(), () -> {
+                List<Booking> ofFile = bookingsStore.ofClient(file.practitionerId(), file.id());
+                Optional<Outcome<Erasure>> late = upcoming(ofFile, clock.instant());
                 if (late.isPresent()) {
                     return Outcome.<Integer>rejected(Reason.UPCOMING_BOOKINGS, "bookings: a booking was made meanwhile");
                 }
                 ClientDetails anonymous = new ClientDetails(PersonName.of(ERASED_NAME),
                         EmailAddress.of("erased-" + file.id() + "@" + ERASED_DOMAIN), PhoneNumber.of(ERASED_PHONE),
                         file.details().language());
-                engine.stores.clients().update(file.withDetails(anonymous));
+                clients.update(file.withDetails(anonymous));
                 for (Booking booking : ofFile) {
-                    engine.save(booking, booking.withClientErased(anonymous));
+                    saves.save(booking, booking.withClientErased(anonymous));
                 }
                 return Outcome.accepted(ofFile.size());
             });
@@ -228,7 +246,7 @@ public final class ClientAccountService {
             files++;
             erasedBookings += done.orElseThrow();
         }
-        engine.stores.transactions().inTransaction(() -> {
+        transactions.inTransaction(() -> {
             accounts.remove(id);
             return null;
         });
@@ -246,8 +264,8 @@ public final class ClientAccountService {
 
     private List<Booking> bookingsOf(EmailAddress email) {
         List<Booking> all = new ArrayList<>();
-        for (Client file : engine.stores.clients().withEmail(email)) {
-            all.addAll(engine.stores.bookings().ofClient(file.practitionerId(), file.id()));
+        for (Client file : clients.withEmail(email)) {
+            all.addAll(bookingsStore.ofClient(file.practitionerId(), file.id()));
         }
         all.sort(Comparator.comparing(Booking::start).thenComparing(b -> b.id().value()));
         return all;

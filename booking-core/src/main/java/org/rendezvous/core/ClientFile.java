@@ -7,32 +7,36 @@ import org.rendezvous.core.client.Client;
 import org.rendezvous.core.client.ClientDetails;
 import org.rendezvous.core.client.ClientId;
 import org.rendezvous.core.contact.EmailAddress;
+import org.rendezvous.core.port.Bookings;
+import org.rendezvous.core.port.Clients;
 import org.rendezvous.core.practitioner.PractitionerId;
 
 /** A practitioner's clients and their bookings (CLI-1), and the auto-fill of manual entry (BK-6). */
 public final class ClientFile {
 
-    private final Engine engine;
+    private final Clients clientsStore;
+    private final Bookings bookings;
 
-    ClientFile(Engine engine) {
-        this.engine = engine;
+    ClientFile(Clients clientsStore, Bookings bookings) {
+        this.clientsStore = clientsStore;
+        this.bookings = bookings;
     }
 
     /** The details on file for an e-mail, to fill in a booking the practitioner enters by hand (BK-6). */
     public Optional<ClientDetails> lookUp(PractitionerId practitioner, EmailAddress email) {
-        return engine.stores.clients().findByEmail(practitioner, email).map(Client::details);
+        return clientsStore.findByEmail(practitioner, email).map(Client::details);
     }
 
     public List<Client> clients(PractitionerId practitioner) {
-        return engine.stores.clients().of(practitioner);
+        return clientsStore.of(practitioner);
     }
 
     public Optional<Client> client(PractitionerId practitioner, ClientId id) {
-        return engine.stores.clients().find(practitioner, id);
+        return clientsStore.find(practitioner, id);
     }
 
     /** Every booking of a client with this practitioner, in any state. */
     public List<Booking> bookingsOf(PractitionerId practitioner, ClientId id) {
-        return engine.stores.bookings().ofClient(practitioner, id);
+        return bookings.ofClient(practitioner, id);
     }
 }

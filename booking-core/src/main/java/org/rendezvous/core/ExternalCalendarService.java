@@ -8,8 +8,10 @@ import java.util.Optional;
 import org.rendezvous.core.agenda.AgendaSettings;
 import org.rendezvous.core.calendar.CalendarAddress;
 import org.rendezvous.core.calendar.ExternalCalendar;
+import org.rendezvous.core.port.Agendas;
 import org.rendezvous.core.port.BusyTimeSource;
 import org.rendezvous.core.port.ExternalCalendars;
+import org.rendezvous.core.port.Transactions;
 import org.rendezvous.core.practitioner.PractitionerId;
 
 /**
@@ -23,12 +25,17 @@ public final class ExternalCalendarService {
     /** How many calendars one run of the job claims at most. */
     public static final int BATCH = 20;
 
-    private final Engine engine;
+    private final Agendas agendas;
+    private final Transactions transactions;
+    private final Now clock;
     private final ExternalCalendars calendars;
     private final BusyTimeSource source;
 
-    ExternalCalendarService(Engine engine, ExternalCalendars calendars, BusyTimeSource source) {
-        this.engine = engine;
+    ExternalCalendarService(Agendas agendas, Transactions transactions, Now clock, ExternalCalendars calendars,
+                            BusyTimeSource source) {
+        this.agendas = agendas;
+        this.transactions = transactions;
+        this.clock = clock;
         this.calendars = Objects.requireNonNull(calendars, "calendars");
         this.source = Objects.requireNonNull(source, "source");
     }
@@ -47,7 +54,7 @@ public final class ExternalCalendarService {
     public ExternalCalendar subscribe(PractitionerId practitioner, String address) {
         Objects.requireNonNull(practitioner, "practitioner");
         CalendarAddress parsed = new CalendarAddress(Objects.requireNonNull(address, "address"));
-        return engine.stores.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             calendars.subscribe(practitioner, parsed);
             return calendars.find(practitioner).orElseThrow();
         });
@@ -56,13 +63,13 @@ public final class ExternalCalendarService {
     /** Forgets the practitioner's own calendar and its busy periods; false when they had none. */
     public boolean remove(PractitionerId practitioner) {
         Objects.requireNonNull(practitioner, "practitioner");
-        return engine.stores.transactions().inTransaction(() -> calendars.remove(practitioner));
+        return transactions.inTransaction(() -> calendars.remove(practitioner));
     }
 
     /** Fetches the practitioner's own calendar now (the dashboard's refresh button); empty when they have none. */
     public Optional<ExternalCalendar> refreshNow(PractitionerId practitioner) {
         Optional<ExternalCalendar> found = find(practitioner);
-        found.ifPresent(c -> refresh(c, engine.now()));
+        found.ifPresent(c -> refresh(c, clock.instant()));
         return find(practitioner);
     }
 
@@ -76,8 +83,8 @@ public final class ExternalCalendarService {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval: must be positive");
         }
-        Instant now = engine.now();
-        List<ExternalCalendar> claimed = engine.stores.transactions()
+        Instant now = clock.instant();
+        List<ExternalCalendar> claimed = transactions
                 .inTransaction(() -> calendars.claimDue(now, now.minus(interval), BATCH));
         int changed = 0;
         for (ExternalCalendar calendar : claimed) {
@@ -90,12 +97,12 @@ public final class ExternalCalendarService {
 
     /** One fetch and its record; true when the calendar was read or found unchanged. */
     private boolean refresh(ExternalCalendar calendar, Instant now) {
-        AgendaSettings settings = engine.agendaSettings(calendar.practitionerId()).orElseGet(AgendaSettings::defaults);
+        AgendaSettings settings = agendas.settings(calendar.practitionerId()).orElseGet(AgendaSettings::defaults);
         BusyTimeSource.Fetch fetch = source.fetch(new BusyTimeSource.Request(calendar.address(), calendar.etag(),
                 calendar.lastModified(), settings.zone(), now, now.plus(settings.horizon())));
         PractitionerId who = calendar.practitionerId();
-        Instant at = engine.now();
-        return engine.stores.transactions().inTransaction(() -> {
+        Instant at = clock.instant();
+        return transactions.inTransaction(() -> {
             if (fetch instanceof BusyTimeSource.Fetch.Read read) {
                 calendars.recordRead(who, calendar.address(), at, read.busy(), read.etag(), read.lastModified());
                 return true;

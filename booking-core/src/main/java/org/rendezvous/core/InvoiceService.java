@@ -25,8 +25,15 @@ import org.rendezvous.core.plan.Quotas;
 import org.rendezvous.core.plan.UsageKind;
 import org.rendezvous.core.plan.UsageMonth;
 import org.rendezvous.core.policy.CommercialModel;
+import org.rendezvous.core.port.Agendas;
+import org.rendezvous.core.port.Bookings;
+import org.rendezvous.core.port.Ids;
 import org.rendezvous.core.port.InvoiceDocuments;
 import org.rendezvous.core.port.InvoiceStores;
+import org.rendezvous.core.port.Outbox;
+import org.rendezvous.core.port.Practitioners;
+import org.rendezvous.core.port.Transactions;
+import org.rendezvous.core.port.Usage;
 import org.rendezvous.core.practitioner.InvoiceImage;
 import org.rendezvous.core.practitioner.InvoicingProfile;
 import org.rendezvous.core.practitioner.LegalIdentity;
@@ -57,13 +64,31 @@ public final class InvoiceService {
 
     private static final Logger LOG = LoggerFactory.getLogger(InvoiceService.class);
 
-    private final Engine engine;
+    private final Practitioners practitioners;
+    private final Agendas agendas;
+    private final Bookings bookings;
+    private final Outbox outbox;
+    private final Usage usage;
+    private final Transactions transactions;
+    private final Ids ids;
+    private final Now clock;
+    private final EngineSettings engineSettings;
     private final Cashier cashier;
     private final InvoiceStores stores;
     private final InvoiceDocuments documents;
 
-    InvoiceService(Engine engine, Cashier cashier, InvoiceStores stores, InvoiceDocuments documents) {
-        this.engine = engine;
+    InvoiceService(Practitioners practitioners, Agendas agendas, Bookings bookings, Outbox outbox, Usage usage,
+                   Transactions transactions, Ids ids, Now clock, EngineSettings engineSettings, Cashier cashier,
+                   InvoiceStores stores, InvoiceDocuments documents) {
+        this.practitioners = practitioners;
+        this.agendas = agendas;
+        this.bookings = bookings;
+        this.outbox = outbox;
+        this.usage = usage;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+        this.engineSettings = engineSettings;
         this.cashier = cashier;
         this.stores = stores;
         this.documents = documents;
@@ -78,8 +103,8 @@ public final class InvoiceService {
                                                   InvoicingProfile.AutoIssue autoIssue) {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(autoIssue, "autoIssue");
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
-            if (engine.stores.practitioners().find(practitioner).isEmpty()) {
+        return transactions.inAgenda(practitioner, () -> {
+            if (practitioners.find(practitioner).isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
             }
             Optional<InvoicingProfile> current = stores.profiles().find(practitioner);
@@ -102,7 +127,7 @@ public final class InvoiceService {
 
     private Outcome<InvoicingProfile> changeProfile(PractitionerId practitioner,
                                                     java.util.function.UnaryOperator<InvoicingProfile> change) {
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
+        return transactions.inAgenda(practitioner, () -> {
             Optional<InvoicingProfile> current = stores.profiles().find(practitioner);
             if (current.isEmpty()) {
                 return Outcome.rejected(Reason.LEGAL_IDENTITY_MISSING, "identity: record the legal identity first");
@@ -116,15 +141,15 @@ public final class InvoiceService {
     /** A free-form draft. */
     public Outcome<Invoice> draft(PractitionerId practitioner, InvoiceContent content) {
         Objects.requireNonNull(content, "content");
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
-            if (engine.stores.practitioners().find(practitioner).isEmpty()) {
+        return transactions.inAgenda(practitioner, () -> {
+            if (practitioners.find(practitioner).isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
             }
-            if (content.booking().isPresent() && engine.stores.bookings().find(content.booking().get())
+            if (content.booking().isPresent() && bookings.find(content.booking().get())
                     .filter(b -> b.practitionerId().equals(practitioner)).isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "bookingId: no such booking");
             }
-            Invoice draft = Invoice.draft(new InvoiceId(engine.ids.newId()), practitioner, content, engine.now());
+            Invoice draft = Invoice.draft(new InvoiceId(ids.newId()), practitioner, content, clock.instant());
             stores.invoices().add(draft);
             return Outcome.accepted(draft);
         });
@@ -136,16 +161,16 @@ public final class InvoiceService {
      * the default VAT rate, the consultation's date as the service date, the practitioner's language.
      */
     public Outcome<InvoiceContent> prefill(PractitionerId practitioner, BookingId bookingId) {
-        Optional<Booking> found = engine.stores.bookings().find(bookingId)
+        Optional<Booking> found = bookings.find(bookingId)
                 .filter(b -> b.practitionerId().equals(practitioner));
-        Optional<Practitioner> who = engine.stores.practitioners().find(practitioner);
+        Optional<Practitioner> who = practitioners.find(practitioner);
         if (found.isEmpty() || who.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "bookingId: no such booking");
         }
         Booking booking = found.get();
-        ZoneId zone = engine.agendaSettings(practitioner).map(AgendaSettings::zone).orElse(AgendaSettings.DEFAULT_ZONE);
+        ZoneId zone = agendas.settings(practitioner).map(AgendaSettings::zone).orElse(AgendaSettings.DEFAULT_ZONE);
         LocalDate day = booking.start().atZone(zone).toLocalDate();
-        String activity = engine.stores.agendas().activity(practitioner, booking.activityId()).map(Activity::name)
+        String activity = agendas.activity(practitioner, booking.activityId()).map(Activity::name)
                 .orElse("Consultation");
         var rate = stores.profiles().find(practitioner).map(p -> p.identity().vat().defaultRate())
                 .orElse(org.rendezvous.core.money.Percent.ZERO);
@@ -170,7 +195,7 @@ public final class InvoiceService {
 
     public Outcome<Invoice> edit(PractitionerId practitioner, InvoiceId id, InvoiceContent content) {
         Objects.requireNonNull(content, "content");
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
+        return transactions.inAgenda(practitioner, () -> {
             Optional<Invoice> found = stores.invoices().find(practitioner, id);
             if (found.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "invoiceId: no such invoice");
@@ -187,7 +212,7 @@ public final class InvoiceService {
     }
 
     public Outcome<InvoiceId> delete(PractitionerId practitioner, InvoiceId id) {
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
+        return transactions.inAgenda(practitioner, () -> {
             Optional<Invoice> found = stores.invoices().find(practitioner, id);
             if (found.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "invoiceId: no such invoice");
@@ -207,7 +232,7 @@ public final class InvoiceService {
      * does not apply, or past the free plan's quota (PLAN-2).
      */
     public Outcome<Invoice> issue(PractitionerId practitioner, InvoiceId id) {
-        Outcome<Invoice> issued = engine.stores.transactions().inAgenda(practitioner, () -> {
+        Outcome<Invoice> issued = transactions.inAgenda(practitioner, () -> {
             Optional<Invoice> found = stores.invoices().find(practitioner, id);
             if (found.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "invoiceId: no such invoice");
@@ -223,7 +248,7 @@ public final class InvoiceService {
      * sequence and referring to it. An invoice has at most one.
      */
     public Outcome<Invoice> creditNote(PractitionerId practitioner, InvoiceId invoiceId) {
-        Outcome<Invoice> issued = engine.stores.transactions().inAgenda(practitioner, () -> {
+        Outcome<Invoice> issued = transactions.inAgenda(practitioner, () -> {
             Optional<Invoice> found = stores.invoices().find(practitioner, invoiceId);
             if (found.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "invoiceId: no such invoice");
@@ -237,7 +262,7 @@ public final class InvoiceService {
                 return Outcome.rejected(Reason.ALREADY_CREDITED, "invoiceId: " + invoice.number().orElseThrow()
                         + " already has its credit note");
             }
-            Invoice note = Invoice.creditNoteFor(new InvoiceId(engine.ids.newId()), invoice, engine.now());
+            Invoice note = Invoice.creditNoteFor(new InvoiceId(ids.newId()), invoice, clock.instant());
             stores.invoices().add(note);
             return issueLocked(note, invoice.number());
         });
@@ -255,14 +280,14 @@ public final class InvoiceService {
             return Outcome.rejected(Reason.LEGAL_IDENTITY_MISSING,
                     "identity: record the legal identity (name, address, SIRET, VAT) before issuing an invoice");
         }
-        Instant now = engine.now();
-        ZoneId zone = engine.agendaSettings(practitioner).map(AgendaSettings::zone).orElse(AgendaSettings.DEFAULT_ZONE);
+        Instant now = clock.instant();
+        ZoneId zone = agendas.settings(practitioner).map(AgendaSettings::zone).orElse(AgendaSettings.DEFAULT_ZONE);
         UsageMonth month = UsageMonth.of(practitioner, now, zone);
         boolean counted = invoice.kind() == InvoiceKind.INVOICE
-                && engine.settings.model() == CommercialModel.DIRECT_CONNECT;
+                && engineSettings.model() == CommercialModel.DIRECT_CONNECT;
         if (counted) {
-            Outcome<UsageKind> allowed = Quotas.check(cashier.planOf(practitioner, now), engine.settings.plans(),
-                    UsageKind.INVOICE, month, engine.stores.usage().count(month, UsageKind.INVOICE));
+            Outcome<UsageKind> allowed = Quotas.check(cashier.planOf(practitioner, now), engineSettings.plans(),
+                    UsageKind.INVOICE, month, usage.count(month, UsageKind.INVOICE));
             if (!allowed.isAccepted()) {
                 return allowed.map(kind -> invoice);
             }
@@ -280,7 +305,7 @@ public final class InvoiceService {
             throw new IllegalStateException("invoice " + invoice.id() + " changed under the agenda lock");
         }
         if (counted) {
-            engine.stores.usage().record(month, UsageKind.INVOICE, invoice.id().toString());
+            usage.record(month, UsageKind.INVOICE, invoice.id().toString());
         }
         announce(issued, "invoice:" + issued.id() + ":issued", now);
         return Outcome.accepted(issued);
@@ -291,7 +316,7 @@ public final class InvoiceService {
      * request). Refused for a draft, or when the buyer has no e-mail address.
      */
     public Outcome<Invoice> send(PractitionerId practitioner, InvoiceId id) {
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
+        return transactions.inAgenda(practitioner, () -> {
             Optional<Invoice> found = stores.invoices().find(practitioner, id);
             if (found.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "invoiceId: no such invoice");
@@ -303,7 +328,7 @@ public final class InvoiceService {
             if (invoice.content().buyer().email().isEmpty()) {
                 return Outcome.rejected(Reason.INVALID_SETTING, "buyerEmail: the buyer has no e-mail address");
             }
-            Instant now = engine.now();
+            Instant now = clock.instant();
             announce(invoice, "invoice:" + id + ":sent:" + now, now);
             return Outcome.accepted(invoice);
         });
@@ -325,9 +350,9 @@ public final class InvoiceService {
         parameters.put(BUYER_LANGUAGE, invoice.content().language().name());
         for (org.rendezvous.core.notification.MessageKind.Route route
                 : org.rendezvous.core.notification.MessageKind.INVOICE_ISSUED.routes()) {
-            engine.stores.outbox().append(org.rendezvous.core.notification.OutboxMessage.of(
-                    new org.rendezvous.core.notification.OutboxMessageId(engine.ids.newId()), invoice.practitionerId(),
-                    invoice.content().booking().filter(b -> engine.stores.bookings().find(b).isPresent()),
+            outbox.append(org.rendezvous.core.notification.OutboxMessage.of(
+                    new org.rendezvous.core.notification.OutboxMessageId(ids.newId()), invoice.practitionerId(),
+                    invoice.content().booking().filter(b -> bookings.find(b).isPresent()),
                     org.rendezvous.core.notification.MessageKind.INVOICE_ISSUED, route, cause, parameters, now));
         }
     }
@@ -374,13 +399,13 @@ public final class InvoiceService {
      * practitioner; a booking with a draft or an invoice is never invoiced twice.
      */
     public JobReport issueAutomatically() {
-        java.time.Instant now = engine.now();
+        java.time.Instant now = clock.instant();
         int examined = 0;
         int issued = 0;
         int deferred = 0;
         for (InvoicingProfile profile : stores.profiles().withAutoIssue(1_000)) {
             PractitionerId practitioner = profile.practitionerId();
-            for (Booking booking : engine.stores.bookings().ofPractitioner(practitioner,
+            for (Booking booking : bookings.ofPractitioner(practitioner,
                     now.minus(java.time.Duration.ofDays(AUTO_ISSUE_DAYS)), now)) {
                 // A paid booking is invoiced once it is confirmed: a request still pending may be refused, and a
                 // cancelled, refused or expired one was refunded (CX-2, CX-5, BK-3), so a numbered invoice, which
@@ -394,7 +419,7 @@ public final class InvoiceService {
                 }
                 examined++;
                 // Checked again under the agenda lock: two instances running the job make one draft.
-                Optional<Invoice> draft = engine.stores.transactions().inAgenda(practitioner,
+                Optional<Invoice> draft = transactions.inAgenda(practitioner,
                         () -> stores.invoices().ofBooking(booking.id()).isEmpty()
                                 ? draftFromBooking(practitioner, booking.id()).fold(Optional::of, r -> Optional.<Invoice>empty())
                                 : Optional.<Invoice>empty());
@@ -444,7 +469,7 @@ public final class InvoiceService {
 
     /** The latest issued invoice of the booking a client's link opens (and its credit note, if any, instead). */
     public Outcome<Document> documentForClient(AccessToken token) {
-        Optional<Booking> booking = engine.stores.bookings().findByAccessToken(token);
+        Optional<Booking> booking = bookings.findByAccessToken(token);
         if (booking.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "token: no such booking");
         }

@@ -12,7 +12,12 @@ import org.rendezvous.core.booking.Cause;
 import org.rendezvous.core.notification.MessageKind;
 import org.rendezvous.core.policy.MoneyDecision;
 import org.rendezvous.core.policy.Settlement;
+import org.rendezvous.core.port.Bookings;
+import org.rendezvous.core.port.Ids;
+import org.rendezvous.core.port.Outbox;
 import org.rendezvous.core.port.PaymentCheck;
+import org.rendezvous.core.port.PaymentGateway;
+import org.rendezvous.core.port.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +33,31 @@ public final class LifecycleJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleJobs.class);
 
-    private final Engine engine;
-    private final BookingService bookings;
+    private final Bookings bookings;
+    private final Outbox outbox;
+    private final Transactions transactions;
+    private final Ids ids;
+    private final Now clock;
+    private final PaymentGateway paymentGateway;
+    private final LockedSaves saves;
+    private final Endings endings;
+    private final Arrivals arrivals;
     private final Cashier cashier;
     private final int batchSize;
 
-    LifecycleJobs(Engine engine, BookingService bookings, Cashier cashier, int batchSize) {
-        this.engine = engine;
-        this.cashier = cashier;
+    LifecycleJobs(Bookings bookings, Outbox outbox, Transactions transactions, Ids ids, Now clock,
+                  PaymentGateway paymentGateway, LockedSaves saves, Endings endings, Arrivals arrivals,
+                  Cashier cashier, int batchSize) {
         this.bookings = bookings;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+        this.paymentGateway = paymentGateway;
+        this.saves = saves;
+        this.cashier = cashier;
+        this.endings = endings;
+        this.arrivals = arrivals;
         this.batchSize = batchSize;
     }
 
@@ -46,27 +67,27 @@ public final class LifecycleJobs {
      * all; while the provider cannot be reached, the hold is kept and asked about again next run.
      */
     public JobReport expireOverdue() {
-        Instant now = engine.now();
-        List<Booking> due = engine.stores.bookings().expiringBy(now, batchSize);
+        Instant now = clock.instant();
+        List<Booking> due = bookings.expiringBy(now, batchSize);
         int changed = 0;
         int deferred = 0;
         for (Booking candidate : due) {
             // The provider is asked outside the agenda lock: a slow provider must not block the agenda.
             Optional<PaymentCheck> check = candidate.state() == BookingState.HELD
-                    ? Optional.of(engine.payments.check(candidate.id())) : Optional.empty();
+                    ? Optional.of(paymentGateway.check(candidate.id())) : Optional.empty();
             if (check.isPresent() && check.get() instanceof PaymentCheck.Unreachable unreachable) {
                 LOG.warn("hold of booking {} kept: payment provider unreachable ({})", candidate.id(), unreachable.why());
                 deferred++;
                 continue;
             }
-            boolean done = engine.stores.transactions().inAgenda(candidate.practitionerId(), () -> {
+            boolean done = transactions.inAgenda(candidate.practitionerId(), () -> {
                 // Re-read under the lock: another instance may have handled it, or its creation rolled back.
-                Optional<Booking> current = engine.stores.bookings().find(candidate.id());
+                Optional<Booking> current = bookings.find(candidate.id());
                 if (current.isEmpty()) {
                     return false;
                 }
                 Booking booking = current.get();
-                Instant at = engine.now();
+                Instant at = clock.instant();
                 if (booking.expiresAt().isEmpty() || booking.expiresAt().get().isAfter(at)) {
                     return false;
                 }
@@ -74,7 +95,7 @@ public final class LifecycleJobs {
                     return expireHold(booking, check.orElseThrow(), at);
                 }
                 if (booking.state() == BookingState.PENDING) {
-                    return bookings.endBySystem(booking, BookingState.EXPIRED, Cause.REQUEST_EXPIRED, at,
+                    return endings.endBySystem(booking, BookingState.EXPIRED, Cause.REQUEST_EXPIRED, at,
                             Settlement.giveEverythingBack(booking.paid(), booking.guaranteeSaved()),
                             MessageKind.REQUEST_EXPIRED).isAccepted();
                 }
@@ -84,7 +105,7 @@ public final class LifecycleJobs {
                 changed++;
                 if (check.isPresent() && check.get() instanceof PaymentCheck.NothingReceived) {
                     // Outside the lock, after the commit: a client must not pay for a hold that is gone.
-                    engine.payments.abandon(candidate.id());
+                    paymentGateway.abandon(candidate.id());
                 }
             }
         }
@@ -93,34 +114,34 @@ public final class LifecycleJobs {
 
     private boolean expireHold(Booking booking, PaymentCheck check, Instant now) {
         if (check instanceof PaymentCheck.Paid paid && paid.amount().equals(booking.price())) {
-            return bookings.holdPaid(booking, paid.amount(), paid.reference(), Optional.empty(), now).isAccepted();
+            return arrivals.holdPaid(booking, paid.amount(), paid.reference(), Optional.empty(), now).isAccepted();
         }
         if (check instanceof PaymentCheck.GuaranteeSaved saved) {
-            return bookings.holdGuaranteed(booking, saved.reference(), now).isAccepted();
+            return arrivals.holdGuaranteed(booking, saved.reference(), now).isAccepted();
         }
-        return bookings.endBySystem(booking, BookingState.EXPIRED, Cause.HOLD_EXPIRED, now,
+        return endings.endBySystem(booking, BookingState.EXPIRED, Cause.HOLD_EXPIRED, now,
                 new MoneyDecision.NoMoneyMoves(), MessageKind.HOLD_EXPIRED).isAccepted();
     }
 
     /** BK-5: a confirmed booking whose end has passed becomes COMPLETED (a no-show can still be reported). */
     public JobReport completeEnded() {
-        Instant now = engine.now();
-        List<Booking> due = engine.stores.bookings().confirmedEndedBy(now, batchSize);
+        Instant now = clock.instant();
+        List<Booking> due = bookings.confirmedEndedBy(now, batchSize);
         int changed = 0;
         for (Booking candidate : due) {
-            boolean done = engine.stores.transactions().inAgenda(candidate.practitionerId(), () -> {
-                Optional<Booking> current = engine.stores.bookings().find(candidate.id());
+            boolean done = transactions.inAgenda(candidate.practitionerId(), () -> {
+                Optional<Booking> current = bookings.find(candidate.id());
                 if (current.isEmpty()) {
                     return false;
                 }
                 Booking booking = current.get();
-                Instant at = engine.now();
+                Instant at = clock.instant();
                 if (booking.state() != BookingState.CONFIRMED || booking.end().isAfter(at)) {
                     return false;
                 }
                 return booking.transition(BookingState.COMPLETED, Cause.ENDED, Actor.SYSTEM, at, Optional.empty())
                         .fold(completed -> {
-                            engine.save(booking, completed);
+                            saves.save(booking, completed);
                             cashier.completed(completed, at);
                             return true;
                         }, rejected -> false);
@@ -134,18 +155,18 @@ public final class LifecycleJobs {
 
     /** BK-4: reminds the practitioner of requests still unanswered 2 h and 24 h after they arrived; each once. */
     public JobReport remindUnansweredRequests() {
-        Instant now = engine.now();
-        List<Booking> pending = engine.stores.bookings().pendingCreatedBy(now.minus(UNANSWERED_REMINDERS.get(0)), batchSize);
+        Instant now = clock.instant();
+        List<Booking> pending = bookings.pendingCreatedBy(now.minus(UNANSWERED_REMINDERS.get(0)), batchSize);
         int written = 0;
         for (Booking booking : pending) {
             for (Duration after : UNANSWERED_REMINDERS) {
                 if (!booking.createdAt().plus(after).isAfter(now)) {
                     String cause = "request-unanswered-" + after.toHours() + "h:" + booking.id();
-                    boolean added = engine.stores.transactions().inTransaction(() -> {
+                    boolean added = transactions.inTransaction(() -> {
                         boolean any = false;
                         for (MessageKind.Route route : MessageKind.REQUEST_UNANSWERED.routes()) {
-                            any |= engine.stores.outbox().append(org.rendezvous.core.notification.OutboxMessage.of(
-                                    new org.rendezvous.core.notification.OutboxMessageId(engine.ids.newId()),
+                            any |= outbox.append(org.rendezvous.core.notification.OutboxMessage.of(
+                                    new org.rendezvous.core.notification.OutboxMessageId(ids.newId()),
                                     booking.practitionerId(), Optional.of(booking.id()), MessageKind.REQUEST_UNANSWERED,
                                     route, cause, Map.of("waitingSince", booking.createdAt().toString()), now));
                         }

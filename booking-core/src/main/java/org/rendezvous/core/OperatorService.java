@@ -37,9 +37,20 @@ import org.rendezvous.core.payout.PayoutBatchId;
 import org.rendezvous.core.payout.PayoutPage;
 import org.rendezvous.core.payout.PayoutPosition;
 import org.rendezvous.core.payout.PayoutState;
+import org.rendezvous.core.port.Bookings;
+import org.rendezvous.core.port.IdempotencyKeys;
+import org.rendezvous.core.port.Ids;
+import org.rendezvous.core.port.Ledger;
 import org.rendezvous.core.port.OperatorActions;
 import org.rendezvous.core.port.Operators;
+import org.rendezvous.core.port.Outbox;
 import org.rendezvous.core.port.PasswordHasher;
+import org.rendezvous.core.port.PaymentInstructions;
+import org.rendezvous.core.port.PayoutAccounts;
+import org.rendezvous.core.port.Payouts;
+import org.rendezvous.core.port.Practitioners;
+import org.rendezvous.core.port.Profiles;
+import org.rendezvous.core.port.Transactions;
 import org.rendezvous.core.practitioner.Practitioner;
 import org.rendezvous.core.practitioner.PractitionerId;
 
@@ -56,7 +67,19 @@ public final class OperatorService {
     private static final String FAILED = "email: e-mail or password is wrong";
     private static final String REVERSE_CHARGE = "reverse-charge";
 
-    private final Engine engine;
+    private final Practitioners practitionersStore;
+    private final Bookings bookings;
+    private final Outbox outbox;
+    private final IdempotencyKeys idempotencyKeys;
+    private final Ledger ledger;
+    private final PaymentInstructions paymentInstructions;
+    private final Payouts payoutsStore;
+    private final PayoutAccounts payoutAccounts;
+    private final Profiles profiles;
+    private final Transactions transactions;
+    private final Ids ids;
+    private final Now clock;
+    private final Announcements announcements;
     private final Cashier cashier;
     private final Operators operators;
     private final OperatorActions actions;
@@ -65,9 +88,25 @@ public final class OperatorService {
     private final PayoutService payouts;
     private volatile PasswordHash decoy;
 
-    OperatorService(Engine engine, Cashier cashier, Operators operators, OperatorActions actions,
+    OperatorService(Practitioners practitionersStore, Bookings bookings, Outbox outbox,
+                    IdempotencyKeys idempotencyKeys, Ledger ledger, PaymentInstructions paymentInstructions,
+                    Payouts payoutsStore, PayoutAccounts payoutAccounts, Profiles profiles, Transactions transactions,
+                    Ids ids, Now clock, Announcements announcements, Cashier cashier, Operators operators,
+                    OperatorActions actions,
                     AccountService accounts, PasswordHasher hasher, PayoutService payouts) {
-        this.engine = engine;
+        this.practitionersStore = practitionersStore;
+        this.bookings = bookings;
+        this.outbox = outbox;
+        this.idempotencyKeys = idempotencyKeys;
+        this.ledger = ledger;
+        this.paymentInstructions = paymentInstructions;
+        this.payoutsStore = payoutsStore;
+        this.payoutAccounts = payoutAccounts;
+        this.profiles = profiles;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+        this.announcements = announcements;
         this.cashier = cashier;
         this.operators = Objects.requireNonNull(operators, "operators");
         this.actions = Objects.requireNonNull(actions, "operatorActions");
@@ -84,11 +123,11 @@ public final class OperatorService {
      */
     public Optional<Invitation> invite(EmailAddress email) {
         Objects.requireNonNull(email, "email");
-        return engine.stores.transactions().inTransaction(() -> {
-            Instant now = engine.now();
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
             Operator operator = operators.findByEmail(email).orElse(null);
             if (operator == null) {
-                operator = Operator.create(new OperatorId(engine.ids.newId()), email, now);
+                operator = Operator.create(new OperatorId(ids.newId()), email, now);
                 if (!operators.add(operator)) {
                     return Optional.<Invitation>empty();
                 }
@@ -102,13 +141,13 @@ public final class OperatorService {
 
     /** A new set-password link for an operator, replacing any earlier one (a forgotten password, say). */
     public Outcome<Invitation> newLink(EmailAddress email) {
-        return engine.stores.transactions().inTransaction(() -> operators.findByEmail(email)
-                .map(operator -> Outcome.accepted(issueLink(operator, engine.now())))
+        return transactions.inTransaction(() -> operators.findByEmail(email)
+                .map(operator -> Outcome.accepted(issueLink(operator, clock.instant())))
                 .orElseGet(() -> Outcome.rejected(Reason.NOT_FOUND, "email: no such operator")));
     }
 
     private Invitation issueLink(Operator operator, Instant now) {
-        String secret = engine.ids.newAccessToken().value();
+        String secret = ids.newAccessToken().value();
         Operator linked = operator.withLink(TokenDigest.of(secret), now);
         operators.update(linked);
         return new Invitation(operator.id(), operator.email(), secret, linked.linkExpiresAt().orElseThrow());
@@ -122,12 +161,12 @@ public final class OperatorService {
         }
         PasswordHash hash = hasher.hash(password.value());
         TokenDigest digest = TokenDigest.of(token);
-        return engine.stores.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Optional<Operator> found = operators.findByLink(digest);
             if (found.isEmpty()) {
                 return Outcome.rejected(Reason.INVALID_TOKEN, "token: unknown or already used");
             }
-            if (!found.get().linkPendingAt(engine.now())) {
+            if (!found.get().linkPendingAt(clock.instant())) {
                 return Outcome.rejected(Reason.TOKEN_EXPIRED, "token: the link expired; ask the host for a new one");
             }
             operators.update(found.get().withPassword(hash));
@@ -147,14 +186,14 @@ public final class OperatorService {
             return Outcome.rejected(Reason.LOGIN_FAILED, FAILED);
         }
         Optional<Operator> found = operators.findByEmail(email);
-        Instant now = engine.now();
+        Instant now = clock.instant();
         if (found.isEmpty() || found.get().passwordHash().isEmpty() || found.get().lockedAt(now)) {
             hasher.verify(password, decoy());
             return Outcome.rejected(Reason.LOGIN_FAILED, FAILED);
         }
         boolean matches = hasher.verify(password, found.get().passwordHash().get());
         OperatorId id = found.get().id();
-        return engine.stores.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Operator current = operators.find(id).orElseThrow();
             if (!matches || current.lockedAt(now)) {
                 operators.update(current.failedLoginAt(now));
@@ -169,7 +208,7 @@ public final class OperatorService {
 
     /** Ends every session of the operator. */
     public void logout(OperatorId operator) {
-        engine.stores.transactions().inTransaction(() -> {
+        transactions.inTransaction(() -> {
             operators.find(operator).ifPresent(o -> operators.update(o.loggedOut()));
             return null;
         });
@@ -192,23 +231,23 @@ public final class OperatorService {
 
     /** Practitioners with their state and plan, by e-mail, at most {@code limit}. */
     public List<PractitionerOverview> practitioners(int limit) {
-        Instant now = engine.now();
+        Instant now = clock.instant();
         List<PractitionerOverview> overviews = new ArrayList<>();
-        for (Practitioner practitioner : engine.stores.practitioners().all(limit)) {
+        for (Practitioner practitioner : practitionersStore.all(limit)) {
             overviews.add(overview(practitioner, now));
         }
         return overviews;
     }
 
     public Optional<PractitionerOverview> practitioner(PractitionerId id) {
-        return engine.stores.practitioners().find(id).map(p -> overview(p, engine.now()));
+        return practitionersStore.find(id).map(p -> overview(p, clock.instant()));
     }
 
     private PractitionerOverview overview(Practitioner practitioner, Instant now) {
         PractitionerId id = practitioner.id();
         boolean verified = accounts.credentials(id).map(c -> c.emailVerified()).orElse(false);
-        return new PractitionerOverview(practitioner, verified, engine.stores.profiles().pageEnabled(id),
-                actions.suspended(id), engine.stores.payoutAccounts().find(id), cashier.planOf(id, now));
+        return new PractitionerOverview(practitioner, verified, profiles.pageEnabled(id),
+                actions.suspended(id), payoutAccounts.find(id), cashier.planOf(id, now));
     }
 
     /** Whether an operator suspended the practitioner: their public page and routes are closed. */
@@ -234,19 +273,19 @@ public final class OperatorService {
                                                            boolean suspend) {
         String why = OperatorAction.checkedReason(reason);
         Operator operator = existing(by);
-        if (engine.stores.practitioners().find(practitioner).isEmpty()) {
+        if (practitionersStore.find(practitioner).isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
+        return transactions.inAgenda(practitioner, () -> {
             if (actions.suspended(practitioner) == suspend) {
                 return Outcome.rejected(Reason.ILLEGAL_TRANSITION, "practitionerId: "
                         + (suspend ? "suspended already" : "not suspended"));
             }
-            Instant now = engine.now();
-            actions.record(new OperatorAction(engine.ids.newId(), operator.id(), operator.email(),
+            Instant now = clock.instant();
+            actions.record(new OperatorAction(ids.newId(), operator.id(), operator.email(),
                     suspend ? ActionKind.SUSPEND_PRACTITIONER : ActionKind.REACTIVATE_PRACTITIONER, practitioner.toString(),
                     Optional.of(practitioner), why, now));
-            return Outcome.accepted(overview(engine.stores.practitioners().find(practitioner).orElseThrow(), now));
+            return Outcome.accepted(overview(practitionersStore.find(practitioner).orElseThrow(), now));
         });
     }
 
@@ -276,17 +315,17 @@ public final class OperatorService {
                                                   Optional<IdempotencyKey> key) {
         String why = OperatorAction.checkedReason(reason);
         Operator operator = existing(by);
-        Optional<Booking> found = engine.stores.bookings().find(bookingId);
+        Optional<Booking> found = bookings.find(bookingId);
         if (found.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "bookingId: no such booking");
         }
         PractitionerId practitioner = found.get().practitionerId();
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
+        return transactions.inAgenda(practitioner, () -> {
             if (key.isEmpty()) {
                 return reverseLocked(operator, bookingId, practitioner, why);
             }
             String fingerprint = Fingerprint.of(REVERSE_CHARGE, bookingId);
-            Optional<IdempotencyRecord> earlier = engine.stores.idempotencyKeys().find(practitioner, key.get());
+            Optional<IdempotencyRecord> earlier = idempotencyKeys.find(practitioner, key.get());
             if (earlier.isPresent()) {
                 IdempotencyRecord record = earlier.get();
                 if (!record.sameCommand(REVERSE_CHARGE, fingerprint)) {
@@ -295,13 +334,13 @@ public final class OperatorService {
                 if (record.rejection().isPresent()) {
                     return Outcome.rejected(record.rejection().get(), record.detail());
                 }
-                Booking booking = engine.stores.bookings().find(bookingId).orElseThrow();
+                Booking booking = bookings.find(bookingId).orElseThrow();
                 return Outcome.accepted(cashier.reversalOf(booking).orElseThrow(
                         () -> new IllegalStateException("remembered reversal of " + bookingId + " is gone")));
             }
             Outcome<ChargeReversal> result = reverseLocked(operator, bookingId, practitioner, why);
-            Instant now = engine.now();
-            engine.stores.idempotencyKeys().remember(result.fold(
+            Instant now = clock.instant();
+            idempotencyKeys.remember(result.fold(
                     reversal -> new IdempotencyRecord(practitioner, key.get(), REVERSE_CHARGE, fingerprint,
                             Optional.of(bookingId.toString()), Optional.empty(), "", now),
                     rejected -> new IdempotencyRecord(practitioner, key.get(), REVERSE_CHARGE, fingerprint, Optional.empty(),
@@ -313,11 +352,11 @@ public final class OperatorService {
     /** Under the booking's agenda lock. */
     private Outcome<ChargeReversal> reverseLocked(Operator operator, BookingId bookingId, PractitionerId practitioner,
                                               String why) {
-        Booking booking = engine.stores.bookings().find(bookingId).orElseThrow();
+        Booking booking = bookings.find(bookingId).orElseThrow();
         String cause = Cashier.reversalCause(bookingId);
-        boolean reversed = engine.stores.ledger().ofBooking(bookingId).stream()
+        boolean reversed = ledger.ofBooking(bookingId).stream()
                 .anyMatch(p -> p.causeKey().equals(cause))
-                || engine.stores.paymentInstructions().ofBooking(bookingId).stream()
+                || paymentInstructions.ofBooking(bookingId).stream()
                 .anyMatch(i -> i.causeKey().equals("refund:" + cause));
         if (reversed) {
             return Outcome.rejected(Reason.ALREADY_REVERSED, "bookingId: this booking's charge was reversed already");
@@ -326,22 +365,22 @@ public final class OperatorService {
             return Outcome.rejected(Reason.NOTHING_TO_REVERSE, "bookingId: the booking is " + booking.state()
                     + ", not a no-show or a late cancellation");
         }
-        Instant now = engine.now();
+        Instant now = clock.instant();
         Optional<ChargeReversal> reversal = cashier.reverseCharge(booking, now);
         if (reversal.isEmpty()) {
             return Outcome.rejected(Reason.NOTHING_TO_REVERSE,
                     "bookingId: nothing was charged for this booking, or it is refunded already");
         }
-        engine.announce(MessageKind.CHARGE_REVERSED, booking, "charge-reversed:" + bookingId,
+        announcements.announce(MessageKind.CHARGE_REVERSED, booking, "charge-reversed:" + bookingId,
                 Map.of("amount", reversal.get().refunded().toString()), now);
-        actions.record(new OperatorAction(engine.ids.newId(), operator.id(), operator.email(), ActionKind.REVERSE_CHARGE,
+        actions.record(new OperatorAction(ids.newId(), operator.id(), operator.email(), ActionKind.REVERSE_CHARGE,
                 bookingId.toString(), Optional.of(practitioner), why, now));
         return Outcome.accepted(reversal.get());
     }
 
     /** The whole platform's books in one currency, where FEE-4 says money in equals what is accounted for. */
     public Balances ledgerTotals(Currency currency) {
-        return engine.stores.ledger().totals(currency);
+        return ledger.totals(currency);
     }
 
     /**
@@ -353,7 +392,7 @@ public final class OperatorService {
             throw new IllegalArgumentException("limit: must be at least 1, was " + limit);
         }
         // One more than asked tells whether a next page exists without a count over the whole table.
-        List<Payout> read = engine.stores.payouts().newestChanged(state, after, limit + 1);
+        List<Payout> read = payoutsStore.newestChanged(state, after, limit + 1);
         if (read.size() <= limit) {
             return new PayoutPage(read, Optional.empty());
         }
@@ -371,8 +410,8 @@ public final class OperatorService {
     public Outcome<PayoutBatch> exportBatch(OperatorId by, PayoutBatchId batch, String reason) {
         String why = OperatorAction.checkedReason(reason);
         Operator operator = existing(by);
-        return payouts.exportBatch(batch, exported -> actions.record(new OperatorAction(engine.ids.newId(), operator.id(),
-                operator.email(), ActionKind.EXPORT_PAYOUT_BATCH, batch.toString(), Optional.empty(), why, engine.now())));
+        return payouts.exportBatch(batch, exported -> actions.record(new OperatorAction(ids.newId(), operator.id(),
+                operator.email(), ActionKind.EXPORT_PAYOUT_BATCH, batch.toString(), Optional.empty(), why, clock.instant())));
     }
 
     /**
@@ -383,34 +422,34 @@ public final class OperatorService {
         String why = OperatorAction.checkedReason(reason);
         Operator operator = existing(by);
         return payouts.markBatchSent(batch, operator.id().toString(), why, sent -> actions.record(new OperatorAction(
-                engine.ids.newId(), operator.id(), operator.email(), ActionKind.MARK_PAYOUT_BATCH_SENT, batch.toString(),
-                Optional.empty(), why, engine.now())));
+                ids.newId(), operator.id(), operator.email(), ActionKind.MARK_PAYOUT_BATCH_SENT, batch.toString(),
+                Optional.empty(), why, clock.instant())));
     }
 
     // Messages
 
     /** Parked messages (FAILED after their last attempt), most recently parked first. */
     public List<OutboxEntry> parkedMessages(int limit) {
-        return engine.stores.outbox().parked(limit);
+        return outbox.parked(limit);
     }
 
     /** Puts a parked message back to PENDING, due now, its attempts counted from zero; NOT_PARKED otherwise. */
     public Outcome<OutboxEntry> retryMessage(OperatorId by, OutboxMessageId message, String reason) {
         String why = OperatorAction.checkedReason(reason);
         Operator operator = existing(by);
-        return engine.stores.transactions().inTransaction(() -> {
-            Optional<OutboxEntry> entry = engine.stores.outbox().entry(message);
+        return transactions.inTransaction(() -> {
+            Optional<OutboxEntry> entry = outbox.entry(message);
             if (entry.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "messageId: no such message");
             }
-            Instant now = engine.now();
-            if (!engine.stores.outbox().retry(message, now)) {
+            Instant now = clock.instant();
+            if (!outbox.retry(message, now)) {
                 return Outcome.rejected(Reason.NOT_PARKED, "messageId: the message is " + entry.get().state()
                         + ", not parked");
             }
-            actions.record(new OperatorAction(engine.ids.newId(), operator.id(), operator.email(), ActionKind.RETRY_MESSAGE,
+            actions.record(new OperatorAction(ids.newId(), operator.id(), operator.email(), ActionKind.RETRY_MESSAGE,
                     message.toString(), Optional.of(entry.get().message().practitionerId()), why, now));
-            return Outcome.accepted(engine.stores.outbox().entry(message).orElseThrow());
+            return Outcome.accepted(outbox.entry(message).orElseThrow());
         });
     }
 
@@ -427,7 +466,7 @@ public final class OperatorService {
     private PasswordHash decoy() {
         PasswordHash value = decoy;
         if (value == null) {
-            value = hasher.hash(engine.ids.newAccessToken().value());
+            value = hasher.hash(ids.newAccessToken().value());
             decoy = value;
         }
         return value;

@@ -16,6 +16,10 @@ import org.rendezvous.core.payment.ProviderKey;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.policy.CommercialModel;
 import org.rendezvous.core.port.OnboardingGateway;
+import org.rendezvous.core.port.PaymentAccounts;
+import org.rendezvous.core.port.PayoutAccounts;
+import org.rendezvous.core.port.Practitioners;
+import org.rendezvous.core.port.Transactions;
 import org.rendezvous.core.practitioner.Practitioner;
 import org.rendezvous.core.practitioner.PractitionerId;
 import org.slf4j.Logger;
@@ -31,11 +35,23 @@ public final class PaymentAccountService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentAccountService.class);
 
-    private final Engine engine;
+    private final Practitioners practitioners;
+    private final PayoutAccounts payoutAccounts;
+    private final Transactions transactions;
+    private final PaymentAccounts paymentAccounts;
+    private final Now clock;
+    private final EngineSettings engineSettings;
     private final OnboardingGateway gateway;
 
-    PaymentAccountService(Engine engine, OnboardingGateway gateway) {
-        this.engine = engine;
+    PaymentAccountService(Practitioners practitioners, PayoutAccounts payoutAccounts, Transactions transactions,
+                          PaymentAccounts paymentAccounts, Now clock, EngineSettings engineSettings,
+                          OnboardingGateway gateway) {
+        this.practitioners = practitioners;
+        this.payoutAccounts = payoutAccounts;
+        this.transactions = transactions;
+        this.paymentAccounts = paymentAccounts;
+        this.clock = clock;
+        this.engineSettings = engineSettings;
         this.gateway = gateway;
     }
 
@@ -48,7 +64,7 @@ public final class PaymentAccountService {
     }
 
     public Optional<View> find(PractitionerId practitioner) {
-        return engine.stores.paymentAccounts().find(practitioner).map(account -> view(practitioner, account));
+        return paymentAccounts.find(practitioner).map(account -> view(practitioner, account));
     }
 
     /**
@@ -59,11 +75,11 @@ public final class PaymentAccountService {
      */
     public Outcome<OnboardingLink.Started> startOnboarding(PractitionerId practitioner, String country, URI refreshUrl,
                                                            URI returnUrl) {
-        Optional<Practitioner> found = engine.stores.practitioners().find(practitioner);
+        Optional<Practitioner> found = practitioners.find(practitioner);
         if (found.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
-        Optional<PaymentAccount> existing = engine.stores.paymentAccounts().find(practitioner);
+        Optional<PaymentAccount> existing = paymentAccounts.find(practitioner);
         PaymentAccount account;
         if (existing.isPresent()) {
             account = existing.get();
@@ -79,14 +95,14 @@ public final class PaymentAccountService {
                 return unavailable();
             }
             AccountOpening.Opened opened = (AccountOpening.Opened) opening;
-            account = engine.stores.transactions().inAgenda(practitioner, () -> {
+            account = transactions.inAgenda(practitioner, () -> {
                 // Two clicks at once: the provider answered both with the same account (same key); the first saved wins.
-                Optional<PaymentAccount> raced = engine.stores.paymentAccounts().find(practitioner);
+                Optional<PaymentAccount> raced = paymentAccounts.find(practitioner);
                 if (raced.isPresent()) {
                     return raced.get();
                 }
-                PaymentAccount created = new PaymentAccount(practitioner, opened.accountId(), opened.status(), engine.now());
-                engine.stores.paymentAccounts().save(created);
+                PaymentAccount created = new PaymentAccount(practitioner, opened.accountId(), opened.status(), clock.instant());
+                paymentAccounts.save(created);
                 return created;
             });
         }
@@ -106,11 +122,11 @@ public final class PaymentAccountService {
 
     /** Asks the provider how the account stands now (the practitioner just came back from its page). */
     public Outcome<View> refresh(PractitionerId practitioner) {
-        Optional<PaymentAccount> existing = engine.stores.paymentAccounts().find(practitioner);
+        Optional<PaymentAccount> existing = paymentAccounts.find(practitioner);
         if (existing.isEmpty()) {
             return Outcome.rejected(Reason.NO_PAYMENT_ACCOUNT, "accountId: no payment account connected yet");
         }
-        Instant asked = engine.now();
+        Instant asked = clock.instant();
         AccountOpening answer = gateway.lookup(existing.get().accountId());
         if (answer instanceof AccountOpening.Opened opened) {
             return Outcome.accepted(update(existing.get().accountId(), opened.status(), asked).orElseThrow());
@@ -133,28 +149,28 @@ public final class PaymentAccountService {
      * nobody but the provider). They are carried over until it can receive them (PO-4).
      */
     public Outcome<View> useForPayouts(PractitionerId practitioner) {
-        if (engine.settings.model() != CommercialModel.PLATFORM_COLLECTS) {
+        if (engineSettings.model() != CommercialModel.PLATFORM_COLLECTS) {
             return Outcome.rejected(Reason.NO_PAYOUTS_IN_THIS_MODEL,
                     "practitionerId: payouts are made by the payment provider in this platform's model");
         }
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
-            Optional<PaymentAccount> account = engine.stores.paymentAccounts().find(practitioner);
+        return transactions.inAgenda(practitioner, () -> {
+            Optional<PaymentAccount> account = paymentAccounts.find(practitioner);
             if (account.isEmpty()) {
                 return Outcome.rejected(Reason.NO_PAYMENT_ACCOUNT, "accountId: connect a payment account first");
             }
-            engine.stores.payoutAccounts().save(practitioner, destination(account.get()));
+            payoutAccounts.save(practitioner, destination(account.get()));
             return Outcome.accepted(view(practitioner, account.get()));
         });
     }
 
     private Optional<View> update(String accountId, org.rendezvous.core.payment.AccountStatus status, Instant at) {
-        Optional<PaymentAccount> known = engine.stores.paymentAccounts().findByAccountId(accountId);
+        Optional<PaymentAccount> known = paymentAccounts.findByAccountId(accountId);
         if (known.isEmpty()) {
             return Optional.empty();
         }
         PractitionerId practitioner = known.get().practitionerId();
-        return Optional.of(engine.stores.transactions().inAgenda(practitioner, () -> {
-            PaymentAccount current = engine.stores.paymentAccounts().find(practitioner).orElseThrow();
+        return Optional.of(transactions.inAgenda(practitioner, () -> {
+            PaymentAccount current = paymentAccounts.find(practitioner).orElseThrow();
             // The provider's times are whole seconds (Stripe's event.created): news of the second the known state
             // was taken in is not older than it, or an account.updated right after onboarding would be lost.
             if (!current.accountId().equals(accountId)
@@ -162,50 +178,52 @@ public final class PaymentAccountService {
                 return view(practitioner, current);
             }
             PaymentAccount updated = current.withStatus(status, at);
-            engine.stores.paymentAccounts().save(updated);
+            paymentAccounts.save(updated);
             // PO-4: the payout destination's readiness follows the provider's word.
-            engine.stores.payoutAccounts().find(practitioner)
+            payoutAccounts.find(practitioner)
                     .filter(d -> d instanceof PayoutDestination.ProviderAccount p && p.accountId().equals(accountId))
-                    .ifPresent(d -> engine.stores.payoutAccounts().save(practitioner, destination(updated)));
+                    .ifPresent(d -> payoutAccounts.save(practitioner, destination(updated)));
             return view(practitioner, updated);
         }));
     }
 
     private View view(PractitionerId practitioner, PaymentAccount account) {
-        boolean usedForPayouts = engine.stores.payoutAccounts().find(practitioner)
+        boolean usedForPayouts = payoutAccounts.find(practitioner)
                 .filter(d -> d instanceof PayoutDestination.ProviderAccount p && p.accountId().equals(account.accountId()))
                 .isPresent();
-        return new View(account, account.status().state(takesPayments(engine)), usedForPayouts);
+        return new View(account, account.status().state(takesPayments(engineSettings)), usedForPayouts);
     }
 
     private static PayoutDestination.ProviderAccount destination(PaymentAccount account) {
         return new PayoutDestination.ProviderAccount(account.accountId(), account.canReceivePayouts());
     }
 
-    static boolean takesPayments(Engine engine) {
-        return engine.settings.model() == CommercialModel.DIRECT_CONNECT;
+    static boolean takesPayments(EngineSettings engineSettings) {
+        return engineSettings.model() == CommercialModel.DIRECT_CONNECT;
     }
 
     /**
      * DIRECT_CONNECT: whether clients can pay on the practitioner's own account. An account an embedder set
      * as the payout destination directly (without onboarding through the engine) counts when it is ready.
      */
-    static boolean canTakePayments(Engine engine, PractitionerId practitioner) {
-        Optional<PaymentAccount> account = engine.stores.paymentAccounts().find(practitioner);
+    static boolean canTakePayments(PaymentAccounts paymentAccounts, PayoutAccounts payoutAccounts,
+                                   PractitionerId practitioner) {
+        Optional<PaymentAccount> account = paymentAccounts.find(practitioner);
         if (account.isPresent()) {
             return account.get().canTakePayments();
         }
-        return engine.stores.payoutAccounts().find(practitioner)
+        return payoutAccounts.find(practitioner)
                 .filter(d -> d instanceof PayoutDestination.ProviderAccount).filter(PayoutDestination::ready).isPresent();
     }
 
     /** DIRECT_CONNECT: the account a practitioner's charges are made on. */
-    static Optional<String> connectedAccount(Engine engine, PractitionerId practitioner) {
-        Optional<PaymentAccount> account = engine.stores.paymentAccounts().find(practitioner);
+    static Optional<String> connectedAccount(PaymentAccounts paymentAccounts, PayoutAccounts payoutAccounts,
+                                    PractitionerId practitioner) {
+        Optional<PaymentAccount> account = paymentAccounts.find(practitioner);
         if (account.isPresent()) {
             return Optional.of(account.get().accountId());
         }
-        return engine.stores.payoutAccounts().find(practitioner)
+        return payoutAccounts.find(practitioner)
                 .filter(PayoutDestination.ProviderAccount.class::isInstance)
                 .map(d -> ((PayoutDestination.ProviderAccount) d).accountId());
     }

@@ -40,7 +40,16 @@ import org.rendezvous.core.payment.RefundRequest;
 import org.rendezvous.core.payment.RefundResult;
 import org.rendezvous.core.payout.PayoutDestination;
 import org.rendezvous.core.policy.CommercialModel;
+import org.rendezvous.core.policy.MoneyDecision;
 import org.rendezvous.core.policy.PaymentArrangement;
+import org.rendezvous.core.port.Agendas;
+import org.rendezvous.core.port.Bookings;
+import org.rendezvous.core.port.Ledger;
+import org.rendezvous.core.port.PaymentAccounts;
+import org.rendezvous.core.port.PaymentGateway;
+import org.rendezvous.core.port.PaymentInstructions;
+import org.rendezvous.core.port.PayoutAccounts;
+import org.rendezvous.core.port.Transactions;
 import org.rendezvous.core.practitioner.PractitionerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,16 +66,93 @@ public final class PaymentService {
     /** How long a client has to complete a charge their bank asked them to authenticate. */
     private static final Duration CLIENT_CHARGE_WINDOW = Duration.ofDays(7);
 
-    private final Engine engine;
+    private final Agendas agendas;
+    private final Bookings bookings;
+    private final Ledger ledger;
+    private final PaymentInstructions paymentInstructions;
+    private final PayoutAccounts payoutAccounts;
+    private final Transactions transactions;
+    private final PaymentAccounts paymentAccounts;
+    private final Now clock;
+    private final EngineSettings engineSettings;
+    private final PaymentGateway paymentGateway;
     private final Cashier cashier;
-    private final BookingService bookings;
+    private final BookingCommands commands;
+    private final Arrivals arrivals;
+    private final LockedSaves saves;
+    private final Announcements announcements;
     private final int batchSize;
 
-    PaymentService(Engine engine, Cashier cashier, BookingService bookings, int batchSize) {
-        this.engine = engine;
-        this.cashier = cashier;
+    PaymentService(Agendas agendas, Bookings bookings, Ledger ledger, PaymentInstructions paymentInstructions,
+                   PayoutAccounts payoutAccounts, Transactions transactions, PaymentAccounts paymentAccounts,
+                   Now clock, EngineSettings engineSettings, PaymentGateway paymentGateway, Cashier cashier,
+                   BookingCommands commands, Arrivals arrivals, LockedSaves saves,
+                   Announcements announcements, int batchSize) {
+        this.agendas = agendas;
         this.bookings = bookings;
+        this.ledger = ledger;
+        this.paymentInstructions = paymentInstructions;
+        this.payoutAccounts = payoutAccounts;
+        this.transactions = transactions;
+        this.paymentAccounts = paymentAccounts;
+        this.clock = clock;
+        this.engineSettings = engineSettings;
+        this.paymentGateway = paymentGateway;
+        this.cashier = cashier;
+        this.commands = commands;
+        this.arrivals = arrivals;
+        this.saves = saves;
+        this.announcements = announcements;
         this.batchSize = batchSize;
+    }
+
+    // The provider reports (BK-3, PAY-2)
+
+    /**
+     * The provider reports a payment. A held booking moves on (BK-3, BK-4); a booking that is no longer
+     * waiting for it (expired, cancelled) gets it refunded in full and the client is told.
+     */
+    public Outcome<Booking> recordPayment(RecordPaymentCommand command) {
+        return commands.onBooking(command.bookingId(), booking -> commands.once(booking.practitionerId(), command.idempotencyKey(),
+                "payment", command.fingerprint(), () -> applyPayment(booking, command.amount(), command.reference(),
+                        command.providerFee())));
+    }
+
+    private Outcome<Booking> applyPayment(Booking booking, Money amount, String reference,
+                                         Optional<Money> providerFee) {
+        Instant now = clock.instant();
+        return booking.paymentArrives(amount, reference).flatMap(fate -> switch (fate) {
+            case ALREADY_RECORDED -> Outcome.accepted(booking);
+            case PAYS_THE_HOLD -> arrivals.holdPaid(booking, amount, reference, providerFee, now);
+            case REFUNDED_LATE -> {
+                // BK-3: money that arrives for a booking no longer waiting for it goes back in full.
+                Booking refunded = booking.withPayment(amount, reference)
+                        .withSettlement(new MoneyDecision.RefundInFull(booking.paid().plus(amount)));
+                saves.save(booking, refunded);
+                cashier.latePaymentReceived(refunded, amount, reference, providerFee, now);
+                announcements.announce(MessageKind.LATE_PAYMENT_REFUNDED, refunded, now);
+                yield Outcome.accepted(refunded);
+            }
+        });
+    }
+
+    /** The provider reports the card guarantee saved at booking (PAY-2). */
+    public Outcome<Booking> recordGuarantee(RecordGuaranteeCommand command) {
+        return commands.onBooking(command.bookingId(), booking -> commands.once(booking.practitionerId(), command.idempotencyKey(),
+                "guarantee", command.fingerprint(), () -> applyGuarantee(booking, command.reference())));
+    }
+
+    private Outcome<Booking> applyGuarantee(Booking booking, String reference) {
+        Instant now = clock.instant();
+        return booking.guaranteeArrives(reference).flatMap(fate -> switch (fate) {
+            case ALREADY_RECORDED -> Outcome.accepted(booking);
+            case GUARANTEES_THE_HOLD -> arrivals.holdGuaranteed(booking, reference, now);
+            case RELEASED_LATE -> {
+                Booking released = booking.withGuarantee(reference).withSettlement(new MoneyDecision.ReleaseGuarantee());
+                saves.save(booking, released);
+                yield Outcome.accepted(released);
+            }
+        });
     }
 
     // The client pays (PAY-1, PAY-2)
@@ -77,23 +163,23 @@ public final class PaymentService {
      * authenticate. The provider is called outside any lock; asking twice opens the same page.
      */
     public Outcome<CheckoutSession.Started> checkout(AccessToken token) {
-        Optional<Booking> found = bookings.findByLink(token);
+        Optional<Booking> found = commands.findByLink(token);
         if (found.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "accessToken: no such booking");
         }
         Booking booking = found.get();
-        Instant now = engine.now();
+        Instant now = clock.instant();
         Optional<String> account = connectedAccount(booking.practitionerId());
         String description = "Booking " + booking.id();
         CheckoutSession session;
         if (booking.state() == BookingState.HELD && booking.expiresAt().filter(now::isBefore).isPresent()) {
             if (booking.terms().payment() == PaymentArrangement.PREPAID) {
-                session = engine.payments.startPayment(new PaymentRequest(booking.id(), booking.practitionerId(),
+                session = paymentGateway.startPayment(new PaymentRequest(booking.id(), booking.practitionerId(),
                         booking.price(), applicationFee(booking, booking.price(), PaymentPurpose.CONSULTATION, now), account,
                         booking.client().email(), description, booking.expiresAt().get(),
                         new ProviderKey("rdv:checkout:" + booking.id())));
             } else {
-                session = engine.payments.startGuarantee(new GuaranteeRequest(booking.id(), booking.practitionerId(),
+                session = paymentGateway.startGuarantee(new GuaranteeRequest(booking.id(), booking.practitionerId(),
                         account, booking.client().email(), description, booking.expiresAt().get(),
                         new ProviderKey("rdv:guarantee:" + booking.id())));
             }
@@ -103,7 +189,7 @@ public final class PaymentService {
                 return Outcome.rejected(Reason.NOTHING_TO_PAY, "accessToken: this booking has nothing to pay online now");
             }
             PaymentPurpose purpose = purposeOf(booking);
-            session = engine.payments.startPayment(new PaymentRequest(booking.id(), booking.practitionerId(),
+            session = paymentGateway.startPayment(new PaymentRequest(booking.id(), booking.practitionerId(),
                     waiting.get().amount(), applicationFee(booking, waiting.get().amount(), purpose, now), account,
                     booking.client().email(), description, waiting.get().updatedAt().plus(CLIENT_CHARGE_WINDOW),
                     new ProviderKey("rdv:client-charge:" + waiting.get().id())));
@@ -129,7 +215,7 @@ public final class PaymentService {
         IdempotencyKey key = IdempotencyKey.of("event:" + event.eventId());
         if (event instanceof PaymentEvent.PaymentSucceeded paid) {
             // PAY-5: a payment the ledger already holds, reported again under another event id, changes nothing.
-            boolean known = engine.stores.ledger().ofBooking(paid.bookingId()).stream()
+            boolean known = ledger.ofBooking(paid.bookingId()).stream()
                     .anyMatch(posting -> posting.causeKey().equals("payment:" + paid.reference()));
             if (known) {
                 return current(paid.bookingId());
@@ -139,11 +225,11 @@ public final class PaymentService {
             if (waiting.isPresent()) {
                 return clientCompletedCharge(waiting.get(), paid);
             }
-            return bookings.recordPayment(new RecordPaymentCommand(paid.bookingId(), paid.amount(), paid.reference(),
+            return recordPayment(new RecordPaymentCommand(paid.bookingId(), paid.amount(), paid.reference(),
                     paid.providerFee(), key));
         }
         if (event instanceof PaymentEvent.GuaranteeSaved saved) {
-            return bookings.recordGuarantee(new RecordGuaranteeCommand(saved.bookingId(), saved.reference(), key));
+            return recordGuarantee(new RecordGuaranteeCommand(saved.bookingId(), saved.reference(), key));
         }
         if (event instanceof PaymentEvent.PaymentFailed failed) {
             // The client may try again until the hold expires; the hold's expiry handles the rest.
@@ -160,19 +246,19 @@ public final class PaymentService {
     }
 
     private Outcome<Booking> current(BookingId id) {
-        return engine.stores.bookings().find(id).<Outcome<Booking>>map(Outcome::accepted)
+        return bookings.find(id).<Outcome<Booking>>map(Outcome::accepted)
                 .orElseGet(() -> Outcome.rejected(Reason.NOT_FOUND, "bookingId: no such booking"));
     }
 
     private Outcome<Booking> clientCompletedCharge(PaymentInstruction waiting, PaymentEvent.PaymentSucceeded paid) {
-        return engine.stores.transactions().inAgenda(waiting.practitionerId(), () -> {
-            Optional<PaymentInstruction> current = engine.stores.paymentInstructions().find(waiting.id());
-            Booking booking = engine.stores.bookings().find(paid.bookingId()).orElseThrow();
+        return transactions.inAgenda(waiting.practitionerId(), () -> {
+            Optional<PaymentInstruction> current = paymentInstructions.find(waiting.id());
+            Booking booking = bookings.find(paid.bookingId()).orElseThrow();
             if (current.isEmpty() || current.get().state() != InstructionState.WAITING_FOR_CLIENT) {
                 return Outcome.accepted(booking);
             }
-            Instant now = engine.now();
-            engine.stores.paymentInstructions().update(current.get(), current.get().done(Optional.of(paid.reference()), now));
+            Instant now = clock.instant();
+            paymentInstructions.update(current.get(), current.get().done(Optional.of(paid.reference()), now));
             cashier.paymentReceived(booking, paid.amount(), paid.reference(), paid.providerFee(), purposeOf(booking), now);
             announceCharge(booking, now);
             return Outcome.accepted(booking);
@@ -188,12 +274,12 @@ public final class PaymentService {
      * cannot be reached is asked again later, with a delay that doubles each time.
      */
     public JobReport carryOutDue() {
-        Instant now = engine.now();
-        List<PaymentInstruction> due = engine.stores.paymentInstructions().due(now, batchSize);
+        Instant now = clock.instant();
+        List<PaymentInstruction> due = paymentInstructions.due(now, batchSize);
         int done = 0;
         int deferred = 0;
         for (PaymentInstruction instruction : due) {
-            Optional<Booking> booking = engine.stores.bookings().find(instruction.bookingId());
+            Optional<Booking> booking = bookings.find(instruction.bookingId());
             if (booking.isEmpty()) {
                 continue;
             }
@@ -202,13 +288,13 @@ public final class PaymentService {
                 case CHARGE_GUARANTEE -> charge(instruction, booking.get(), now);
                 case RELEASE_EARNINGS -> new Step.Release();
             };
-            boolean recorded = engine.stores.transactions().inAgenda(instruction.practitionerId(), () -> {
-                Optional<PaymentInstruction> current = engine.stores.paymentInstructions().find(instruction.id());
+            boolean recorded = transactions.inAgenda(instruction.practitionerId(), () -> {
+                Optional<PaymentInstruction> current = paymentInstructions.find(instruction.id());
                 if (current.isEmpty() || !current.get().equals(instruction)) {
                     return false;
                 }
-                Booking latest = engine.stores.bookings().find(instruction.bookingId()).orElseThrow();
-                return record(current.get(), latest, result, engine.now());
+                Booking latest = bookings.find(instruction.bookingId()).orElseThrow();
+                return record(current.get(), latest, result, clock.instant());
             });
             if (recorded && result instanceof Step.Retry) {
                 deferred++;
@@ -250,7 +336,7 @@ public final class PaymentService {
         if (from.isEmpty()) {
             return new Step.Failed("no payment to refund from");
         }
-        RefundResult result = engine.payments.refund(new RefundRequest(booking.id(), booking.practitionerId(),
+        RefundResult result = paymentGateway.refund(new RefundRequest(booking.id(), booking.practitionerId(),
                 from.get(), instruction.amount(), connectedAccount(booking.practitionerId()),
                 "Booking " + booking.id() + " " + booking.state(), instruction.providerKey(),
                 Cashier.isReversalRefund(instruction.causeKey())));
@@ -271,7 +357,7 @@ public final class PaymentService {
         if (booking.paymentReference().isPresent()) {
             return booking.paymentReference();
         }
-        return engine.stores.paymentInstructions().ofBooking(booking.id()).stream()
+        return paymentInstructions.ofBooking(booking.id()).stream()
                 .filter(i -> i.kind() == InstructionKind.CHARGE_GUARANTEE && i.state() == InstructionState.DONE)
                 .map(PaymentInstruction::providerReference).flatMap(Optional::stream).findFirst();
     }
@@ -280,7 +366,7 @@ public final class PaymentService {
         if (booking.guaranteeReference().isEmpty()) {
             return new Step.Failed("no saved card to charge");
         }
-        ChargeResult result = engine.payments.charge(new ChargeRequest(booking.id(), booking.practitionerId(),
+        ChargeResult result = paymentGateway.charge(new ChargeRequest(booking.id(), booking.practitionerId(),
                 booking.guaranteeReference().get(), instruction.amount(),
                 applicationFee(booking, instruction.amount(), purposeOf(booking), now),
                 connectedAccount(booking.practitionerId()), "Booking " + booking.id() + " " + booking.state(),
@@ -298,7 +384,7 @@ public final class PaymentService {
     }
 
     private boolean record(PaymentInstruction instruction, Booking booking, Step step, Instant now) {
-        var store = engine.stores.paymentInstructions();
+        var store = paymentInstructions;
         if (step instanceof Step.Retry retry) {
             LOG.warn("{} of booking {} deferred: {}", instruction.kind(), booking.id(), retry.why());
             return store.update(instruction, instruction.retryAt(now.plus(retryDelay(instruction.attempts())), retry.why(), now));
@@ -307,7 +393,7 @@ public final class PaymentService {
             LOG.warn("{} of booking {} failed: {}", instruction.kind(), booking.id(), failed.why());
             boolean updated = store.update(instruction, instruction.failed(failed.why(), now));
             if (updated && instruction.kind() == InstructionKind.CHARGE_GUARANTEE) {
-                engine.announce(MessageKind.CHARGE_FAILED, booking, "charge-failed:" + instruction.id(),
+                announcements.announce(MessageKind.CHARGE_FAILED, booking, "charge-failed:" + instruction.id(),
                         java.util.Map.of("amount", instruction.amount().toString(), "reason", failed.why()), now);
             }
             return updated;
@@ -315,7 +401,7 @@ public final class PaymentService {
         if (step instanceof Step.NeedsClient needsClient) {
             boolean updated = store.update(instruction, instruction.waitingForClient(needsClient.reference(), now));
             if (updated) {
-                engine.announce(MessageKind.CHARGE_NEEDS_CLIENT, booking, "charge-needs-client:" + instruction.id(),
+                announcements.announce(MessageKind.CHARGE_NEEDS_CLIENT, booking, "charge-needs-client:" + instruction.id(),
                         java.util.Map.of("amount", instruction.amount().toString()), now);
             }
             return updated;
@@ -334,7 +420,7 @@ public final class PaymentService {
                 return false;
             }
             cashier.refunded(booking, instruction.amount(), "refunded:" + instruction.causeKey(), now);
-            engine.announce(MessageKind.REFUND_ISSUED, booking, "refund-issued:" + instruction.id(),
+            announcements.announce(MessageKind.REFUND_ISSUED, booking, "refund-issued:" + instruction.id(),
                     java.util.Map.of("amount", instruction.amount().toString()), now);
             return true;
         }
@@ -350,7 +436,7 @@ public final class PaymentService {
     }
 
     private Duration retryDelay(int attemptsSoFar) {
-        Duration delay = engine.settings.retryDelay();
+        Duration delay = engineSettings.retryDelay();
         for (int i = 0; i < attemptsSoFar && delay.compareTo(LONGEST_RETRY_DELAY) < 0; i++) {
             delay = delay.multipliedBy(2);
         }
@@ -358,12 +444,12 @@ public final class PaymentService {
     }
 
     private void announceCharge(Booking booking, Instant now) {
-        engine.announce(booking.state() == BookingState.NO_SHOW ? MessageKind.NO_SHOW_CHARGED
+        announcements.announce(booking.state() == BookingState.NO_SHOW ? MessageKind.NO_SHOW_CHARGED
                 : MessageKind.LATE_CANCELLATION_CHARGED, booking, now);
     }
 
     private Optional<PaymentInstruction> chargeWaitingForClient(BookingId booking) {
-        return engine.stores.paymentInstructions().ofBooking(booking).stream()
+        return paymentInstructions.ofBooking(booking).stream()
                 .filter(i -> i.kind() == InstructionKind.CHARGE_GUARANTEE && i.state() == InstructionState.WAITING_FOR_CLIENT)
                 .findFirst();
     }
@@ -378,7 +464,7 @@ public final class PaymentService {
 
     /** DIRECT_CONNECT: the platform's fee the provider takes on a direct charge (FEE-3). */
     private Money applicationFee(Booking booking, Money amount, PaymentPurpose purpose, Instant now) {
-        if (engine.settings.model() != CommercialModel.DIRECT_CONNECT) {
+        if (engineSettings.model() != CommercialModel.DIRECT_CONNECT) {
             return Money.zero(amount.currency());
         }
         return cashier.commissionSchedule(booking, purpose, now).on(amount);
@@ -386,17 +472,18 @@ public final class PaymentService {
 
     /** DIRECT_CONNECT: charges are made on the practitioner's own provider account. */
     private Optional<String> connectedAccount(PractitionerId practitioner) {
-        if (engine.settings.model() != CommercialModel.DIRECT_CONNECT) {
+        if (engineSettings.model() != CommercialModel.DIRECT_CONNECT) {
             return Optional.empty();
         }
-        return PaymentAccountService.connectedAccount(engine, practitioner);
+        return PaymentAccountService.connectedAccount(paymentAccounts, payoutAccounts,
+                practitioner);
     }
 
     // What the practitioner sees (PAY-6, FEE-4)
 
     /** Every payment, refund, commission, fee and payout of the practitioner, oldest first (PAY-6). */
     public List<Posting> history(PractitionerId practitioner) {
-        return engine.stores.ledger().ofPractitioner(practitioner);
+        return ledger.ofPractitioner(practitioner);
     }
 
     /**
@@ -404,18 +491,18 @@ public final class PaymentService {
      * commission, fee and payout that moved their money, with nothing of the platform's own books.
      */
     public List<PaymentLine> paymentLines(PractitionerId practitioner) {
-        PractitionerView view = new PractitionerView(engine.settings.model());
-        return engine.stores.ledger().ofPractitioner(practitioner).stream().flatMap(p -> view.line(p).stream()).toList();
+        PractitionerView view = new PractitionerView(engineSettings.model());
+        return ledger.ofPractitioner(practitioner).stream().flatMap(p -> view.line(p).stream()).toList();
     }
 
     /** Which ledger accounts are the practitioner's in the operator's model (PAY-6). */
     public PractitionerView practitionerView() {
-        return new PractitionerView(engine.settings.model());
+        return new PractitionerView(engineSettings.model());
     }
 
     /** The practitioner's own money summed up, in their currency (PAY-6); NOT_FOUND for no such practitioner. */
     public Outcome<PractitionerTotals> totals(PractitionerId practitioner) {
-        return engine.agendaSettings(practitioner)
+        return agendas.settings(practitioner)
                 .map(settings -> Outcome.accepted(PractitionerTotals.of(settings.currency(), paymentLines(practitioner))))
                 .orElseGet(() -> Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner"));
     }
@@ -424,10 +511,10 @@ public final class PaymentService {
     public BookingMoney money(Booking booking) {
         if (booking.terms().payment() == PaymentArrangement.ON_SITE) {
             // Nothing online was ever asked of this booking: no money can have moved for it.
-            return BookingMoney.of(booking, new PractitionerView(engine.settings.model()), List.of(), List.of(),
-                    FeeSchedule.none(booking.price().currency()), engine.now());
+            return BookingMoney.of(booking, new PractitionerView(engineSettings.model()), List.of(), List.of(),
+                    FeeSchedule.none(booking.price().currency()), clock.instant());
         }
-        return money(booking, engine.stores.ledger().ofBooking(booking.id()), engine.now());
+        return money(booking, ledger.ofBooking(booking.id()), clock.instant());
     }
 
     /**
@@ -436,12 +523,12 @@ public final class PaymentService {
      */
     public List<BookingMoney> moneyOfBookings(PractitionerId practitioner) {
         java.util.Map<BookingId, List<Posting>> byBooking = new java.util.LinkedHashMap<>();
-        for (Posting posting : engine.stores.ledger().ofPractitioner(practitioner)) {
+        for (Posting posting : ledger.ofPractitioner(practitioner)) {
             posting.bookingId().ifPresent(id -> byBooking.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(posting));
         }
-        Instant now = engine.now();
+        Instant now = clock.instant();
         List<BookingMoney> answer = new java.util.ArrayList<>();
-        byBooking.forEach((id, postings) -> engine.stores.bookings().find(id)
+        byBooking.forEach((id, postings) -> bookings.find(id)
                 .filter(b -> b.practitionerId().equals(practitioner))
                 .ifPresent(b -> answer.add(money(b, postings, now))));
         java.util.Collections.reverse(answer);
@@ -449,12 +536,12 @@ public final class PaymentService {
     }
 
     private BookingMoney money(Booking booking, List<Posting> postings, Instant now) {
-        FeeSchedule release = engine.settings.model() == CommercialModel.PLATFORM_COLLECTS
+        FeeSchedule release = engineSettings.model() == CommercialModel.PLATFORM_COLLECTS
                 && booking.terms().payment() == PaymentArrangement.PREPAID
                 ? cashier.commissionSchedule(booking, PaymentPurpose.CONSULTATION, now)
                 : FeeSchedule.none(booking.price().currency());
-        return BookingMoney.of(booking, new PractitionerView(engine.settings.model()), postings,
-                engine.stores.paymentInstructions().ofBooking(booking.id()), release, now);
+        return BookingMoney.of(booking, new PractitionerView(engineSettings.model()), postings,
+                paymentInstructions.ofBooking(booking.id()), release, now);
     }
 
     /**
@@ -463,7 +550,7 @@ public final class PaymentService {
      * opens the page where they do it.
      */
     public Optional<NextStep> nextStep(Booking booking) {
-        Instant now = engine.now();
+        Instant now = clock.instant();
         if (booking.state() == BookingState.HELD && booking.expiresAt().filter(now::isBefore).isPresent()) {
             return Optional.of(booking.terms().payment() == PaymentArrangement.PREPAID
                     ? new NextStep(NextStep.Action.PAY, Optional.of(booking.price()), booking.expiresAt().get())
@@ -478,22 +565,22 @@ public final class PaymentService {
 
     /** The practitioner's balances now, in their currency; NOT_FOUND for no such practitioner. */
     public Outcome<Balances> balances(PractitionerId practitioner) {
-        Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
+        Optional<AgendaSettings> settings = agendas.settings(practitioner);
         if (settings.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
         // Postings are never dated in the future: a day ahead counts them all.
-        return Outcome.accepted(engine.stores.ledger().balances(practitioner, settings.get().currency(),
-                engine.now().plus(Duration.ofDays(1))));
+        return Outcome.accepted(ledger.balances(practitioner, settings.get().currency(),
+                clock.instant().plus(Duration.ofDays(1))));
     }
 
     /** The whole platform's books in one currency; FEE-4 says money in equals what is accounted for. */
     public Balances platformTotals(Currency currency) {
-        return engine.stores.ledger().totals(currency);
+        return ledger.totals(currency);
     }
 
     /** The money work decided for a booking and what became of it: refunds, charges, a failed charge. */
     public List<PaymentInstruction> instructions(BookingId booking) {
-        return engine.stores.paymentInstructions().ofBooking(booking);
+        return paymentInstructions.ofBooking(booking);
     }
 }

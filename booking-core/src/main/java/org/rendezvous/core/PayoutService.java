@@ -36,6 +36,16 @@ import org.rendezvous.core.payout.PayoutState;
 import org.rendezvous.core.payout.PayoutTrigger;
 import org.rendezvous.core.payout.StatementLine;
 import org.rendezvous.core.policy.CommercialModel;
+import org.rendezvous.core.port.Agendas;
+import org.rendezvous.core.port.IdempotencyKeys;
+import org.rendezvous.core.port.Ids;
+import org.rendezvous.core.port.Ledger;
+import org.rendezvous.core.port.Outbox;
+import org.rendezvous.core.port.PayoutAccounts;
+import org.rendezvous.core.port.PayoutGateway;
+import org.rendezvous.core.port.Payouts;
+import org.rendezvous.core.port.Practitioners;
+import org.rendezvous.core.port.Transactions;
 import org.rendezvous.core.practitioner.PractitionerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,30 +69,57 @@ public final class PayoutService {
     private static final Logger LOG = LoggerFactory.getLogger(PayoutService.class);
     private static final String PAYOUT_REQUEST = "payout-request";
 
-    private final Engine engine;
+    private final Practitioners practitioners;
+    private final Agendas agendas;
+    private final Outbox outbox;
+    private final IdempotencyKeys idempotencyKeys;
+    private final Ledger ledger;
+    private final Payouts payouts;
+    private final PayoutAccounts payoutAccounts;
+    private final Transactions transactions;
+    private final Ids ids;
+    private final Now clock;
+    private final EngineSettings engineSettings;
+    private final PayoutGateway payoutGateway;
+    private final Announcements announcements;
     private final int batchSize;
     private final int parallelism;
 
-    PayoutService(Engine engine, int batchSize, int parallelism) {
-        this.engine = engine;
+    PayoutService(Practitioners practitioners, Agendas agendas, Outbox outbox, IdempotencyKeys idempotencyKeys,
+                  Ledger ledger, Payouts payouts, PayoutAccounts payoutAccounts, Transactions transactions, Ids ids,
+                  Now clock, EngineSettings engineSettings, PayoutGateway payoutGateway, Announcements announcements,
+                  int batchSize, int parallelism) {
+        this.practitioners = practitioners;
+        this.agendas = agendas;
+        this.outbox = outbox;
+        this.idempotencyKeys = idempotencyKeys;
+        this.ledger = ledger;
+        this.payouts = payouts;
+        this.payoutAccounts = payoutAccounts;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+        this.engineSettings = engineSettings;
+        this.payoutGateway = payoutGateway;
+        this.announcements = announcements;
         this.batchSize = batchSize;
         this.parallelism = parallelism;
     }
 
     /** PO-4: sets where the practitioner's money goes; bank details exist only with a valid IBAN. NOT_FOUND for no such practitioner. */
     public Outcome<PayoutDestination> setDestination(PractitionerId practitioner, PayoutDestination destination) {
-        if (engine.stores.practitioners().find(practitioner).isEmpty()) {
+        if (practitioners.find(practitioner).isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
-        engine.stores.transactions().inTransaction(() -> {
-            engine.stores.payoutAccounts().save(practitioner, destination);
+        transactions.inTransaction(() -> {
+            payoutAccounts.save(practitioner, destination);
             return null;
         });
         return Outcome.accepted(destination);
     }
 
     public Optional<PayoutDestination> destination(PractitionerId practitioner) {
-        return engine.stores.payoutAccounts().find(practitioner);
+        return payoutAccounts.find(practitioner);
     }
 
     /**
@@ -91,17 +128,17 @@ public final class PayoutService {
      * once per cycle (PO-2).
      */
     public JobReport runDueCycle() {
-        return runCycle(PayoutCycles.latestCycle(engine.now(), engine.settings.operatorZone()));
+        return runCycle(PayoutCycles.latestCycle(clock.instant(), engineSettings.operatorZone()));
     }
 
     /** PO-1: pays every practitioner what became payable before 00:00 on {@code date} in the operator's zone. */
     public JobReport runCycle(LocalDate date) {
-        if (engine.settings.model() != CommercialModel.PLATFORM_COLLECTS) {
+        if (engineSettings.model() != CommercialModel.PLATFORM_COLLECTS) {
             return new JobReport(0, 0, 0);
         }
         PayoutTrigger.Cycle trigger = new PayoutTrigger.Cycle(date);
-        Instant cutoff = PayoutCycles.cutoff(date, engine.settings.operatorZone());
-        Currency currency = engine.settings.commissions().currency();
+        Instant cutoff = PayoutCycles.cutoff(date, engineSettings.operatorZone());
+        Currency currency = engineSettings.commissions().currency();
         java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger paid = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger deferred = new java.util.concurrent.atomic.AtomicInteger();
@@ -113,7 +150,7 @@ public final class PayoutService {
         try {
             Optional<PractitionerId> after = Optional.empty();
             while (true) {
-                List<PractitionerId> owed = engine.stores.ledger().withPositiveBalance(Account.PRACTITIONER_PAYABLE,
+                List<PractitionerId> owed = ledger.withPositiveBalance(Account.PRACTITIONER_PAYABLE,
                         currency, cutoff, after, batchSize);
                 List<java.util.concurrent.Future<?>> running = new ArrayList<>();
                 for (int from = 0; from < owed.size(); from += CHUNK) {
@@ -175,13 +212,13 @@ public final class PayoutService {
         long decideStarted = System.nanoTime();
         List<Payout> decided = new ArrayList<>();
         try {
-            decided.addAll(engine.stores.transactions().inAgendas(chunk, () -> decideChunk(chunk, trigger, cutoff)));
+            decided.addAll(transactions.inAgendas(chunk, () -> decideChunk(chunk, trigger, cutoff)));
         } catch (RuntimeException failure) {
             LOG.warn("the payouts of {} practitioners could not be decided together; deciding them one by one",
                     chunk.size(), failure);
             for (PractitionerId practitioner : chunk) {
                 try {
-                    engine.stores.transactions().inTransaction(() -> decideNew(practitioner, trigger, cutoff))
+                    transactions.inTransaction(() -> decideNew(practitioner, trigger, cutoff))
                             .ifPresent(decided::add);
                 } catch (RuntimeException e) {
                     LOG.error("the payout of practitioner {} failed; the next run tries again", practitioner, e);
@@ -193,7 +230,7 @@ public final class PayoutService {
         List<Payout> result = new ArrayList<>();
         List<Asked> asked = new ArrayList<>();
         // The destinations of the chunk's planned payouts in one read, outside any lock, as ask reads each.
-        Map<PractitionerId, PayoutDestination> destinations = engine.stores.payoutAccounts().findAll(decided.stream()
+        Map<PractitionerId, PayoutDestination> destinations = payoutAccounts.findAll(decided.stream()
                 .filter(p -> p.state() == PayoutState.PLANNED).map(Payout::practitionerId).toList());
         for (Payout payout : decided) {
             if (payout.state() != PayoutState.PLANNED) {
@@ -214,7 +251,7 @@ public final class PayoutService {
             java.util.Set<PractitionerId> askedFor = new java.util.HashSet<>();
             asked.forEach(a -> askedFor.add(a.planned().practitionerId()));
             List<PractitionerId> owners = chunk.stream().filter(askedFor::contains).toList();
-            result.addAll(engine.stores.transactions().inAgendas(owners, () -> recordChunk(asked)));
+            result.addAll(transactions.inAgendas(owners, () -> recordChunk(asked)));
         } catch (RuntimeException failure) {
             LOG.warn("the answers for {} payouts could not be recorded together; recording them one by one",
                     asked.size(), failure);
@@ -239,25 +276,25 @@ public final class PayoutService {
      * is revised on its own, as {@link #decide} does.
      */
     private List<Payout> decideChunk(List<PractitionerId> chunk, PayoutTrigger trigger, Instant cutoff) {
-        Instant now = engine.now();
+        Instant now = clock.instant();
         Map<PractitionerId, org.rendezvous.core.port.Payouts.CycleView> views =
-                engine.stores.payouts().cycleViews(chunk, trigger.key());
+                payouts.cycleViews(chunk, trigger.key());
         // PO-2: a practitioner paid (or carried over) for this trigger by an earlier run or another instance is left out.
         List<PractitionerId> open = chunk.stream().filter(p -> views.get(p).forTrigger().isEmpty()).toList();
-        Map<PractitionerId, Currency> agendaCurrencies = engine.stores.agendas().currencies(open);
-        Currency fallback = engine.settings.commissions().currency();
+        Map<PractitionerId, Currency> agendaCurrencies = agendas.currencies(open);
+        Currency fallback = engineSettings.commissions().currency();
         Map<Currency, List<PractitionerId>> byCurrency = new java.util.LinkedHashMap<>();
         for (PractitionerId practitioner : open) {
             byCurrency.computeIfAbsent(agendaCurrencies.getOrDefault(practitioner, fallback), c -> new ArrayList<>())
                     .add(practitioner);
         }
-        Money minimum = engine.settings.payoutMinimum();
+        Money minimum = engineSettings.payoutMinimum();
         Map<PractitionerId, Money> amounts = new java.util.LinkedHashMap<>();
         for (Map.Entry<Currency, List<PractitionerId>> group : byCurrency.entrySet()) {
             Currency currency = group.getKey();
-            Map<PractitionerId, Money> atCutoff = engine.stores.ledger().balancesOf(group.getValue(),
+            Map<PractitionerId, Money> atCutoff = ledger.balancesOf(group.getValue(),
                     Account.PRACTITIONER_PAYABLE, currency, cutoff);
-            Map<PractitionerId, Money> today = engine.stores.ledger().balancesOf(group.getValue(),
+            Map<PractitionerId, Money> today = ledger.balancesOf(group.getValue(),
                     Account.PRACTITIONER_PAYABLE, currency, now.plus(Duration.ofDays(1)));
             for (PractitionerId practitioner : group.getValue()) {
                 // A cycle run late never pays what a request already paid since its cut-off.
@@ -271,8 +308,8 @@ public final class PayoutService {
         }
         Map<PractitionerId, Instant> since = new java.util.LinkedHashMap<>();
         amounts.keySet().forEach(p -> since.put(p, views.get(p).paidUpTo()));
-        Map<PractitionerId, List<Posting>> postings = engine.stores.ledger().ofPractitioners(since, cutoff);
-        Map<PractitionerId, PayoutDestination> destinations = engine.stores.payoutAccounts().findAll(amounts.keySet());
+        Map<PractitionerId, List<Posting>> postings = ledger.ofPractitioners(since, cutoff);
+        Map<PractitionerId, PayoutDestination> destinations = payoutAccounts.findAll(amounts.keySet());
 
         List<Payout> decided = new ArrayList<>();
         List<Payout> fresh = new ArrayList<>();
@@ -293,11 +330,11 @@ public final class PayoutService {
                     }
                     Payout moved = current.movedTo(trigger, cutoff, amount, statement, PayoutState.CARRIED_OVER,
                             Optional.of("no payout destination ready"), now);
-                    engine.stores.payouts().revise(moved, PayoutState.CARRIED_OVER);
+                    payouts.revise(moved, PayoutState.CARRIED_OVER);
                     decided.add(moved);
                     continue;
                 }
-                fresh.add(new Payout(new PayoutId(engine.ids.newId()), practitioner, trigger, cutoff, amount,
+                fresh.add(new Payout(new PayoutId(ids.newId()), practitioner, trigger, cutoff, amount,
                         PayoutState.CARRIED_OVER, statement, Optional.empty(), Optional.of("no payout destination ready"),
                         now, now));
                 continue;
@@ -306,37 +343,37 @@ public final class PayoutService {
                 // The carried-over payout is the one that goes now: never a second record for the same money.
                 Payout planned = carried.get().movedTo(trigger, cutoff, amount, statement, PayoutState.PLANNED,
                         Optional.empty(), now);
-                if (!engine.stores.payouts().revise(planned, PayoutState.CARRIED_OVER)) {
+                if (!payouts.revise(planned, PayoutState.CARRIED_OVER)) {
                     throw new IllegalStateException("carried-over payout " + planned.id() + " changed under the agenda lock");
                 }
                 decided.add(planned);
                 toPost.add(planned);
                 continue;
             }
-            fresh.add(new Payout(new PayoutId(engine.ids.newId()), practitioner, trigger, cutoff, amount,
+            fresh.add(new Payout(new PayoutId(ids.newId()), practitioner, trigger, cutoff, amount,
                     PayoutState.PLANNED, statement, Optional.empty(), Optional.empty(), now, now));
         }
-        java.util.Set<PayoutId> added = engine.stores.payouts().addAll(fresh);
+        java.util.Set<PayoutId> added = payouts.addAll(fresh);
         List<org.rendezvous.core.notification.OutboxMessage> messages = new ArrayList<>();
         for (Payout payout : fresh) {
             if (!added.contains(payout.id())) {
                 // PO-2: another run added this trigger's payout first; its own transaction booked it.
-                engine.stores.payouts().forTrigger(payout.practitionerId(), trigger.key()).ifPresent(decided::add);
+                payouts.forTrigger(payout.practitionerId(), trigger.key()).ifPresent(decided::add);
                 continue;
             }
             decided.add(payout);
             if (payout.state() == PayoutState.PLANNED) {
                 toPost.add(payout);
             } else {
-                messages.addAll(engine.messagesToPractitioner(MessageKind.PAYOUT_CARRIED_OVER, payout.practitionerId(),
+                messages.addAll(announcements.messagesToPractitioner(MessageKind.PAYOUT_CARRIED_OVER, payout.practitionerId(),
                         "payout-carried:" + payout.id(), Map.of("amount", payout.amount().toString()), now));
             }
         }
-        engine.stores.ledger().postAll(toPost.stream().map(payout -> new Posting(new PostingId(engine.ids.newId()),
+        ledger.postAll(toPost.stream().map(payout -> new Posting(new PostingId(ids.newId()),
                 payout.practitionerId(), Optional.empty(), Optional.of(payout.id()), PostingKind.PAYOUT,
                 "payout:" + payout.id(), List.of(new Leg(Account.PRACTITIONER_PAYABLE, Account.PAYOUTS, payout.amount())),
                 now)).toList());
-        engine.stores.outbox().appendAll(messages);
+        outbox.appendAll(messages);
         return decided;
     }
 
@@ -345,7 +382,7 @@ public final class PayoutService {
      * does, the payouts SENT with one update and their messages with one write; other answers one by one.
      */
     private List<Payout> recordChunk(List<Asked> asked) {
-        Instant now = engine.now();
+        Instant now = clock.instant();
         List<Payout> result = new ArrayList<>();
         List<Payout> sent = new ArrayList<>();
         for (Asked answer : asked) {
@@ -355,26 +392,26 @@ public final class PayoutService {
                 result.add(record(answer));
             }
         }
-        java.util.Set<PayoutId> updated = engine.stores.payouts().updateAll(sent, PayoutState.PLANNED);
+        java.util.Set<PayoutId> updated = payouts.updateAll(sent, PayoutState.PLANNED);
         List<org.rendezvous.core.notification.OutboxMessage> messages = new ArrayList<>();
         for (Payout done : sent) {
             if (!updated.contains(done.id())) {
-                result.add(engine.stores.payouts().find(done.id()).orElseThrow());
+                result.add(payouts.find(done.id()).orElseThrow());
                 continue;
             }
             result.add(done);
-            messages.addAll(engine.messagesToPractitioner(MessageKind.PAYOUT_SENT, done.practitionerId(),
+            messages.addAll(announcements.messagesToPractitioner(MessageKind.PAYOUT_SENT, done.practitionerId(),
                     "payout-sent:" + done.id(), Map.of("amount", done.amount().toString(), "payoutId", done.id().toString()),
                     now));
         }
-        engine.stores.outbox().appendAll(messages);
+        outbox.appendAll(messages);
         return result;
     }
 
     /** The payout decided now for this trigger under the practitioner's lock, unless the trigger already had one. */
     private Optional<Payout> decideNew(PractitionerId practitioner, PayoutTrigger trigger, Instant cutoff) {
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
-            if (engine.stores.payouts().forTrigger(practitioner, trigger.key()).isPresent()) {
+        return transactions.inAgenda(practitioner, () -> {
+            if (payouts.forTrigger(practitioner, trigger.key()).isPresent()) {
                 return Optional.<Payout>empty(); // PO-2: paid (or carried over) by an earlier run or another instance
             }
             Outcome<Payout> outcome = decide(practitioner, trigger, cutoff);
@@ -396,20 +433,20 @@ public final class PayoutService {
 
     /** PO-3: the practitioner asks for their payable balance now, outside the cycle. */
     public Outcome<Payout> request(PractitionerId practitioner, IdempotencyKey key) {
-        if (engine.settings.model() != CommercialModel.PLATFORM_COLLECTS) {
+        if (engineSettings.model() != CommercialModel.PLATFORM_COLLECTS) {
             return Outcome.rejected(Reason.NO_PAYOUTS_IN_THIS_MODEL,
                     "practitionerId: payouts are made by the payment provider in this platform's model");
         }
-        if (engine.stores.practitioners().find(practitioner).isEmpty()) {
+        if (practitioners.find(practitioner).isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
         // A microsecond ahead, so that what became payable at this very instant is included.
-        return payOut(practitioner, new PayoutTrigger.Request(key.value()), engine.now().plusNanos(1_000), Optional.of(key));
+        return payOut(practitioner, new PayoutTrigger.Request(key.value()), clock.instant().plusNanos(1_000), Optional.of(key));
     }
 
     /** Sends again, with the same idempotency key, the payouts a crash or an unreachable gateway left PLANNED. */
     public JobReport resumePlanned() {
-        List<Payout> planned = engine.stores.payouts().inState(PayoutState.PLANNED, batchSize);
+        List<Payout> planned = payouts.inState(PayoutState.PLANNED, batchSize);
         int sent = 0;
         int deferred = 0;
         for (Payout payout : planned) {
@@ -425,41 +462,41 @@ public final class PayoutService {
 
     /** A payout the provider returned after accepting it: the money is owed again, once per event. */
     public Outcome<Payout> apply(PaymentEvent.PayoutFailed event) {
-        Optional<Payout> found = engine.stores.payouts().find(event.payoutId());
+        Optional<Payout> found = payouts.find(event.payoutId());
         if (found.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "payoutId: no such payout");
         }
-        return engine.stores.transactions().inAgenda(found.get().practitionerId(), () -> {
-            Payout current = engine.stores.payouts().find(event.payoutId()).orElseThrow();
+        return transactions.inAgenda(found.get().practitionerId(), () -> {
+            Payout current = payouts.find(event.payoutId()).orElseThrow();
             if (current.state() != PayoutState.SENT && current.state() != PayoutState.PLANNED) {
                 return Outcome.accepted(current);
             }
-            Instant now = engine.now();
+            Instant now = clock.instant();
             Payout failed = current.failed(event.reason(), now);
-            engine.stores.payouts().update(failed, current.state());
+            payouts.update(failed, current.state());
             reverse(failed, now);
             return Outcome.accepted(failed);
         });
     }
 
     public List<Payout> ofPractitioner(PractitionerId practitioner) {
-        return engine.stores.payouts().ofPractitioner(practitioner);
+        return payouts.ofPractitioner(practitioner);
     }
 
     public Optional<Payout> find(PractitionerId practitioner, PayoutId id) {
-        return engine.stores.payouts().find(id).filter(p -> p.practitionerId().equals(practitioner));
+        return payouts.find(id).filter(p -> p.practitionerId().equals(practitioner));
     }
 
     /** What the practitioner is owed now, in their currency. */
     public Money payableBalance(PractitionerId practitioner) {
         Currency currency = currencyOf(practitioner);
-        return engine.stores.ledger().balances(practitioner, currency, engine.now().plus(Duration.ofDays(1)))
+        return ledger.balances(practitioner, currency, clock.instant().plus(Duration.ofDays(1)))
                 .of(Account.PRACTITIONER_PAYABLE);
     }
 
     private Currency currencyOf(PractitionerId practitioner) {
-        return engine.agendaSettings(practitioner).map(s -> s.currency())
-                .orElseGet(() -> engine.settings.commissions().currency());
+        return agendas.settings(practitioner).map(s -> s.currency())
+                .orElseGet(() -> engineSettings.commissions().currency());
     }
 
     private Outcome<Payout> payOut(PractitionerId practitioner, PayoutTrigger trigger, Instant cutoff) {
@@ -468,7 +505,7 @@ public final class PayoutService {
 
     private Outcome<Payout> payOut(PractitionerId practitioner, PayoutTrigger trigger, Instant cutoff,
                                    Optional<IdempotencyKey> key) {
-        Outcome<Payout> decided = engine.stores.transactions().inAgenda(practitioner,
+        Outcome<Payout> decided = transactions.inAgenda(practitioner,
                 () -> key.isPresent() ? decideOnce(practitioner, trigger, cutoff, key.get()) : decide(practitioner, trigger, cutoff));
         if (!decided.isAccepted() || decided.orElseThrow().state() != PayoutState.PLANNED) {
             return decided;
@@ -484,7 +521,7 @@ public final class PayoutService {
     private Outcome<Payout> decideOnce(PractitionerId practitioner, PayoutTrigger trigger, Instant cutoff,
                                        IdempotencyKey key) {
         String fingerprint = Fingerprint.of(PAYOUT_REQUEST, practitioner);
-        Optional<IdempotencyRecord> earlier = engine.stores.idempotencyKeys().find(practitioner, key);
+        Optional<IdempotencyRecord> earlier = idempotencyKeys.find(practitioner, key);
         if (earlier.isPresent()) {
             IdempotencyRecord record = earlier.get();
             if (!record.sameCommand(PAYOUT_REQUEST, fingerprint)) {
@@ -493,14 +530,14 @@ public final class PayoutService {
             if (record.rejection().isPresent()) {
                 return Outcome.rejected(record.rejection().get(), record.detail());
             }
-            return Outcome.accepted(engine.stores.payouts().find(PayoutId.of(record.subjectId().orElseThrow()))
+            return Outcome.accepted(payouts.find(PayoutId.of(record.subjectId().orElseThrow()))
                     .orElseThrow(() -> new IllegalStateException("remembered payout " + record.subjectId() + " is gone")));
         }
         // A request decided before keys were remembered is still found by its trigger.
-        Optional<Payout> byTrigger = engine.stores.payouts().forTrigger(practitioner, trigger.key());
+        Optional<Payout> byTrigger = payouts.forTrigger(practitioner, trigger.key());
         Outcome<Payout> result = byTrigger.isPresent() ? Outcome.accepted(byTrigger.get()) : decide(practitioner, trigger, cutoff);
-        Instant now = engine.now();
-        engine.stores.idempotencyKeys().remember(result.fold(
+        Instant now = clock.instant();
+        idempotencyKeys.remember(result.fold(
                 payout -> new IdempotencyRecord(practitioner, key, PAYOUT_REQUEST, fingerprint,
                         Optional.of(payout.id().toString()), Optional.empty(), "", now),
                 rejected -> new IdempotencyRecord(practitioner, key, PAYOUT_REQUEST, fingerprint, Optional.empty(),
@@ -510,26 +547,26 @@ public final class PayoutService {
 
     /** Under the practitioner's lock: the payout for this trigger, decided and booked once (PO-2). */
     private Outcome<Payout> decide(PractitionerId practitioner, PayoutTrigger trigger, Instant cutoff) {
-        Optional<Payout> existing = engine.stores.payouts().forTrigger(practitioner, trigger.key());
+        Optional<Payout> existing = payouts.forTrigger(practitioner, trigger.key());
         if (existing.isPresent()) {
             return Outcome.accepted(existing.get());
         }
-        Instant now = engine.now();
+        Instant now = clock.instant();
         Currency currency = currencyOf(practitioner);
-        Money atCutoff = engine.stores.ledger().balances(practitioner, currency, cutoff).of(Account.PRACTITIONER_PAYABLE);
-        Money today = engine.stores.ledger().balances(practitioner, currency, now.plus(Duration.ofDays(1)))
+        Money atCutoff = ledger.balances(practitioner, currency, cutoff).of(Account.PRACTITIONER_PAYABLE);
+        Money today = ledger.balances(practitioner, currency, now.plus(Duration.ofDays(1)))
                 .of(Account.PRACTITIONER_PAYABLE);
         // A cycle run late never pays what a request already paid since its cut-off.
         Money amount = atCutoff.min(today);
-        Money minimum = engine.settings.payoutMinimum();
+        Money minimum = engineSettings.payoutMinimum();
         if (amount.isLessThan(minimum.currency().equals(currency) ? minimum : Money.zero(currency)) || !amount.isPositive()) {
             return Outcome.rejected(Reason.BELOW_PAYOUT_MINIMUM, "amount: the payable balance of " + amount
                     + " is below the minimum payout of " + minimum);
         }
         List<StatementLine> statement = statement(practitioner, currency, cutoff);
-        Optional<PayoutDestination> destination = engine.stores.payoutAccounts().find(practitioner)
+        Optional<PayoutDestination> destination = payoutAccounts.find(practitioner)
                 .filter(PayoutDestination::ready);
-        Optional<Payout> carried = engine.stores.payouts().carriedOver(practitioner);
+        Optional<Payout> carried = payouts.carriedOver(practitioner);
         if (destination.isEmpty()) {
             // PO-4: nothing leaves; the balance stays payable and goes with a later payout once details exist.
             if (carried.isPresent()) {
@@ -540,14 +577,14 @@ public final class PayoutService {
                 // The one carried-over payout moves forward; the practitioner was told when it was made.
                 Payout moved = current.movedTo(trigger, cutoff, amount, statement, PayoutState.CARRIED_OVER,
                         Optional.of("no payout destination ready"), now);
-                engine.stores.payouts().revise(moved, PayoutState.CARRIED_OVER);
+                payouts.revise(moved, PayoutState.CARRIED_OVER);
                 return Outcome.accepted(moved);
             }
-            PayoutId id = new PayoutId(engine.ids.newId());
+            PayoutId id = new PayoutId(ids.newId());
             Payout fresh = new Payout(id, practitioner, trigger, cutoff, amount, PayoutState.CARRIED_OVER, statement,
                     Optional.empty(), Optional.of("no payout destination ready"), now, now);
-            engine.stores.payouts().add(fresh);
-            engine.announceToPractitioner(MessageKind.PAYOUT_CARRIED_OVER, practitioner, "payout-carried:" + id,
+            payouts.add(fresh);
+            announcements.announceToPractitioner(MessageKind.PAYOUT_CARRIED_OVER, practitioner, "payout-carried:" + id,
                     Map.of("amount", amount.toString()), now);
             return Outcome.accepted(fresh);
         }
@@ -555,18 +592,18 @@ public final class PayoutService {
         if (carried.isPresent()) {
             // The carried-over payout is the one that goes now: never a second record for the same money.
             planned = carried.get().movedTo(trigger, cutoff, amount, statement, PayoutState.PLANNED, Optional.empty(), now);
-            if (!engine.stores.payouts().revise(planned, PayoutState.CARRIED_OVER)) {
+            if (!payouts.revise(planned, PayoutState.CARRIED_OVER)) {
                 throw new IllegalStateException("carried-over payout " + planned.id() + " changed under the agenda lock");
             }
         } else {
-            planned = new Payout(new PayoutId(engine.ids.newId()), practitioner, trigger, cutoff, amount,
+            planned = new Payout(new PayoutId(ids.newId()), practitioner, trigger, cutoff, amount,
                     PayoutState.PLANNED, statement, Optional.empty(), Optional.empty(), now, now);
-            if (!engine.stores.payouts().add(planned)) {
-                return Outcome.accepted(engine.stores.payouts().forTrigger(practitioner, trigger.key()).orElseThrow());
+            if (!payouts.add(planned)) {
+                return Outcome.accepted(payouts.forTrigger(practitioner, trigger.key()).orElseThrow());
             }
         }
         PayoutId id = planned.id();
-        engine.stores.ledger().post(new Posting(new PostingId(engine.ids.newId()), practitioner, Optional.empty(),
+        ledger.post(new Posting(new PostingId(ids.newId()), practitioner, Optional.empty(),
                 Optional.of(id), PostingKind.PAYOUT, "payout:" + id,
                 List.of(new Leg(Account.PRACTITIONER_PAYABLE, Account.PAYOUTS, amount)), now));
         return Outcome.accepted(planned);
@@ -577,11 +614,11 @@ public final class PayoutService {
      * themselves are not items; a reversed payout is, since its money is owed again.
      */
     private List<StatementLine> statement(PractitionerId practitioner, Currency currency, Instant cutoff) {
-        Instant since = engine.stores.payouts().ofPractitioner(practitioner).stream()
+        Instant since = payouts.ofPractitioner(practitioner).stream()
                 .filter(p -> p.state() == PayoutState.SENT || p.state() == PayoutState.PLANNED
                         || p.state() == PayoutState.AWAITING_BANK_FILE)
                 .map(Payout::cutoff).max(Instant::compareTo).orElse(Instant.EPOCH);
-        return statement(engine.stores.ledger().ofPractitioner(practitioner), currency, since, cutoff);
+        return statement(ledger.ofPractitioner(practitioner), currency, since, cutoff);
     }
 
     /** PO-5: the statement's items among these postings (oldest first), from {@code since} up to the cut-off. */
@@ -611,14 +648,14 @@ public final class PayoutService {
 
     /** Outside any lock: the gateway asked to pay the planned payout; nothing when no destination is set. */
     private Optional<Asked> ask(Payout planned) {
-        return ask(planned, engine.stores.payoutAccounts().find(planned.practitionerId()));
+        return ask(planned, payoutAccounts.find(planned.practitionerId()));
     }
 
     private Optional<Asked> ask(Payout planned, Optional<PayoutDestination> destination) {
         if (destination.isEmpty()) {
             return Optional.empty();
         }
-        PayoutResult result = engine.payouts.pay(new PayoutOrder(planned.id(), planned.practitionerId(), planned.amount(),
+        PayoutResult result = payoutGateway.pay(new PayoutOrder(planned.id(), planned.practitionerId(), planned.amount(),
                 destination.get(), "rdv:payout:" + planned.id(), "Rendezvous payout " + planned.trigger().key(),
                 planned.statement()));
         return Optional.of(new Asked(planned, destination.get(), result));
@@ -635,20 +672,20 @@ public final class PayoutService {
         if (result instanceof PayoutResult.ToBankFile) {
             return toBankFile(planned, asked.destination());
         }
-        return engine.stores.transactions().inAgenda(planned.practitionerId(), () -> {
-            Instant now = engine.now();
+        return transactions.inAgenda(planned.practitionerId(), () -> {
+            Instant now = clock.instant();
             if (result instanceof PayoutResult.Sent sent) {
                 Payout done = planned.sent(sent.reference(), now);
-                if (!engine.stores.payouts().update(done, PayoutState.PLANNED)) {
-                    return engine.stores.payouts().find(planned.id()).orElseThrow();
+                if (!payouts.update(done, PayoutState.PLANNED)) {
+                    return payouts.find(planned.id()).orElseThrow();
                 }
-                engine.announceToPractitioner(MessageKind.PAYOUT_SENT, planned.practitionerId(), "payout-sent:" + planned.id(),
+                announcements.announceToPractitioner(MessageKind.PAYOUT_SENT, planned.practitionerId(), "payout-sent:" + planned.id(),
                         Map.of("amount", planned.amount().toString(), "payoutId", planned.id().toString()), now);
                 return done;
             }
             Payout failed = planned.failed(((PayoutResult.Refused) result).reason(), now);
-            if (!engine.stores.payouts().update(failed, PayoutState.PLANNED)) {
-                return engine.stores.payouts().find(planned.id()).orElseThrow();
+            if (!payouts.update(failed, PayoutState.PLANNED)) {
+                return payouts.find(planned.id()).orElseThrow();
             }
             reverse(failed, now);
             return failed;
@@ -656,26 +693,26 @@ public final class PayoutService {
     }
 
     private void reverse(Payout failed, Instant now) {
-        engine.stores.ledger().post(new Posting(new PostingId(engine.ids.newId()), failed.practitionerId(), Optional.empty(),
+        ledger.post(new Posting(new PostingId(ids.newId()), failed.practitionerId(), Optional.empty(),
                 Optional.of(failed.id()), PostingKind.PAYOUT_REVERSED, "payout-reversed:" + failed.id(),
                 List.of(new Leg(Account.PAYOUTS, Account.PRACTITIONER_PAYABLE, failed.amount())), now));
     }
 
     /** Under the practitioner's lock: the PLANNED payout joins its cycle's bank-file batch and waits for the file. */
     private Payout toBankFile(Payout planned, PayoutDestination destination) {
-        return engine.stores.transactions().inAgenda(planned.practitionerId(), () -> {
-            Instant now = engine.now();
+        return transactions.inAgenda(planned.practitionerId(), () -> {
+            Instant now = clock.instant();
             if (!(destination instanceof PayoutDestination.BankAccount bank)) {
                 Payout failed = planned.failed("a bank file pays bank accounts only", now);
-                if (!engine.stores.payouts().update(failed, PayoutState.PLANNED)) {
-                    return engine.stores.payouts().find(planned.id()).orElseThrow();
+                if (!payouts.update(failed, PayoutState.PLANNED)) {
+                    return payouts.find(planned.id()).orElseThrow();
                 }
                 reverse(failed, now);
                 return failed;
             }
             Payout awaiting = planned.awaitingBankFile(now);
-            if (!engine.stores.payouts().update(awaiting, PayoutState.PLANNED)) {
-                return engine.stores.payouts().find(planned.id()).orElseThrow();
+            if (!payouts.update(awaiting, PayoutState.PLANNED)) {
+                return payouts.find(planned.id()).orElseThrow();
             }
             // What the practitioner's bank shows: the trigger (a request's key is the client's, up to 255 characters).
             String remittance = "Rendezvous payout " + planned.trigger().key();
@@ -686,7 +723,7 @@ public final class PayoutService {
             // goes in the open batch of payouts on request.
             for (int attempt = 0; attempt < 3; attempt++) {
                 PayoutBatch batch = batchFor(cycle, planned.amount().currency(), now);
-                if (engine.stores.payouts().addToBatch(batch.id(), item)) {
+                if (payouts.addToBatch(batch.id(), item)) {
                     return awaiting;
                 }
                 cycle = Optional.empty();
@@ -696,24 +733,24 @@ public final class PayoutService {
     }
 
     private PayoutBatch batchFor(Optional<LocalDate> cycle, Currency currency, Instant now) {
-        Optional<PayoutBatch> found = engine.stores.payouts().batchOf(cycle);
+        Optional<PayoutBatch> found = payouts.batchOf(cycle);
         if (found.isPresent()) {
             return found.get().state() == PayoutBatchState.OPEN ? found.get() : batchFor(Optional.empty(), currency, now);
         }
-        PayoutBatch fresh = PayoutBatch.open(new PayoutBatchId(engine.ids.newId()), cycle, currency, now);
-        if (engine.stores.payouts().addBatch(fresh)) {
+        PayoutBatch fresh = PayoutBatch.open(new PayoutBatchId(ids.newId()), cycle, currency, now);
+        if (payouts.addBatch(fresh)) {
             return fresh;
         }
-        return engine.stores.payouts().batchOf(cycle).orElseThrow(); // another instance made it first
+        return payouts.batchOf(cycle).orElseThrow(); // another instance made it first
     }
 
     /** The latest bank-file batches, newest first. */
     public List<PayoutBatch> batches(int limit) {
-        return engine.stores.payouts().batches(limit);
+        return payouts.batches(limit);
     }
 
     public Optional<PayoutBatch> batch(PayoutBatchId id) {
-        return engine.stores.payouts().batch(id);
+        return payouts.batch(id);
     }
 
     /**
@@ -726,18 +763,18 @@ public final class PayoutService {
 
     /** As {@link #exportBatch(PayoutBatchId)}; {@code fixed} runs in the transaction that fixes the batch, once. */
     Outcome<PayoutBatch> exportBatch(PayoutBatchId id, java.util.function.Consumer<PayoutBatch> fixed) {
-        return engine.stores.transactions().inTransaction(() -> {
-            Optional<PayoutBatch> found = engine.stores.payouts().batch(id);
+        return transactions.inTransaction(() -> {
+            Optional<PayoutBatch> found = payouts.batch(id);
             if (found.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "batchId: no such payout batch");
             }
             if (found.get().state() == PayoutBatchState.OPEN) {
-                PayoutBatch exported = found.get().exported(engine.now());
-                if (engine.stores.payouts().updateBatch(exported, PayoutBatchState.OPEN)) {
+                PayoutBatch exported = found.get().exported(clock.instant());
+                if (payouts.updateBatch(exported, PayoutBatchState.OPEN)) {
                     fixed.accept(exported);
                 }
             }
-            return Outcome.accepted(engine.stores.payouts().batch(id).orElseThrow());
+            return Outcome.accepted(payouts.batch(id).orElseThrow());
         });
     }
 
@@ -753,9 +790,9 @@ public final class PayoutService {
     /** As {@link #markBatchSent(PayoutBatchId, String, String)}; {@code marked} runs in the transaction that marks it, once. */
     Outcome<PayoutBatch> markBatchSent(PayoutBatchId id, String by, String reason,
                                        java.util.function.Consumer<PayoutBatch> marked) {
-        BatchSending sending = new BatchSending(by, engine.now(), reason);
-        Outcome<PayoutBatch> outcome = engine.stores.transactions().inTransaction(() -> {
-            Optional<PayoutBatch> found = engine.stores.payouts().batch(id);
+        BatchSending sending = new BatchSending(by, clock.instant(), reason);
+        Outcome<PayoutBatch> outcome = transactions.inTransaction(() -> {
+            Optional<PayoutBatch> found = payouts.batch(id);
             if (found.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "batchId: no such payout batch");
             }
@@ -765,27 +802,27 @@ public final class PayoutService {
             }
             if (found.get().state() == PayoutBatchState.EXPORTED) {
                 PayoutBatch sent = found.get().sent(sending);
-                if (engine.stores.payouts().updateBatch(sent, PayoutBatchState.EXPORTED)) {
+                if (payouts.updateBatch(sent, PayoutBatchState.EXPORTED)) {
                     marked.accept(sent);
                 }
             }
-            return Outcome.accepted(engine.stores.payouts().batch(id).orElseThrow());
+            return Outcome.accepted(payouts.batch(id).orElseThrow());
         });
         if (!outcome.isAccepted()) {
             return outcome;
         }
         PayoutBatch batch = outcome.orElseThrow();
         for (BatchItem item : batch.items()) {
-            engine.stores.transactions().inAgenda(item.practitionerId(), () -> {
-                Optional<Payout> payout = engine.stores.payouts().find(item.payoutId())
+            transactions.inAgenda(item.practitionerId(), () -> {
+                Optional<Payout> payout = payouts.find(item.payoutId())
                         .filter(p -> p.state() == PayoutState.AWAITING_BANK_FILE);
                 if (payout.isEmpty()) {
                     return null;
                 }
-                Instant now = engine.now();
+                Instant now = clock.instant();
                 Payout done = payout.get().sent(PayoutBatch.endToEndId(item.payoutId()), now);
-                if (engine.stores.payouts().update(done, PayoutState.AWAITING_BANK_FILE)) {
-                    engine.announceToPractitioner(MessageKind.PAYOUT_SENT, item.practitionerId(), "payout-sent:" + item.payoutId(),
+                if (payouts.update(done, PayoutState.AWAITING_BANK_FILE)) {
+                    announcements.announceToPractitioner(MessageKind.PAYOUT_SENT, item.practitionerId(), "payout-sent:" + item.payoutId(),
                             Map.of("amount", done.amount().toString(), "payoutId", done.id().toString()), now);
                 }
                 return null;

@@ -18,7 +18,14 @@ import org.rendezvous.core.plan.PendingCheckout;
 import org.rendezvous.core.plan.PortalRequest;
 import org.rendezvous.core.plan.SubscriptionCheckout;
 import org.rendezvous.core.policy.CommercialModel;
+import org.rendezvous.core.port.Agendas;
 import org.rendezvous.core.port.BillingGateway;
+import org.rendezvous.core.port.IdempotencyKeys;
+import org.rendezvous.core.port.Ids;
+import org.rendezvous.core.port.Practitioners;
+import org.rendezvous.core.port.Subscriptions;
+import org.rendezvous.core.port.Transactions;
+import org.rendezvous.core.port.Usage;
 import org.rendezvous.core.practitioner.Practitioner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,37 +69,58 @@ public final class PlanService {
         }
     }
 
-    private final Engine engine;
+    private final Practitioners practitioners;
+    private final Agendas agendas;
+    private final IdempotencyKeys idempotencyKeys;
+    private final Subscriptions subscriptions;
+    private final Usage usage;
+    private final Transactions transactions;
+    private final Ids ids;
+    private final Now clock;
+    private final EngineSettings engineSettings;
+    private final Announcements announcements;
     private final Cashier cashier;
     private final BillingGateway billing;
     private final int batchSize;
 
-    PlanService(Engine engine, Cashier cashier, BillingGateway billing, int batchSize) {
-        this.engine = engine;
+    PlanService(Practitioners practitioners, Agendas agendas, IdempotencyKeys idempotencyKeys,
+                Subscriptions subscriptions, Usage usage, Transactions transactions, Ids ids, Now clock,
+                EngineSettings engineSettings, Announcements announcements, Cashier cashier, BillingGateway billing,
+                int batchSize) {
+        this.practitioners = practitioners;
+        this.agendas = agendas;
+        this.idempotencyKeys = idempotencyKeys;
+        this.subscriptions = subscriptions;
+        this.usage = usage;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+        this.engineSettings = engineSettings;
+        this.announcements = announcements;
         this.cashier = cashier;
         this.billing = billing;
         this.batchSize = batchSize;
     }
 
     public Optional<Subscription> subscription(PractitionerId practitioner) {
-        return engine.stores.subscriptions().find(practitioner);
+        return subscriptions.find(practitioner);
     }
 
     public Plan planOf(PractitionerId practitioner) {
-        return cashier.planOf(practitioner, engine.now());
+        return cashier.planOf(practitioner, clock.instant());
     }
 
     public Outcome<QuotaStatus> quota(PractitionerId practitioner) {
-        Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
+        Optional<AgendaSettings> settings = agendas.settings(practitioner);
         if (settings.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
-        Instant now = engine.now();
+        Instant now = clock.instant();
         Plan plan = cashier.planOf(practitioner, now);
         UsageMonth month = UsageMonth.of(practitioner, now, settings.get().zone());
-        long used = engine.stores.usage().count(month, UsageKind.BOOKING);
-        OptionalLong left = engine.settings.model() == org.rendezvous.core.policy.CommercialModel.DIRECT_CONNECT
-                ? Quotas.remaining(plan, engine.settings.plans(), UsageKind.BOOKING, used) : OptionalLong.empty();
+        long used = usage.count(month, UsageKind.BOOKING);
+        OptionalLong left = engineSettings.model() == org.rendezvous.core.policy.CommercialModel.DIRECT_CONNECT
+                ? Quotas.remaining(plan, engineSettings.plans(), UsageKind.BOOKING, used) : OptionalLong.empty();
         return Outcome.accepted(new QuotaStatus(plan, month, used, left));
     }
 
@@ -110,13 +138,13 @@ public final class PlanService {
         }
         // The pending-checkout guard: one checkout page at a time, claimed before the provider is asked, so that two
         // requests at once (two tabs, a double click) never open two subscriptions.
-        Outcome<Optional<BillingPage.Opened>> claim = engine.stores.transactions().inAgenda(practitioner, () -> {
-            Subscription current = engine.stores.subscriptions().find(practitioner).orElseThrow();
+        Outcome<Optional<BillingPage.Opened>> claim = transactions.inAgenda(practitioner, () -> {
+            Subscription current = subscriptions.find(practitioner).orElseThrow();
             if (!current.canSubscribe()) {
                 return Outcome.rejected(Reason.ALREADY_SUBSCRIBED, "plan: already subscribed to the paid plan; "
                         + "change the card, cancel or resume it from the billing portal");
             }
-            Instant now = engine.now();
+            Instant now = clock.instant();
             Optional<PendingCheckout> pending = current.checkoutOpenAt(now);
             if (pending.isPresent() && pending.get().page().isPresent()) {
                 return Outcome.accepted(Optional.of(new BillingPage.Opened(pending.get().page().get(),
@@ -126,7 +154,7 @@ public final class PlanService {
                 return Outcome.rejected(Reason.CHECKOUT_IN_PROGRESS,
                         "plan: the checkout page is being opened by another request; try again in a moment");
             }
-            engine.stores.subscriptions().save(current.withCheckout(Optional.of(
+            subscriptions.save(current.withCheckout(Optional.of(
                     new PendingCheckout(Optional.empty(), now.plus(CHECKOUT_CLAIM)))));
             return Outcome.accepted(Optional.<BillingPage.Opened>empty());
         });
@@ -136,22 +164,22 @@ public final class PlanService {
         if (claim.orElseThrow().isPresent()) {
             return Outcome.accepted(claim.orElseThrow().get()); // the page already open: the same URL
         }
-        Subscription current = engine.stores.subscriptions().find(practitioner).orElseThrow();
-        Practitioner who = engine.stores.practitioners().find(practitioner).orElseThrow();
-        Instant now = engine.now();
+        Subscription current = subscriptions.find(practitioner).orElseThrow();
+        Practitioner who = practitioners.find(practitioner).orElseThrow();
+        Instant now = clock.instant();
         Optional<Instant> paidFrom = now.isBefore(current.trialEndsAt()) ? Optional.of(current.trialEndsAt())
                 : Optional.empty();
         // A new key per checkout: each page is a fresh one; the customer's own key is the adapter's.
         BillingPage page = billing.startSubscription(new SubscriptionCheckout(practitioner, who.email(),
-                current.billing().customerRef(), engine.settings.plans().monthlyPrice(), paidFrom,
-                new ProviderKey("rdv:plan-checkout:" + practitioner + ":" + engine.ids.newId())));
-        engine.stores.transactions().inAgenda(practitioner, () -> {
-            Subscription claimed = engine.stores.subscriptions().find(practitioner).orElseThrow();
+                current.billing().customerRef(), engineSettings.plans().monthlyPrice(), paidFrom,
+                new ProviderKey("rdv:plan-checkout:" + practitioner + ":" + ids.newId())));
+        transactions.inAgenda(practitioner, () -> {
+            Subscription claimed = subscriptions.find(practitioner).orElseThrow();
             Optional<PendingCheckout> opened = page instanceof BillingPage.Opened o
                     ? Optional.of(new PendingCheckout(Optional.of(o.redirect()),
-                            o.expiresAt().orElseGet(() -> engine.now().plus(CHECKOUT_VALIDITY))))
+                            o.expiresAt().orElseGet(() -> clock.instant().plus(CHECKOUT_VALIDITY))))
                     : Optional.empty(); // refused or unreachable: the claim is given up, so that a retry can open one
-            engine.stores.subscriptions().save(claimed.withCheckout(opened));
+            subscriptions.save(claimed.withCheckout(opened));
             return null;
         });
         return opened(practitioner, page);
@@ -163,22 +191,22 @@ public final class PlanService {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Subscription current = engine.stores.subscriptions().find(practitioner).orElseThrow();
+        Subscription current = subscriptions.find(practitioner).orElseThrow();
         if (current.billing().customerRef().isEmpty()) {
             return Outcome.rejected(Reason.NOT_SUBSCRIBED, "plan: nothing billed yet; subscribe to the paid plan first");
         }
-        Practitioner who = engine.stores.practitioners().find(practitioner).orElseThrow();
+        Practitioner who = practitioners.find(practitioner).orElseThrow();
         return opened(practitioner, billing.openPortal(new PortalRequest(practitioner, who.email(),
                 current.billing().customerRef())));
     }
 
     private Optional<Outcome<BillingPage.Opened>> refusedPlans(PractitionerId practitioner) {
-        if (engine.settings.model() != CommercialModel.DIRECT_CONNECT) {
+        if (engineSettings.model() != CommercialModel.DIRECT_CONNECT) {
             return Optional.of(Outcome.rejected(Reason.NO_PLANS_IN_THIS_MODEL,
                     "plan: plans exist only in model DIRECT_CONNECT"));
         }
-        if (engine.stores.subscriptions().find(practitioner).isEmpty()
-                || engine.stores.practitioners().find(practitioner).isEmpty()) {
+        if (subscriptions.find(practitioner).isEmpty()
+                || practitioners.find(practitioner).isEmpty()) {
             return Optional.of(Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner"));
         }
         return Optional.empty();
@@ -187,10 +215,10 @@ public final class PlanService {
     private Outcome<BillingPage.Opened> opened(PractitionerId practitioner, BillingPage page) {
         if (page instanceof BillingPage.Opened opened) {
             // The customer is created once at the provider; it is remembered for every later page.
-            engine.stores.transactions().inAgenda(practitioner, () -> {
-                engine.stores.subscriptions().find(practitioner)
+            transactions.inAgenda(practitioner, () -> {
+                subscriptions.find(practitioner)
                         .filter(s -> s.billing().customerRef().isEmpty())
-                        .ifPresent(s -> engine.stores.subscriptions().save(s.withCustomer(opened.customerRef())));
+                        .ifPresent(s -> subscriptions.save(s.withCustomer(opened.customerRef())));
                 return null;
             });
             return Outcome.accepted(opened);
@@ -210,13 +238,13 @@ public final class PlanService {
     public Outcome<Subscription> apply(BillingEvent event) {
         PractitionerId practitioner = event.practitionerId();
         java.util.concurrent.atomic.AtomicBoolean duplicate = new java.util.concurrent.atomic.AtomicBoolean();
-        Outcome<Subscription> outcome = engine.stores.transactions().inAgenda(practitioner, () -> {
-            Optional<Subscription> current = engine.stores.subscriptions().find(practitioner);
+        Outcome<Subscription> outcome = transactions.inAgenda(practitioner, () -> {
+            Optional<Subscription> current = subscriptions.find(practitioner);
             if (current.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
             }
             IdempotencyKey key = IdempotencyKey.of("billing-event:" + event.eventId());
-            if (engine.stores.idempotencyKeys().find(practitioner, key).isPresent()) {
+            if (idempotencyKeys.find(practitioner, key).isPresent()) {
                 return Outcome.accepted(current.get());
             }
             Subscription next = current.get();
@@ -227,12 +255,12 @@ public final class PlanService {
             } else {
                 next = current.get().apply(event);
                 if (!next.equals(current.get())) {
-                    engine.stores.subscriptions().save(next);
+                    subscriptions.save(next);
                 }
             }
-            engine.stores.idempotencyKeys().remember(new IdempotencyRecord(practitioner, key, "billing-event",
+            idempotencyKeys.remember(new IdempotencyRecord(practitioner, key, "billing-event",
                     event.getClass().getSimpleName(), Optional.of(practitioner.toString()), Optional.empty(), "",
-                    engine.now()));
+                    clock.instant()));
             return Outcome.accepted(next);
         });
         if (duplicate.get()) {
@@ -253,23 +281,23 @@ public final class PlanService {
      * subscription remembers it was told). Those who subscribed already are not told.
      */
     public JobReport tellTrialsEnding() {
-        Instant now = engine.now();
-        List<Subscription> due = engine.stores.subscriptions().trialEndsToTell(now, batchSize);
+        Instant now = clock.instant();
+        List<Subscription> due = subscriptions.trialEndsToTell(now, batchSize);
         int told = 0;
         for (Subscription candidate : due) {
-            boolean sent = engine.stores.transactions().inAgenda(candidate.practitionerId(), () -> {
-                Optional<Subscription> current = engine.stores.subscriptions().find(candidate.practitionerId());
+            boolean sent = transactions.inAgenda(candidate.practitionerId(), () -> {
+                Optional<Subscription> current = subscriptions.find(candidate.practitionerId());
                 if (current.isEmpty() || !current.get().trialEndNoticeDue(now)) {
                     return false;
                 }
                 Subscription subscription = current.get();
-                engine.announceToPractitioner(MessageKind.TRIAL_ENDING, subscription.practitionerId(),
+                announcements.announceToPractitioner(MessageKind.TRIAL_ENDING, subscription.practitionerId(),
                         "trial-ending:" + subscription.practitionerId() + ":" + subscription.trialEndsAt(),
                         Map.of("trialEndsOn", LocalDate.ofInstant(subscription.trialEndsAt(), subscription.zone()).toString(),
-                                "amount", engine.settings.plans().monthlyPrice().toString(),
-                                "limit", Integer.toString(engine.settings.plans().bookingsPerMonth())),
+                                "amount", engineSettings.plans().monthlyPrice().toString(),
+                                "limit", Integer.toString(engineSettings.plans().bookingsPerMonth())),
                         now);
-                engine.stores.subscriptions().save(subscription.trialEndWasTold());
+                subscriptions.save(subscription.trialEndWasTold());
                 return true;
             });
             if (sent) {
@@ -293,14 +321,14 @@ public final class PlanService {
     }
 
     private Outcome<Subscription> change(PractitionerId practitioner, Change change) {
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
-            Optional<Subscription> current = engine.stores.subscriptions().find(practitioner);
+        return transactions.inAgenda(practitioner, () -> {
+            Optional<Subscription> current = subscriptions.find(practitioner);
             if (current.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
             }
-            Outcome<Subscription> next = change.apply(current.get(), engine.now());
+            Outcome<Subscription> next = change.apply(current.get(), clock.instant());
             next.fold(saved -> {
-                engine.stores.subscriptions().save(saved);
+                subscriptions.save(saved);
                 return saved;
             }, rejected -> null);
             return next;

@@ -36,6 +36,8 @@ public final class Rendezvous {
     private final PractitionerService practitioners;
     private final AgendaService agenda;
     private final BookingService bookings;
+    private final ClientBookingService clientBookings;
+    private final WaitlistService waitlist;
     private final ClientFile clients;
     private final LifecycleJobs jobs;
     private final PaymentService payments;
@@ -47,40 +49,87 @@ public final class Rendezvous {
     private final InvoiceService invoices;
     private final RevenueService revenue;
     private final ClientAccountService clientAccounts;
-    private final Engine engine;
+    // What the services made later (accounts with another store, calendars) are built from.
+    private final Stores stores;
+    private final Ids ids;
+    private final EngineSettings engineSettings;
+    private final PaymentGateway paymentGateway;
+    private final PayoutGateway payoutGateway;
+    private final OperatorActions operatorActions;
+    private final Now now;
+    private final Announcements announcements;
+    private final AgendaSnapshots snapshots;
+    private final LockedSaves saves;
 
     private Rendezvous(Builder builder) {
-        OperatorActions operatorActions = builder.operatorActions != null ? builder.operatorActions
+        this.operatorActions = builder.operatorActions != null ? builder.operatorActions
                 : InMemoryOperatorActions.joining(builder.stores.transactions());
-        Engine engine = new Engine(builder.stores, builder.payments, builder.payouts, builder.ids, builder.clock,
-                builder.settings, operatorActions);
-        Cashier cashier = new Cashier(engine);
-        this.practitioners = new PractitionerService(engine);
-        this.agenda = new AgendaService(engine);
-        this.bookings = new BookingService(engine, cashier);
-        this.clients = new ClientFile(engine);
-        this.jobs = new LifecycleJobs(engine, bookings, cashier, builder.jobBatchSize);
-        this.payments = new PaymentService(engine, cashier, bookings, builder.jobBatchSize);
-        this.payouts = new PayoutService(engine, builder.jobBatchSize, builder.payoutParallelism);
-        this.plans = new PlanService(engine, cashier, builder.billing, builder.jobBatchSize);
-        this.engine = engine;
-        this.paymentAccounts = new PaymentAccountService(engine, builder.onboarding);
+        // The ports, and the shared steps each built from the ports it needs; every service gets what it uses.
+        this.stores = builder.stores;
+        this.ids = builder.ids;
+        this.engineSettings = builder.settings;
+        this.paymentGateway = builder.payments;
+        this.payoutGateway = builder.payouts;
+        this.now = new Now(builder.clock);
+        this.announcements = new Announcements(stores.outbox(), ids);
+        this.snapshots = new AgendaSnapshots(stores.agendas(), stores.bookings());
+        this.saves = new LockedSaves(stores.bookings());
+        OncePerKey oncePerKey = new OncePerKey(stores.idempotencyKeys(), stores.bookings(), now);
+        Cashier cashier = new Cashier(stores.ledger(), stores.paymentInstructions(), stores.subscriptions(), ids,
+                engineSettings);
+        BookingCommands commands = new BookingCommands(stores.transactions(), stores.bookings(), oncePerKey, now);
+        WaitlistAlerts alerts = new WaitlistAlerts(snapshots, stores.waitlists(), stores.bookings(), announcements);
+        Endings endings = new Endings(saves, cashier, announcements, stores.waitlists(), alerts);
+        Moves moves = new Moves(saves, snapshots, announcements, alerts);
+        Arrivals arrivals = new Arrivals(engineSettings, stores.usage(), cashier, announcements, snapshots, saves);
+        this.practitioners = new PractitionerService(stores.practitioners(), stores.agendas(),
+                stores.payoutAccounts(), stores.subscriptions(), stores.profiles(), stores.transactions(),
+                stores.paymentAccounts(), ids, now, engineSettings);
+        this.agenda = new AgendaService(stores.agendas(), stores.bookings(), stores.transactions(), ids, now,
+                engineSettings, snapshots);
+        this.bookings = new BookingService(stores.agendas(), stores.bookings(), stores.clients(), operatorActions,
+                ids, engineSettings, now, snapshots, commands, arrivals, endings, moves, announcements, saves);
+        this.clientBookings = new ClientBookingService(commands, snapshots, endings, moves);
+        this.waitlist = new WaitlistService(stores.transactions(), stores.bookings(), stores.waitlists(), ids, now,
+                snapshots, commands, moves);
+        this.clients = new ClientFile(stores.clients(), stores.bookings());
+        this.jobs = new LifecycleJobs(stores.bookings(), stores.outbox(), stores.transactions(), ids, now,
+                paymentGateway, saves, endings, arrivals, cashier, builder.jobBatchSize);
+        this.payments = new PaymentService(stores.agendas(), stores.bookings(), stores.ledger(),
+                stores.paymentInstructions(), stores.payoutAccounts(), stores.transactions(),
+                stores.paymentAccounts(), now, engineSettings, paymentGateway, cashier, commands, arrivals, saves,
+                announcements, builder.jobBatchSize);
+        this.payouts = new PayoutService(stores.practitioners(), stores.agendas(), stores.outbox(),
+                stores.idempotencyKeys(), stores.ledger(), stores.payouts(), stores.payoutAccounts(),
+                stores.transactions(), ids, now, engineSettings, payoutGateway, announcements, builder.jobBatchSize,
+                builder.payoutParallelism);
+        this.plans = new PlanService(stores.practitioners(), stores.agendas(), stores.idempotencyKeys(),
+                stores.subscriptions(), stores.usage(), stores.transactions(), ids, now, engineSettings,
+                announcements, cashier, builder.billing, builder.jobBatchSize);
+        this.paymentAccounts = new PaymentAccountService(stores.practitioners(), stores.payoutAccounts(),
+                stores.transactions(), stores.paymentAccounts(), now, engineSettings, builder.onboarding);
         PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : new Pbkdf2PasswordHasher();
         if (builder.defaultBilling != null) {
             // The default sandbox's billing events reach this engine, as a provider's webhooks would.
             builder.defaultBilling.onEvent(plans::apply);
         }
-        this.accounts = new AccountService(engine, practitioners,
+        this.accounts = new AccountService(stores.transactions(), ids, now, announcements, practitioners,
                 builder.accounts != null ? builder.accounts : InMemoryAccounts.joining(builder.stores.transactions()),
                 hasher);
-        this.operators = new OperatorService(engine, cashier,
+        this.operators = new OperatorService(stores.practitioners(), stores.bookings(), stores.outbox(),
+                stores.idempotencyKeys(), stores.ledger(), stores.paymentInstructions(), stores.payouts(),
+                stores.payoutAccounts(), stores.profiles(), stores.transactions(), ids, now, announcements, cashier,
                 builder.operators != null ? builder.operators : InMemoryOperators.joining(builder.stores.transactions()),
                 operatorActions, accounts, hasher, payouts);
         org.rendezvous.core.port.InvoiceStores invoiceStores = builder.invoiceStores != null ? builder.invoiceStores
                 : org.rendezvous.core.inmemory.InMemoryInvoiceStores.joining(builder.stores.transactions());
-        this.invoices = new InvoiceService(engine, cashier, invoiceStores, builder.invoiceDocuments);
-        this.revenue = new RevenueService(engine, payments, invoiceStores);
-        this.clientAccounts = new ClientAccountService(engine, bookings, builder.clientAccounts != null
+        this.invoices = new InvoiceService(stores.practitioners(), stores.agendas(), stores.bookings(),
+                stores.outbox(), stores.usage(), stores.transactions(), ids, now, engineSettings, cashier,
+                invoiceStores, builder.invoiceDocuments);
+        this.revenue = new RevenueService(stores.agendas(), stores.bookings(), stores.transactions(), ids, now,
+                payments, invoiceStores);
+        this.clientAccounts = new ClientAccountService(stores.clients(), stores.bookings(), stores.outbox(),
+                stores.transactions(), ids, now, saves, clientBookings, builder.clientAccounts != null
                 ? builder.clientAccounts
                 : org.rendezvous.core.inmemory.InMemoryClientAccounts.joining(builder.stores.transactions()));
     }
@@ -104,9 +153,19 @@ public final class Rendezvous {
         return agenda;
     }
 
-    /** The booking lifecycle, cancellations, moves, no-shows and the waitlist. */
+    /** The booking lifecycle on the practitioner's side: booking, entering, confirming, refusing, cancelling, moving, no-shows. */
     public BookingService bookings() {
         return bookings;
+    }
+
+    /** What a client does through their booking link: find, cancel and move their booking (ACC-2, CX-1 … CX-3, BK-7). */
+    public ClientBookingService clientBookings() {
+        return clientBookings;
+    }
+
+    /** The waitlist for an earlier time: join, leave, take an offer (CX-7). */
+    public WaitlistService waitlist() {
+        return waitlist;
     }
 
     public ClientFile clients() {
@@ -166,12 +225,12 @@ public final class Rendezvous {
     }
 
     public AccountService accounts(Accounts store, PasswordHasher hasher) {
-        return new AccountService(engine, practitioners, store, hasher);
+        return new AccountService(stores.transactions(), ids, now, announcements, practitioners, store, hasher);
     }
 
     /** CAL-2: the calendar feeds and "add to my calendar", with the store of feed tokens (it must share the engine's transactions). */
     public CalendarService calendar(org.rendezvous.core.port.CalendarFeeds feeds) {
-        return new CalendarService(engine, feeds);
+        return new CalendarService(stores.practitioners(), stores.agendas(), stores.bookings(), stores.transactions(), ids, now, feeds);
     }
 
     /**
@@ -180,7 +239,7 @@ public final class Rendezvous {
      */
     public ExternalCalendarService externalCalendars(org.rendezvous.core.port.ExternalCalendars store,
                                                      org.rendezvous.core.port.BusyTimeSource source) {
-        return new ExternalCalendarService(engine, store, source);
+        return new ExternalCalendarService(stores.agendas(), stores.transactions(), now, store, source);
     }
 
     /** For a payment gateway that connects no accounts: every request is refused, saying so. */

@@ -14,7 +14,11 @@ import org.rendezvous.core.payment.BookingMoney;
 import org.rendezvous.core.money.Money;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
+import org.rendezvous.core.port.Agendas;
+import org.rendezvous.core.port.Bookings;
+import org.rendezvous.core.port.Ids;
 import org.rendezvous.core.port.InvoiceStores;
+import org.rendezvous.core.port.Transactions;
 import org.rendezvous.core.practitioner.PractitionerId;
 import org.rendezvous.core.revenue.OnSitePayment;
 import org.rendezvous.core.revenue.PaymentMethod;
@@ -32,20 +36,29 @@ public final class RevenueService {
     /** The longest period one request may cover: a little over a year. */
     public static final int MAX_DAYS = 366;
 
-    private final Engine engine;
+    private final Agendas agendas;
+    private final Bookings bookings;
+    private final Transactions transactions;
+    private final Ids ids;
+    private final Now clock;
     private final InvoiceStores stores;
     private final PaymentService payments;
 
-    RevenueService(Engine engine, PaymentService payments, InvoiceStores stores) {
+    RevenueService(Agendas agendas, Bookings bookings, Transactions transactions, Ids ids, Now clock,
+                   PaymentService payments, InvoiceStores stores) {
         this.payments = payments;
-        this.engine = engine;
+        this.agendas = agendas;
+        this.bookings = bookings;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
         this.stores = stores;
     }
 
     public Outcome<OnSitePayment> recordOnSitePayment(PractitionerId practitioner, BookingId bookingId,
                                                       PaymentMethod method, Money amount, LocalDate paidOn) {
-        return engine.stores.transactions().inAgenda(practitioner, () -> {
-            Optional<Booking> booking = engine.stores.bookings().find(bookingId)
+        return transactions.inAgenda(practitioner, () -> {
+            Optional<Booking> booking = bookings.find(bookingId)
                     .filter(b -> b.practitionerId().equals(practitioner));
             if (booking.isEmpty()) {
                 return Outcome.rejected(Reason.NOT_FOUND, "bookingId: no such booking");
@@ -54,8 +67,8 @@ public final class RevenueService {
                 return Outcome.rejected(Reason.INVALID_SETTING, "amount: the booking is in "
                         + booking.get().price().currency().getCurrencyCode());
             }
-            OnSitePayment payment = new OnSitePayment(engine.ids.newId(), practitioner, bookingId, method, amount,
-                    paidOn, engine.now());
+            OnSitePayment payment = new OnSitePayment(ids.newId(), practitioner, bookingId, method, amount,
+                    paidOn, clock.instant());
             stores.onSitePayments().add(payment);
             return Outcome.accepted(payment);
         });
@@ -74,14 +87,14 @@ public final class RevenueService {
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
             return Outcome.rejected(Reason.INVALID_SETTING, "to: at most " + MAX_DAYS + " days after from");
         }
-        Optional<AgendaSettings> settings = engine.agendaSettings(practitioner);
+        Optional<AgendaSettings> settings = agendas.settings(practitioner);
         if (settings.isEmpty()) {
             return Outcome.rejected(Reason.NOT_FOUND, "practitionerId: no such practitioner");
         }
         ZoneId zone = settings.get().zone();
         Currency currency = settings.get().currency();
         List<RevenueLine> lines = new ArrayList<>();
-        for (Booking b : engine.stores.bookings().ofPractitioner(practitioner, from.atStartOfDay(zone).toInstant(),
+        for (Booking b : bookings.ofPractitioner(practitioner, from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant())) {
             LocalDate day = b.start().atZone(zone).toLocalDate();
             if (day.isBefore(from) || day.isAfter(to)) {
@@ -100,7 +113,7 @@ public final class RevenueService {
                     money.providerFee()));
         }
         for (OnSitePayment p : stores.onSitePayments().between(practitioner, from, to)) {
-            Optional<Booking> b = engine.stores.bookings().find(p.bookingId());
+            Optional<Booking> b = bookings.find(p.bookingId());
             lines.add(new RevenueLine(p.paidOn(), p.bookingId(), b.map(this::activity).orElse("—"),
                     b.map(Booking::mode).orElse(org.rendezvous.core.agenda.ConsultationMode.IN_PERSON),
                     Optional.of(p.method()), p.amount(), Money.zero(p.amount().currency()),
@@ -110,7 +123,7 @@ public final class RevenueService {
     }
 
     private String activity(Booking booking) {
-        return engine.stores.agendas().activity(booking.practitionerId(), booking.activityId()).map(Activity::name)
+        return agendas.activity(booking.practitionerId(), booking.activityId()).map(Activity::name)
                 .orElse("—");
     }
 }

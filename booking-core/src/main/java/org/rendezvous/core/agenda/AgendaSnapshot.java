@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.rendezvous.core.outcome.Outcome;
+import org.rendezvous.core.outcome.Reason;
 
 /**
  * A practitioner's agenda at one moment — settings, openings, unavailabilities and the time taken by
@@ -97,6 +99,48 @@ public final class AgendaSnapshot {
         return slots(activity, date, date, Optional.of(mode), now).stream()
                 .filter(slot -> slot.start().equals(start))
                 .findFirst();
+    }
+
+    /**
+     * Whether a client may book {@code activity} at {@code start} now (AG-4 … AG-8): accepted with the start, or
+     * refused with the most useful reason first: outside the booking window, unavailable, no seat left (capacity
+     * and spacing), not a start time of an opening for this activity and mode.
+     */
+    public Outcome<Instant> admit(Activity activity, Instant start, ConsultationMode mode, Instant now) {
+        Instant end = start.plus(activity.duration());
+        if (!insideBookingWindow(start, now)) {
+            return Outcome.rejected(Reason.OUTSIDE_BOOKING_WINDOW, "start: must be between "
+                    + settings.minimumNotice().toMinutes() + " minutes and "
+                    + settings.horizon().toDays() + " days from now");
+        }
+        if (unavailableDuring(start, end)) {
+            return Outcome.rejected(Reason.UNAVAILABLE, "start: the practitioner is unavailable then");
+        }
+        if (slotAt(activity, start, mode, now).isPresent()) {
+            return Outcome.accepted(start);
+        }
+        if (withEverySeatFree().slotAt(activity, start, mode, now).isPresent()) {
+            return Outcome.rejected(Reason.SLOT_FULL, "start: no seat is left at this time");
+        }
+        return Outcome.rejected(Reason.NOT_A_BOOKABLE_START,
+                "start: not a start time of an opening for this activity and mode");
+    }
+
+    /**
+     * Whether the practitioner may place a consultation [start, end) (AG-5, AG-7): any free time from now on,
+     * inside an opening or not, but never in the past, in an unavailability nor beyond the capacity.
+     */
+    public Outcome<Instant> admitByPractitioner(Instant start, Instant end, Instant now) {
+        if (start.isBefore(now)) {
+            return Outcome.rejected(Reason.START_IN_THE_PAST, "start: must not be in the past");
+        }
+        if (unavailableDuring(start, end)) {
+            return Outcome.rejected(Reason.UNAVAILABLE, "start: the practitioner is unavailable then");
+        }
+        if (seatsLeft(start, end, capacityAt(start, end)) <= 0) {
+            return Outcome.rejected(Reason.SLOT_FULL, "start: no seat is left at this time");
+        }
+        return Outcome.accepted(start);
     }
 
     /** Whether {@code start} lies inside the booking window (AG-8): notice ≤ start − now ≤ horizon. */

@@ -19,6 +19,7 @@ import org.rendezvous.core.money.Money;
 import org.rendezvous.core.outcome.Outcome;
 import org.rendezvous.core.outcome.Reason;
 import org.rendezvous.core.policy.MoneyDecision;
+import org.rendezvous.core.policy.Settlement;
 import org.rendezvous.core.practitioner.PractitionerId;
 
 /**
@@ -180,6 +181,137 @@ public final class Booking {
         return new Booking(id, practitionerId, activityId, clientId, anonymous, Map.of(), mode, start, end, terms, state,
                 bookedBy, accessToken, createdAt, expiresAt, paid, paymentReference, guaranteeReference, settlement,
                 history, moves, version + 1);
+    }
+
+    // The lifecycle's preconditions (BK-2, BK-4, BK-7, CX-1 … CX-4, CX-7): the booking decides, the use cases orchestrate.
+
+    /** BK-4: the practitioner confirms a PENDING request that has not expired by {@code now}. */
+    public Outcome<Booking> confirmByPractitioner(Instant now) {
+        if (state == BookingState.PENDING && expiresAt.filter(e -> !now.isBefore(e)).isPresent()) {
+            return Outcome.rejected(Reason.REQUEST_EXPIRED, "bookingId: the request expired at " + expiresAt.get());
+        }
+        if (state != BookingState.PENDING) {
+            return Outcome.rejected(Reason.ILLEGAL_TRANSITION,
+                    "state: only a PENDING booking can be confirmed, this one is " + state);
+        }
+        return transition(BookingState.CONFIRMED, Cause.CONFIRMED_BY_PRACTITIONER, Actor.PRACTITIONER, now,
+                Optional.empty());
+    }
+
+    /** BK-7: only a PENDING or CONFIRMED booking can be moved (by anyone). */
+    public Outcome<Booking> movable() {
+        if (state != BookingState.PENDING && state != BookingState.CONFIRMED) {
+            return Outcome.rejected(Reason.ILLEGAL_TRANSITION,
+                    "state: only a PENDING or CONFIRMED booking can be moved, this one is " + state);
+        }
+        return Outcome.accepted(this);
+    }
+
+    /** BK-7: the client moves a PENDING or CONFIRMED booking until the frozen cancellation deadline before its start. */
+    public Outcome<Booking> movableByClient(Instant now) {
+        return movable().flatMap(booking -> Settlement.isEarly(start, now, terms.cancellationDeadline())
+                ? Outcome.accepted(booking)
+                : Outcome.rejected(Reason.MOVE_TOO_LATE, "newStart: a booking can be moved until "
+                        + terms.cancellationDeadline().toHours() + " h before its start"));
+    }
+
+    /** What a payment the provider reports means for this booking (BK-3). */
+    public enum PaymentFate {
+        /** The same payment again: nothing to do. */
+        ALREADY_RECORDED,
+        /** The payment of a held booking, which now leaves the hold. */
+        PAYS_THE_HOLD,
+        /** Money for a booking no longer waiting for it: it goes back in full. */
+        REFUNDED_LATE
+    }
+
+    /** BK-3: a payment of {@code amount} arrives under {@code reference}; refused if it does not fit. */
+    public Outcome<PaymentFate> paymentArrives(Money amount, String reference) {
+        if (paymentReference.filter(reference::equals).isPresent()) {
+            return Outcome.accepted(PaymentFate.ALREADY_RECORDED);
+        }
+        if (!amount.currency().equals(price().currency())) {
+            return Outcome.rejected(Reason.PAYMENT_AMOUNT_MISMATCH, "amount: not in the booking's currency");
+        }
+        if (state == BookingState.HELD) {
+            if (!amount.equals(price())) {
+                return Outcome.rejected(Reason.PAYMENT_AMOUNT_MISMATCH,
+                        "amount: " + amount + " received for a price of " + price());
+            }
+            return Outcome.accepted(PaymentFate.PAYS_THE_HOLD);
+        }
+        if (!holdsSeat() && state != BookingState.COMPLETED && state != BookingState.NO_SHOW) {
+            return Outcome.accepted(PaymentFate.REFUNDED_LATE);
+        }
+        return Outcome.rejected(Reason.ILLEGAL_TRANSITION, "state: a " + state + " booking is not waiting for a payment");
+    }
+
+    /** What a card guarantee the provider reports means for this booking (PAY-2). */
+    public enum GuaranteeFate {
+        /** The same guarantee again: nothing to do. */
+        ALREADY_RECORDED,
+        /** The guarantee of a held booking, which now leaves the hold. */
+        GUARANTEES_THE_HOLD,
+        /** A guarantee for a booking that ended with no money to take: it is released. */
+        RELEASED_LATE
+    }
+
+    /** PAY-2: a card guarantee arrives under {@code reference}; refused if the booking is not waiting for one. */
+    public Outcome<GuaranteeFate> guaranteeArrives(String reference) {
+        if (guaranteeReference.filter(reference::equals).isPresent()) {
+            return Outcome.accepted(GuaranteeFate.ALREADY_RECORDED);
+        }
+        if (state == BookingState.HELD) {
+            return Outcome.accepted(GuaranteeFate.GUARANTEES_THE_HOLD);
+        }
+        if (!holdsSeat() && settlement.filter(d -> !(d instanceof MoneyDecision.NoMoneyMoves)).isEmpty()) {
+            return Outcome.accepted(GuaranteeFate.RELEASED_LATE);
+        }
+        return Outcome.rejected(Reason.ILLEGAL_TRANSITION,
+                "state: a " + state + " booking is not waiting for a card guarantee");
+    }
+
+    /** CX-7: only a PENDING or CONFIRMED booking may wait for an earlier time. */
+    public Outcome<Booking> mayWaitForEarlierTime() {
+        if (state != BookingState.PENDING && state != BookingState.CONFIRMED) {
+            return Outcome.rejected(Reason.ILLEGAL_TRANSITION,
+                    "state: a " + state + " booking cannot wait for an earlier time");
+        }
+        return Outcome.accepted(this);
+    }
+
+    /** CX-7: whether this booking could take a seat offered at {@code offered}: it holds a later seat, still movable by its client. */
+    public boolean couldTakeEarlierSeat(Instant offered, Instant now) {
+        return holdsSeat() && start.isAfter(offered) && Settlement.isEarly(start, now, terms.cancellationDeadline());
+    }
+
+    /** CX-4: a CONFIRMED or COMPLETED booking may be reported a no-show from its start until 48 h after its end. */
+    public Outcome<Booking> noShowReportable(Instant now) {
+        if (state != BookingState.CONFIRMED && state != BookingState.COMPLETED) {
+            return Outcome.rejected(Reason.ILLEGAL_TRANSITION,
+                    "state: only a CONFIRMED or COMPLETED booking can be a no-show, this one is " + state);
+        }
+        if (!Settlement.insideNoShowReportWindow(start, end, now)) {
+            return Outcome.rejected(Reason.OUTSIDE_NO_SHOW_REPORT_WINDOW,
+                    "bookingId: a no-show is reported from the start until 48 h after the end");
+        }
+        return Outcome.accepted(this);
+    }
+
+    /** CX-4: what a no-show costs under the frozen terms: the percentage kept from the prepayment or charged to the card. */
+    public MoneyDecision noShowDecision() {
+        return Settlement.noShow(price(), paid, guaranteeSaved(), terms.noShowPercentage());
+    }
+
+    /** CX-1 … CX-3: what the client's cancellation at {@code now} costs: nothing early or unconfirmed, else the percentage. */
+    public MoneyDecision clientCancellationDecision(Instant now) {
+        return Settlement.clientCancels(price(), paid, guaranteeSaved(), terms.noShowPercentage(),
+                Settlement.isEarly(start, now, terms.cancellationDeadline()), state == BookingState.CONFIRMED);
+    }
+
+    /** CX-5, BK-4: the practitioner refuses or cancels, or a request expires: everything paid goes back. */
+    public MoneyDecision givingEverythingBack() {
+        return Settlement.giveEverythingBack(paid, guaranteeSaved());
     }
 
     public boolean holdsSeat() {

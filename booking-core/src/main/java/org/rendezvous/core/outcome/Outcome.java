@@ -36,6 +36,11 @@ public sealed interface Outcome<T> permits Outcome.Accepted, Outcome.Rejected {
                 rejected -> new Rejected<U>(rejected.reason(), rejected.detail()));
     }
 
+    /** Goes on with another step when accepted; a rejection is carried over as it is. */
+    default <U> Outcome<U> flatMap(Function<? super T, Outcome<U>> next) {
+        return fold(next::apply, rejected -> new Rejected<U>(rejected.reason(), rejected.detail()));
+    }
+
     record Accepted<T>(T value) implements Outcome<T> {
         public Accepted {
             Objects.requireNonNull(value, "value");

@@ -1,6 +1,7 @@
 package org.rendezvous.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -75,6 +76,32 @@ class CoreArchitectureTest {
     void noFloatingPointMoney() {
         noClasses().should().dependOnClassesThat().areAssignableTo(Double.class)
                 .orShould().dependOnClassesThat().areAssignableTo(Float.class)
+                .check(core);
+    }
+
+    @Test
+    @DisplayName("issue 15: no service locator: the use cases get the ports they use, none holds the whole Stores, no Engine")
+    void noServiceLocator() {
+        noFields().that().areDeclaredInClassesThat().resideInAPackage("org.rendezvous.core")
+                .and().areDeclaredInClassesThat().haveSimpleNameEndingWith("Service")
+                .should().haveRawType(org.rendezvous.core.port.Stores.class)
+                .because("a use case names the ports it uses in its constructor; Rendezvous.Builder wires them")
+                .check(core);
+        noClasses().should().haveSimpleName("Engine")
+                .because("the shared steps are small collaborators named for what they do (Announcements, OncePerKey, …)")
+                .check(core);
+    }
+
+    @Test
+    @DisplayName("issue 15: the shared steps serve the use cases and never call one: no package-private class of the root uses a service")
+    void stepsDoNotCallUseCases() {
+        // MessageResolver is no step of a use case: it reads for the outbox dispatcher, which runs after them.
+        noClasses().that().resideInAPackage("org.rendezvous.core").and().areNotPublic().and().areTopLevelClasses()
+                .and().doNotHaveSimpleName("MessageResolver")
+                .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith("Service")
+                        .and(com.tngtech.archunit.core.domain.properties.HasModifiers.Predicates.modifier(
+                                com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)))
+                .because("a step shared by use cases (Endings, Moves, Arrivals, …) that called a use case would tie them together")
                 .check(core);
     }
 }

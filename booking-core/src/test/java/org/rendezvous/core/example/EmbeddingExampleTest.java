@@ -80,7 +80,7 @@ class EmbeddingExampleTest {
                 .orElseThrow();
 
         // The client cancels through the secret of their booking link, 7 days ahead: early, so free.
-        Booking cancelled = engine.bookings().cancelByClient(
+        Booking cancelled = engine.clientBookings().cancelByClient(
                 new CancelByClientCommand(booking.accessToken(), IdempotencyKey.of("cancel-1"))).orElseThrow();
         // README:end
 

@@ -545,7 +545,7 @@ class AgendaRulesTest {
         Booking booking = s.book(s.at(WEDNESDAY, 9));
         assertThat(s.startTimes(s.date(WEDNESDAY))).doesNotContain(LocalTime.of(9, 0));
 
-        accepted(s.engine.bookings().cancelByClient(
+        accepted(s.engine.clientBookings().cancelByClient(
                 new org.rendezvous.core.booking.CancelByClientCommand(booking.accessToken(), s.key())));
 
         assertThat(s.startTimes(s.date(WEDNESDAY))).contains(LocalTime.of(9, 0));

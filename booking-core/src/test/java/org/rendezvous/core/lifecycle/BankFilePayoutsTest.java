@@ -68,7 +68,7 @@ class BankFilePayoutsTest {
         CheckoutSession.Started session = accepted(s.engine.payments().checkout(held.accessToken()));
         assertThat(s.gateway.completePayment(session.reference())).isPresent();
         Booking confirmed = s.confirm(s.reload(held));
-        accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
+        accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
     }
 
     static void assertBooksBalance(Scenario s) {

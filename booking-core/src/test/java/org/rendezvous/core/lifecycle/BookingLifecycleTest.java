@@ -83,7 +83,7 @@ class BookingLifecycleTest {
         assertThat(booking.start()).isEqualTo(s.at(WEDNESDAY, 9));
         assertThat(booking.end()).isEqualTo(s.at(WEDNESDAY, 10));
         assertThat(booking.bookedBy()).isEqualTo(BookedBy.CLIENT);
-        assertThat(s.engine.bookings().findByLink(booking.accessToken())).contains(booking);
+        assertThat(s.engine.clientBookings().findByLink(booking.accessToken())).contains(booking);
         assertThat(s.engine.clients().lookUp(s.anna, EmailAddress.of("camille.durand@example.org")))
                 .contains(booking.client());
         assertThatThrownBy(() -> PhoneNumber.of("06 12 34 56 78"))
@@ -142,7 +142,7 @@ class BookingLifecycleTest {
         s.clock.advance(Duration.ofMinutes(30));
         Instant t2 = s.now();
 
-        Booking cancelled = accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(booked.accessToken(), s.key())));
+        Booking cancelled = accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(booked.accessToken(), s.key())));
 
         assertThat(cancelled.history()).containsExactly(
                 new Transition(Optional.empty(), BookingState.PENDING, t0, Cause.BOOKED, Actor.CLIENT),
@@ -159,18 +159,18 @@ class BookingLifecycleTest {
         Scenario s = Scenario.create();
         Booking pending = s.book(s.at(WEDNESDAY, 9));
         Booking confirmed = s.bookConfirmed(s.at(WEDNESDAY, 10));
-        Booking cancelled = accepted(s.engine.bookings().cancelByClient(
+        Booking cancelled = accepted(s.engine.clientBookings().cancelByClient(
                 new CancelByClientCommand(s.book(s.at(WEDNESDAY, 11)).accessToken(), s.key())));
         int messagesBefore = s.messages(cancelled).size();
 
         var confirmCancelled = rejected(s.engine.bookings().confirm(new ConfirmBookingCommand(s.anna, cancelled.id(), s.key())));
         assertThat(confirmCancelled.reason()).isEqualTo(Reason.ILLEGAL_TRANSITION);
         assertThat(confirmCancelled.detail()).startsWith("state").contains("CANCELLED_BY_CLIENT");
-        assertThat(rejected(s.engine.bookings().cancelByClient(new CancelByClientCommand(cancelled.accessToken(), s.key())))
+        assertThat(rejected(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(cancelled.accessToken(), s.key())))
                 .reason()).isEqualTo(Reason.ILLEGAL_TRANSITION);
         assertThat(rejected(s.engine.bookings().cancelByPractitioner(
                 new CancelByPractitionerCommand(s.anna, cancelled.id(), s.key()))).reason()).isEqualTo(Reason.ILLEGAL_TRANSITION);
-        assertThat(rejected(s.engine.bookings().moveByClient(
+        assertThat(rejected(s.engine.clientBookings().moveByClient(
                 new MoveByClientCommand(cancelled.accessToken(), s.at(THURSDAY, 9), s.key()))).reason())
                 .isEqualTo(Reason.ILLEGAL_TRANSITION);
         assertThat(rejected(s.engine.bookings().refuse(new RefuseBookingCommand(s.anna, confirmed.id(), s.key()))).reason())
@@ -491,11 +491,11 @@ class BookingLifecycleTest {
         assertThat(s.reload(early).price()).isEqualTo(PRICE);
         // 30 h before: early under the frozen 24 h deadline, although late under the new 48 h one.
         s.setClock(s.at(THURSDAY, 3));
-        Booking cancelledEarly = accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(early.accessToken(), s.key())));
+        Booking cancelledEarly = accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(early.accessToken(), s.key())));
         assertThat(cancelledEarly.settlement()).contains(new MoneyDecision.ReleaseGuarantee());
         // 10 h before: late, charged the frozen 50 % of the frozen 60.00, not 100 % of 80.00.
         s.setClock(s.at(FRIDAY, 0));
-        Booking cancelledLate = accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(late.accessToken(), s.key())));
+        Booking cancelledLate = accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(late.accessToken(), s.key())));
         assertThat(cancelledLate.settlement()).contains(new MoneyDecision.ChargeGuarantee(eur("30.00")));
 
         Booking later = s.book(s.at(s.date(MONDAY, 1), 10, 0));

@@ -46,7 +46,7 @@ class CancellationAndNoShowTest {
     }
 
     private static Outcome<Booking> clientCancels(Scenario s, Booking booking) {
-        return s.engine.bookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key()));
+        return s.engine.clientBookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key()));
     }
 
     private static Outcome<Booking> reportNoShow(Scenario s, Booking booking) {
@@ -274,7 +274,7 @@ class CancellationAndNoShowTest {
         assertThat(s.reload(booking).version()).isEqualTo(booking.version());
         assertThat(s.kinds(booking)).doesNotContain(MessageKind.CANCELLED_BY_CLIENT);
         // The practitioner still can, and the client may still move it.
-        assertThat(accepted(s.engine.bookings().moveByClient(new org.rendezvous.core.booking.MoveByClientCommand(
+        assertThat(accepted(s.engine.clientBookings().moveByClient(new org.rendezvous.core.booking.MoveByClientCommand(
                 booking.accessToken(), s.at(THURSDAY, 9), s.key()))).start()).isEqualTo(s.at(THURSDAY, 9));
         assertThat(accepted(s.engine.bookings().cancelByPractitioner(
                 new CancelByPractitionerCommand(s.anna, booking.id(), s.key()))).state())
@@ -287,7 +287,7 @@ class CancellationAndNoShowTest {
         Scenario s = Scenario.with(settings -> settings.withClientSelfService(true, false));
         Booking booking = s.bookConfirmed(s.at(WEDNESDAY, 9));
 
-        var refused = rejected(s.engine.bookings().moveByClient(new org.rendezvous.core.booking.MoveByClientCommand(
+        var refused = rejected(s.engine.clientBookings().moveByClient(new org.rendezvous.core.booking.MoveByClientCommand(
                 booking.accessToken(), s.at(THURSDAY, 9), s.key())));
 
         assertThat(refused.reason()).isEqualTo(Reason.MOVE_NOT_ALLOWED);

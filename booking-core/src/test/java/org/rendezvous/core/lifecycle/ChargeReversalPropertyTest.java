@@ -65,7 +65,7 @@ class ChargeReversalPropertyTest {
                 charged = accepted(s.engine.bookings().reportNoShow(new ReportNoShowCommand(s.anna, confirmed.id(), s.key())));
             } else {
                 Booking confirmed = s.confirmIfPending(payOnline(s, s.book(s.at(DayOfWeek.TUESDAY, 9), ConsultationMode.VIDEO)));
-                charged = accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
+                charged = accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
             }
             s.engine.payments().carryOutDue();
             if (c.paidOutFirst() && c.model() == CommercialModel.PLATFORM_COLLECTS) {

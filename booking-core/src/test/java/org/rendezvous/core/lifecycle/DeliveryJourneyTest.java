@@ -45,7 +45,7 @@ class DeliveryJourneyTest {
         s.clock.advance(Duration.ofMinutes(5));
         s.confirm(booking);
         s.clock.advance(Duration.ofMinutes(5));
-        accepted(s.engine.bookings().moveByClient(new MoveByClientCommand(booking.accessToken(), s.at(THURSDAY, 9),
+        accepted(s.engine.clientBookings().moveByClient(new MoveByClientCommand(booking.accessToken(), s.at(THURSDAY, 9),
                 s.key())));
 
         DeliveryReport first = dispatcher.deliverDue();

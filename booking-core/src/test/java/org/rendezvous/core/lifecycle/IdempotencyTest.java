@@ -78,8 +78,8 @@ class IdempotencyTest {
         Booking held = s.book(s.at(WEDNESDAY, 9), ConsultationMode.VIDEO);
 
         RecordPaymentCommand payment = new RecordPaymentCommand(held.id(), PRICE, "pi_1", IdempotencyKey.of("evt_1"));
-        Booking paid = accepted(s.engine.bookings().recordPayment(payment));
-        Booking paidAgain = accepted(s.engine.bookings().recordPayment(payment));
+        Booking paid = accepted(s.engine.payments().recordPayment(payment));
+        Booking paidAgain = accepted(s.engine.payments().recordPayment(payment));
         assertThat(paidAgain.paid()).isEqualTo(PRICE);
         assertThat(paidAgain.version()).isEqualTo(paid.version());
 
@@ -90,15 +90,15 @@ class IdempotencyTest {
 
         s.clock.advance(Duration.ofMinutes(1));
         MoveByClientCommand move = new MoveByClientCommand(held.accessToken(), s.at(THURSDAY, 9), s.key());
-        Booking moved = accepted(s.engine.bookings().moveByClient(move));
-        Booking movedAgain = accepted(s.engine.bookings().moveByClient(move));
+        Booking moved = accepted(s.engine.clientBookings().moveByClient(move));
+        Booking movedAgain = accepted(s.engine.clientBookings().moveByClient(move));
         assertThat(movedAgain).isEqualTo(moved);
         assertThat(movedAgain.moves()).hasSize(1);
 
         CancelByClientCommand cancel = new CancelByClientCommand(held.accessToken(), s.key());
-        Booking cancelled = accepted(s.engine.bookings().cancelByClient(cancel));
+        Booking cancelled = accepted(s.engine.clientBookings().cancelByClient(cancel));
         int messages = s.messages(held).size();
-        Booking cancelledAgain = accepted(s.engine.bookings().cancelByClient(cancel));
+        Booking cancelledAgain = accepted(s.engine.clientBookings().cancelByClient(cancel));
 
         assertThat(cancelledAgain).isEqualTo(cancelled);
         assertThat(cancelledAgain.state()).isEqualTo(BookingState.CANCELLED_BY_CLIENT);
@@ -115,7 +115,7 @@ class IdempotencyTest {
         Booking occupant = s.book(s.at(WEDNESDAY, 9));
         BookCommand late = s.bookCommand(s.at(WEDNESDAY, 9), ConsultationMode.IN_PERSON, s.newClient());
         assertThat(rejected(s.engine.bookings().book(late)).reason()).isEqualTo(Reason.SLOT_FULL);
-        accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(occupant.accessToken(), s.key())));
+        accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(occupant.accessToken(), s.key())));
 
         assertThat(rejected(s.engine.bookings().book(late)).reason()).isEqualTo(Reason.SLOT_FULL);
         assertThat(s.startTimes(s.date(WEDNESDAY))).contains(LocalTime.of(9, 0));

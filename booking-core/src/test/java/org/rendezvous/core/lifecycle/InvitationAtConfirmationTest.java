@@ -46,7 +46,7 @@ class InvitationAtConfirmationTest {
         Scenario s = Scenario.create();
         Booking booking = s.confirm(s.book(s.at(WEDNESDAY, 9)));
         s.clock.advance(Duration.ofMinutes(5));
-        accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key())));
+        accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key())));
 
         OutgoingMessage confirmation = email(deliver(s), MessageKind.BOOKING_CONFIRMED);
 
@@ -63,11 +63,11 @@ class InvitationAtConfirmationTest {
     void everythingAtOneInstant() {
         Scenario s = Scenario.create();
         Booking booking = s.confirm(s.book(s.at(WEDNESDAY, 9)));
-        accepted(s.engine.bookings().moveByClient(new MoveByClientCommand(booking.accessToken(), s.at(THURSDAY, 9),
+        accepted(s.engine.clientBookings().moveByClient(new MoveByClientCommand(booking.accessToken(), s.at(THURSDAY, 9),
                 s.key())));
-        accepted(s.engine.bookings().moveByClient(new MoveByClientCommand(booking.accessToken(), s.at(THURSDAY, 10),
+        accepted(s.engine.clientBookings().moveByClient(new MoveByClientCommand(booking.accessToken(), s.at(THURSDAY, 10),
                 s.key())));
-        accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key())));
+        accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key())));
 
         List<OutgoingMessage> sent = deliver(s);
 
@@ -88,7 +88,7 @@ class InvitationAtConfirmationTest {
         Scenario s = Scenario.create();
         Booking booking = s.book(s.at(WEDNESDAY, 9));
         s.clock.advance(Duration.ofMinutes(1));
-        accepted(s.engine.bookings().moveByClient(new MoveByClientCommand(booking.accessToken(), s.at(THURSDAY, 9),
+        accepted(s.engine.clientBookings().moveByClient(new MoveByClientCommand(booking.accessToken(), s.at(THURSDAY, 9),
                 s.key())));
         s.clock.advance(Duration.ofMinutes(1));
         s.confirm(booking);
@@ -108,7 +108,7 @@ class InvitationAtConfirmationTest {
         Scenario s = Scenario.create();
         Booking booking = s.confirm(s.book(s.at(WEDNESDAY, 9)));
         s.clock.advance(Duration.ofMinutes(5));
-        accepted(s.engine.bookings().moveByClient(new MoveByClientCommand(booking.accessToken(), s.at(THURSDAY, 9),
+        accepted(s.engine.clientBookings().moveByClient(new MoveByClientCommand(booking.accessToken(), s.at(THURSDAY, 9),
                 s.key())));
 
         List<OutgoingMessage> sent = deliver(s);

@@ -139,7 +139,7 @@ class MoneyConservedPropertyTest {
                 continue;
             }
             switch (plan.fates().get(i)) {
-                case CLIENT_CANCELS_EARLY -> s.engine.bookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key()));
+                case CLIENT_CANCELS_EARLY -> s.engine.clientBookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key()));
                 case PRACTITIONER_CANCELS -> s.engine.bookings().cancelByPractitioner(
                         new CancelByPractitionerCommand(s.anna, booking.id(), s.key()));
                 default -> {
@@ -161,7 +161,7 @@ class MoneyConservedPropertyTest {
         for (int i = 0; i < bookings.size(); i++) {
             Booking booking = bookings.get(i);
             if (booking != null && plan.fates().get(i) == Fate.CLIENT_CANCELS_LATE) {
-                s.engine.bookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key()));
+                s.engine.clientBookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key()));
             }
         }
         s.setClock(s.at(DayOfWeek.WEDNESDAY, 13, 0));

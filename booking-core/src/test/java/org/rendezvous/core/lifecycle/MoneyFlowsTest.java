@@ -164,7 +164,7 @@ class MoneyFlowsTest {
         void lateCancellationRefundsTheRestAndPaysOutTheKeptPart() {
             Scenario s = platform();
             Booking confirmed = s.confirm(payOnline(s, s.book(s.at(DayOfWeek.TUESDAY, 9), ConsultationMode.VIDEO)));
-            Booking cancelled = accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
+            Booking cancelled = accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
             assertThat(cancelled.state()).isEqualTo(BookingState.CANCELLED_BY_CLIENT);
             assertThat(balances(s).of(Account.PRACTITIONER_PAYABLE)).isEqualTo(eur("28.50"));
 
@@ -315,7 +315,7 @@ class MoneyFlowsTest {
         Scenario withEarnings() {
             Scenario s = platform();
             Booking confirmed = s.confirm(payOnline(s, s.book(s.at(DayOfWeek.TUESDAY, 9), ConsultationMode.VIDEO)));
-            accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
+            accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
             return s;
         }
 
@@ -481,7 +481,7 @@ class MoneyFlowsTest {
         void lateCancellationPartialRefund() {
             Scenario s = direct();
             Booking confirmed = s.confirm(payOnline(s, s.book(s.at(DayOfWeek.TUESDAY, 9), ConsultationMode.IN_PERSON)));
-            accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
+            accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
             s.engine.payments().carryOutDue();
             assertThat(movements(s, "refund")).extracting(SandboxPaymentGateway.Movement::amount).containsExactly(eur("30.00"));
             assertThat(balances(s).of(Account.PRACTITIONER_DIRECT)).isEqualTo(eur("27.40"));

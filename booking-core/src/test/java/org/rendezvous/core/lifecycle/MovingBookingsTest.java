@@ -34,7 +34,7 @@ import org.rendezvous.core.outcome.Reason;
 class MovingBookingsTest {
 
     private static Outcome<Booking> clientMoves(Scenario s, Booking booking, Instant newStart) {
-        return s.engine.bookings().moveByClient(new MoveByClientCommand(booking.accessToken(), newStart, s.key()));
+        return s.engine.clientBookings().moveByClient(new MoveByClientCommand(booking.accessToken(), newStart, s.key()));
     }
 
     @Test

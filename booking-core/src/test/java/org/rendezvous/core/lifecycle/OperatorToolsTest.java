@@ -177,7 +177,7 @@ class OperatorToolsTest {
             Scenario s = MoneyFlowsTest.platform();
             OperatorId olga = operator(s);
             Booking confirmed = s.confirm(payOnline(s, s.book(s.at(DayOfWeek.TUESDAY, 9), ConsultationMode.VIDEO)));
-            Booking cancelled = accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
+            Booking cancelled = accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
             s.engine.payments().carryOutDue();
 
             ChargeReversal reversal = accepted(s.engine.operators().reverseCharge(olga, cancelled.id(), "disputed"));

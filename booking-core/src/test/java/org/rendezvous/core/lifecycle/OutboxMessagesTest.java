@@ -34,10 +34,10 @@ class OutboxMessagesTest {
         Instant confirmedAt = s.now();
         s.confirm(booking);
         s.clock.advance(Duration.ofMinutes(10));
-        accepted(s.engine.bookings().moveByClient(new MoveByClientCommand(booking.accessToken(), s.at(THURSDAY, 9), s.key())));
+        accepted(s.engine.clientBookings().moveByClient(new MoveByClientCommand(booking.accessToken(), s.at(THURSDAY, 9), s.key())));
         s.clock.advance(Duration.ofMinutes(10));
         Instant cancelledAt = s.now();
-        accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key())));
+        accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key())));
 
         assertThat(s.kinds(booking)).containsExactly(MessageKind.BOOKING_REQUESTED, MessageKind.BOOKING_CONFIRMED,
                 MessageKind.MOVED_BY_CLIENT, MessageKind.CANCELLED_BY_CLIENT);
@@ -67,9 +67,9 @@ class OutboxMessagesTest {
         Booking booking = s.book(s.at(WEDNESDAY, 9));
         int before = s.messages(booking).size();
 
-        assertThat(rejected(s.engine.bookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key())))
+        assertThat(rejected(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key())))
                 .reason()).isEqualTo(Reason.CANCELLATION_NOT_ALLOWED);
-        assertThat(rejected(s.engine.bookings().moveByClient(
+        assertThat(rejected(s.engine.clientBookings().moveByClient(
                 new MoveByClientCommand(booking.accessToken(), s.at(THURSDAY, 9), s.key()))).reason())
                 .isEqualTo(Reason.MOVE_NOT_ALLOWED);
 

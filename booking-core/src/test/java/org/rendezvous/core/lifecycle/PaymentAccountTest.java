@@ -225,7 +225,7 @@ class PaymentAccountTest {
             assertThat(s.engine.payouts().destination(s.anna)).contains(new PayoutDestination.ProviderAccount(accountId, false));
 
             Booking confirmed = s.confirm(MoneyFlowsTest.payOnline(s, s.book(s.at(DayOfWeek.TUESDAY, 9), ConsultationMode.VIDEO)));
-            accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
+            accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
             s.setClock(s.at(CYCLE, 8, 0));
             s.engine.payouts().runDueCycle();
             assertThat(s.engine.payouts().ofPractitioner(s.anna)).singleElement()
@@ -248,7 +248,7 @@ class PaymentAccountTest {
             s.gateway.updateAccount(accountId, AccountStatus.enabled());
             accepted(s.engine.paymentAccounts().useForPayouts(s.anna));
             Booking confirmed = s.confirm(MoneyFlowsTest.payOnline(s, s.book(s.at(DayOfWeek.TUESDAY, 9), ConsultationMode.VIDEO)));
-            accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
+            accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
             s.setClock(s.at(CYCLE, 8, 0));
             s.engine.payouts().runDueCycle();
             var sent = s.engine.payouts().ofPractitioner(s.anna).get(0);

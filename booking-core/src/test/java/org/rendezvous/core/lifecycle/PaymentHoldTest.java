@@ -93,7 +93,7 @@ class PaymentHoldTest {
         Scenario s = paymentRequired();
         Booking held = s.book(s.at(WEDNESDAY, 9));
 
-        var wrong = rejected(s.engine.bookings().recordPayment(
+        var wrong = rejected(s.engine.payments().recordPayment(
                 new RecordPaymentCommand(held.id(), eur("6.00"), "pi_wrong", s.key())));
 
         assertThat(wrong.reason()).isEqualTo(Reason.PAYMENT_AMOUNT_MISMATCH);
@@ -210,7 +210,7 @@ class PaymentHoldTest {
         s.clock.advance(Duration.ofMinutes(5));
         IdempotencyKey webhook = IdempotencyKey.of("evt_late_1");
 
-        Booking refunded = accepted(s.engine.bookings().recordPayment(
+        Booking refunded = accepted(s.engine.payments().recordPayment(
                 new RecordPaymentCommand(held.id(), PRICE, "pi_late", webhook)));
 
         assertThat(refunded.state()).isEqualTo(BookingState.EXPIRED);
@@ -222,7 +222,7 @@ class PaymentHoldTest {
         assertThat(s.startTimes(s.date(WEDNESDAY))).contains(LocalTime.of(9, 0));
 
         // The same provider event delivered again changes nothing.
-        Booking again = accepted(s.engine.bookings().recordPayment(new RecordPaymentCommand(held.id(), PRICE, "pi_late", webhook)));
+        Booking again = accepted(s.engine.payments().recordPayment(new RecordPaymentCommand(held.id(), PRICE, "pi_late", webhook)));
         assertThat(again.version()).isEqualTo(refunded.version());
         assertThat(s.reload(held).settlement()).contains(new MoneyDecision.RefundInFull(PRICE));
         assertThat(s.messages(held, MessageKind.LATE_PAYMENT_REFUNDED)).hasSize(1);
@@ -238,7 +238,7 @@ class PaymentHoldTest {
         s.engine.jobs().expireOverdue();
         assertThat(s.reload(held).state()).isEqualTo(BookingState.EXPIRED);
 
-        Booking released = accepted(s.engine.bookings().recordGuarantee(
+        Booking released = accepted(s.engine.payments().recordGuarantee(
                 new RecordGuaranteeCommand(held.id(), "seti_late", s.key())));
 
         assertThat(released.state()).isEqualTo(BookingState.EXPIRED);

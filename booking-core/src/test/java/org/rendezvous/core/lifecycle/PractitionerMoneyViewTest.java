@@ -134,7 +134,7 @@ class PractitionerMoneyViewTest {
         void lateCancellationKeepsPartAndRefundsTheRest() {
             Scenario s = platform();
             Booking confirmed = s.confirm(payOnline(s, s.book(s.at(DayOfWeek.TUESDAY, 9), ConsultationMode.VIDEO)));
-            Booking cancelled = accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
+            Booking cancelled = accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
             BookingMoney pending = money(s, cancelled);
             assertThat(pending.state()).isEqualTo(MoneyState.REFUND_PENDING);
             assertThat(pending.refundPending()).isEqualTo(eur("30.00"));
@@ -155,7 +155,7 @@ class PractitionerMoneyViewTest {
         void earlyAndPractitionerCancellationsRefundInFull() {
             Scenario s = platform();
             Booking early = s.confirm(payOnline(s, s.book(s.at(DayOfWeek.FRIDAY, 9), ConsultationMode.VIDEO)));
-            accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(early.accessToken(), s.key())));
+            accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(early.accessToken(), s.key())));
             Booking byAnna = s.confirm(payOnline(s, s.book(s.at(DayOfWeek.THURSDAY, 9), ConsultationMode.VIDEO)));
             accepted(s.engine.bookings().cancelByPractitioner(new CancelByPractitionerCommand(s.anna, byAnna.id(), s.key())));
             assertThat(money(s, early).state()).isEqualTo(MoneyState.REFUND_PENDING);
@@ -176,7 +176,7 @@ class PractitionerMoneyViewTest {
             Scenario s = platform();
             Booking confirmed = s.confirm(saveCardOnline(s, s.book(s.at(DayOfWeek.FRIDAY, 9), ConsultationMode.IN_PERSON)));
             assertThat(money(s, confirmed).state()).isEqualTo(MoneyState.GUARANTEE_SAVED);
-            Booking cancelled = accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
+            Booking cancelled = accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
             BookingMoney m = money(s, cancelled);
             assertThat(m.state()).isEqualTo(MoneyState.GUARANTEE_RELEASED);
             assertThat(m.paid()).isEqualTo(eur("0.00"));

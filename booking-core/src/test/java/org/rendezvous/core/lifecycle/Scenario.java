@@ -324,13 +324,13 @@ final class Scenario {
 
     /** The provider reports the full price paid for a held booking. */
     Booking pay(Booking held) {
-        return accepted(engine.bookings().recordPayment(
+        return accepted(engine.payments().recordPayment(
                 new RecordPaymentCommand(held.id(), held.price(), "pi_" + held.id(), key())));
     }
 
     /** The provider reports the client's card saved as a guarantee for a held booking. */
     Booking guarantee(Booking held) {
-        return accepted(engine.bookings().recordGuarantee(new RecordGuaranteeCommand(held.id(), "seti_" + held.id(), key())));
+        return accepted(engine.payments().recordGuarantee(new RecordGuaranteeCommand(held.id(), "seti_" + held.id(), key())));
     }
 
     /** A video consultation (prepaid in model PLATFORM_COLLECTS), paid, then confirmed if the settings need it. */

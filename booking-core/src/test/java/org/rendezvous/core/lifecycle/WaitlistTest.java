@@ -32,7 +32,7 @@ class WaitlistTest {
     }
 
     private static Outcome<Booking> take(Scenario s, Booking booking, Instant offered) {
-        return s.engine.bookings().takeWaitlistOffer(new TakeWaitlistOfferCommand(booking.accessToken(), offered, s.key()));
+        return s.engine.waitlist().takeOffer(new TakeWaitlistOfferCommand(booking.accessToken(), offered, s.key()));
     }
 
     private static List<String> offeredStarts(Scenario s, Booking booking) {
@@ -41,7 +41,7 @@ class WaitlistTest {
     }
 
     private static void cancel(Scenario s, Booking booking) {
-        accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key())));
+        accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(booking.accessToken(), s.key())));
     }
 
     @Test
@@ -51,14 +51,14 @@ class WaitlistTest {
         Booking booking = s.book(s.at(THURSDAY, 9));
 
         assertThat(s.settings().waitlistAlerts()).isFalse();
-        assertThat(rejected(s.engine.bookings().joinWaitlist(booking.accessToken())).reason())
+        assertThat(rejected(s.engine.waitlist().join(booking.accessToken())).reason())
                 .isEqualTo(Reason.WAITLIST_DISABLED);
 
         s.changeSettings(settings -> settings.withWaitlistAlerts(true));
-        WaitlistEntry entry = accepted(s.engine.bookings().joinWaitlist(booking.accessToken()));
+        WaitlistEntry entry = accepted(s.engine.waitlist().join(booking.accessToken()));
         assertThat(entry.bookingId()).isEqualTo(booking.id());
         assertThat(entry.activityId()).isEqualTo(s.shiatsu.id());
-        assertThat(accepted(s.engine.bookings().joinWaitlist(booking.accessToken()))).isEqualTo(entry);
+        assertThat(accepted(s.engine.waitlist().join(booking.accessToken()))).isEqualTo(entry);
     }
 
     @Test
@@ -71,7 +71,7 @@ class WaitlistTest {
         Booking earlier = s.book(s.at(TUESDAY, 9));
         Booking notWaiting = s.book(s.at(FRIDAY, 9));
         for (Booking waiting : List.of(first, second, earlier)) {
-            accepted(s.engine.bookings().joinWaitlist(waiting.accessToken()));
+            accepted(s.engine.waitlist().join(waiting.accessToken()));
         }
 
         cancel(s, leaving);
@@ -92,7 +92,7 @@ class WaitlistTest {
         assertThat(moved.moves()).hasSize(1);
         assertThat(moved.moves().get(0).actor()).isEqualTo(Actor.CLIENT);
         s.assertAnnounced(moved, MessageKind.MOVED_BY_CLIENT);
-        assertThat(rejected(s.engine.bookings().leaveWaitlist(first.accessToken())).reason())
+        assertThat(rejected(s.engine.waitlist().leave(first.accessToken())).reason())
                 .isEqualTo(Reason.NOT_ON_WAITLIST);
         assertThat(tooLate.reason()).isEqualTo(Reason.SLOT_FULL);
         assertThat(s.reload(second).start()).isEqualTo(s.at(THURSDAY, 10));
@@ -109,11 +109,11 @@ class WaitlistTest {
         Scenario s = alertsOn();
         Booking waiting = s.book(s.at(THURSDAY, 9));
         Booking notOnList = s.book(s.at(THURSDAY, 10));
-        accepted(s.engine.bookings().joinWaitlist(waiting.accessToken()));
+        accepted(s.engine.waitlist().join(waiting.accessToken()));
 
         assertThat(rejected(take(s, waiting, s.at(FRIDAY, 9))).reason()).isEqualTo(Reason.NOT_EARLIER);
         assertThat(rejected(take(s, notOnList, s.at(WEDNESDAY, 9))).reason()).isEqualTo(Reason.NOT_ON_WAITLIST);
-        assertThat(accepted(s.engine.bookings().leaveWaitlist(waiting.accessToken()))).isEqualTo(waiting.id());
+        assertThat(accepted(s.engine.waitlist().leave(waiting.accessToken()))).isEqualTo(waiting.id());
         assertThat(rejected(take(s, waiting, s.at(WEDNESDAY, 9))).reason()).isEqualTo(Reason.NOT_ON_WAITLIST);
     }
 
@@ -123,7 +123,7 @@ class WaitlistTest {
         Scenario s = alertsOn();
         Booking leaving = s.book(s.at(WEDNESDAY, 9));
         Booking waiting = s.book(s.at(THURSDAY, 9));
-        accepted(s.engine.bookings().joinWaitlist(waiting.accessToken()));
+        accepted(s.engine.waitlist().join(waiting.accessToken()));
         s.changeSettings(settings -> settings.withWaitlistAlerts(false));
 
         cancel(s, leaving);
@@ -138,7 +138,7 @@ class WaitlistTest {
         Scenario s = alertsOn();
         Booking leaving = s.bookConfirmed(s.at(WEDNESDAY, 10));
         Booking waiting = s.book(s.at(FRIDAY, 10));
-        accepted(s.engine.bookings().joinWaitlist(waiting.accessToken()));
+        accepted(s.engine.waitlist().join(waiting.accessToken()));
 
         accepted(s.engine.bookings().cancelByPractitioner(new CancelByPractitionerCommand(s.anna, leaving.id(), s.key())));
 
@@ -152,7 +152,7 @@ class WaitlistTest {
         Scenario s = alertsOn();
         Booking firstLeaving = s.book(s.at(WEDNESDAY, 9));
         Booking waiting = s.book(s.at(THURSDAY, 9));
-        accepted(s.engine.bookings().joinWaitlist(waiting.accessToken()));
+        accepted(s.engine.waitlist().join(waiting.accessToken()));
 
         cancel(s, firstLeaving);
         assertThat(s.messages(waiting, MessageKind.WAITLIST_ALERT)).hasSize(2);

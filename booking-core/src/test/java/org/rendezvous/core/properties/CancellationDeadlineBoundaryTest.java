@@ -151,7 +151,7 @@ class CancellationDeadlineBoundaryTest {
         // and here the boundary is exactly start − deadline versus one microsecond later.
         Booking early = paidBooking(engine, anna, activity, start, "early");
         clock.set(start.minus(deadline));
-        Booking cancelledEarly = engine.bookings().cancelByClient(
+        Booking cancelledEarly = engine.clientBookings().cancelByClient(
                 new CancelByClientCommand(early.accessToken(), IdempotencyKey.of("cancel-early"))).orElseThrow();
         assertThat(cancelledEarly.state()).isEqualTo(BookingState.CANCELLED_BY_CLIENT);
         assertThat(cancelledEarly.settlement()).as("CX-2 early: refunded in full, nothing charged")
@@ -161,7 +161,7 @@ class CancellationDeadlineBoundaryTest {
         clock.set(start.minus(deadline).minus(Duration.ofDays(1)));
         Booking late = paidBooking(engine, anna, activity, start, "late");
         clock.set(start.minus(deadline).plusNanos(1_000));
-        Booking cancelledLate = engine.bookings().cancelByClient(
+        Booking cancelledLate = engine.clientBookings().cancelByClient(
                 new CancelByClientCommand(late.accessToken(), IdempotencyKey.of("cancel-late"))).orElseThrow();
         assertThat(cancelledLate.state()).isEqualTo(BookingState.CANCELLED_BY_CLIENT);
         long keptMinor = PRICE.minorUnits() * plan.noShowPercent() / 100; // exact: 5000 × p / 100
@@ -178,7 +178,7 @@ class CancellationDeadlineBoundaryTest {
                 ClientDetails.of("Client " + name, name + "@example.org", "+33612345678"), new TreeMap<>(noAnswers), true,
                 IdempotencyKey.of("book-" + name))).orElseThrow();
         assertThat(held.state()).isEqualTo(BookingState.HELD);
-        Booking paid = engine.bookings().recordPayment(new RecordPaymentCommand(held.id(), PRICE, "pi_" + name,
+        Booking paid = engine.payments().recordPayment(new RecordPaymentCommand(held.id(), PRICE, "pi_" + name,
                 IdempotencyKey.of("evt-" + name))).orElseThrow();
         assertThat(paid.state()).isEqualTo(BookingState.CONFIRMED);
         return paid;

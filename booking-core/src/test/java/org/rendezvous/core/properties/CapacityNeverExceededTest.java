@@ -330,7 +330,7 @@ class CapacityNeverExceededTest {
                         Optional.of(details.phone()), Optional.empty(), new TreeMap<>(), IdempotencyKey.of(key)));
                 judgeNewSeat(op, answer, before, start);
             } else if (op instanceof CancelByClient cancel) {
-                pick(cancel.booking()).ifPresent(b -> noteFreed(b, engine.bookings().cancelByClient(
+                pick(cancel.booking()).ifPresent(b -> noteFreed(b, engine.clientBookings().cancelByClient(
                         new CancelByClientCommand(b.accessToken(), IdempotencyKey.of(key)))));
             } else if (op instanceof CancelByPractitioner cancel) {
                 pick(cancel.booking()).ifPresent(b -> noteFreed(b, engine.bookings().cancelByPractitioner(
@@ -344,7 +344,7 @@ class CapacityNeverExceededTest {
             } else if (op instanceof MoveByClient move) {
                 pick(move.booking()).ifPresent(b -> {
                     Instant to = resolve(move.to());
-                    judgeMove(op, b, to, engine.bookings().moveByClient(
+                    judgeMove(op, b, to, engine.clientBookings().moveByClient(
                             new MoveByClientCommand(b.accessToken(), to, IdempotencyKey.of(key))), before);
                 });
             } else if (op instanceof MoveByPractitioner move) {
@@ -354,10 +354,10 @@ class CapacityNeverExceededTest {
                             new MoveByPractitionerCommand(practitioner, b.id(), to, IdempotencyKey.of(key))), before);
                 });
             } else if (op instanceof Pay pay) {
-                pick(pay.booking()).ifPresent(b -> engine.bookings().recordPayment(
+                pick(pay.booking()).ifPresent(b -> engine.payments().recordPayment(
                         new RecordPaymentCommand(b.id(), PRICE, "payment-" + step, IdempotencyKey.of(key))));
             } else if (op instanceof SaveCard card) {
-                pick(card.booking()).ifPresent(b -> engine.bookings().recordGuarantee(
+                pick(card.booking()).ifPresent(b -> engine.payments().recordGuarantee(
                         new RecordGuaranteeCommand(b.id(), "card-" + step, IdempotencyKey.of(key))));
             } else if (op instanceof ProviderReceives received) {
                 pick(received.booking()).ifPresent(b -> {

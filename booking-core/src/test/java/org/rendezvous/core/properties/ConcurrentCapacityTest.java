@@ -239,7 +239,7 @@ class ConcurrentCapacityTest {
                         answer.fold(b -> sharedAnswers.computeIfAbsent("shared-" + shared,
                                 k -> ConcurrentHashMap.newKeySet()).add(b.id()), r -> false);
                     }
-                    case CANCEL_BY_CLIENT -> target.ifPresent(id -> told(engine.bookings().cancelByClient(
+                    case CANCEL_BY_CLIENT -> target.ifPresent(id -> told(engine.clientBookings().cancelByClient(
                             new CancelByClientCommand(find(id).accessToken(), IdempotencyKey.of(key))), false));
                     case CANCEL_BY_PRACTITIONER -> target.ifPresent(id -> told(engine.bookings().cancelByPractitioner(
                             new CancelByPractitionerCommand(practitioner, id, IdempotencyKey.of(key))), false));
@@ -247,11 +247,11 @@ class ConcurrentCapacityTest {
                             new RefuseBookingCommand(practitioner, id, IdempotencyKey.of(key))), false));
                     case CONFIRM -> target.ifPresent(id -> told(engine.bookings().confirm(
                             new ConfirmBookingCommand(practitioner, id, IdempotencyKey.of(key))), false));
-                    case MOVE_BY_CLIENT -> target.ifPresent(id -> told(engine.bookings().moveByClient(
+                    case MOVE_BY_CLIENT -> target.ifPresent(id -> told(engine.clientBookings().moveByClient(
                             new MoveByClientCommand(find(id).accessToken(), start(op.start()), IdempotencyKey.of(key))), false));
                     case MOVE_BY_PRACTITIONER -> target.ifPresent(id -> told(engine.bookings().moveByPractitioner(
                             new MoveByPractitionerCommand(practitioner, id, start(op.start()), IdempotencyKey.of(key))), false));
-                    case PAY -> target.ifPresent(id -> told(engine.bookings().recordPayment(
+                    case PAY -> target.ifPresent(id -> told(engine.payments().recordPayment(
                             new RecordPaymentCommand(id, PRICE, "payment-" + key, IdempotencyKey.of(key))), false));
                     case TICK -> {
                         clock.advance(Duration.ofMinutes(1));
