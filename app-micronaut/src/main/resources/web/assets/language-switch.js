@@ -67,29 +67,29 @@ export function mountLanguageSwitch(save, onError) {
 const CARRY = 'rendezvous.carry';
 const CARRY_SECONDS = 30;
 const ENFORCE_MS = 10000;
+const PERSON = ['keydown', 'input', 'change', 'pointerdown'];
+const edited = new Set();
 
-/** The fields a person may have typed into: inputs (not passwords, files or hidden ones), text areas, selects. */
-function fields() {
-  return [...document.querySelectorAll('input[id], textarea[id], select[id]')]
-    .filter(f => !['password', 'file', 'hidden', 'submit', 'button', 'reset'].includes(f.type));
+// The fields the person typed into or changed (not those the page filled in itself): only these are carried.
+document.addEventListener('input', rememberEdit, true);
+document.addEventListener('change', rememberEdit, true);
+
+function rememberEdit(event) {
+  if (event.isTrusted && event.target && event.target.id && event.target.matches('input, textarea, select')) {
+    edited.add(event.target.id);
+  }
 }
 
 /**
- * Before the page reloads in the other language: the value of every field that differs from what the markup
- * holds, and the dashboard's open tab (as the address's #fragment, which the dashboard opens), kept for this
- * tab of the browser only (sessionStorage), for the next load of this same page.
+ * Before the page reloads in the other language: the value of every field the person typed into or changed
+ * (not passwords or files), and the dashboard's open tab (as the address's #fragment, which the dashboard
+ * opens), kept for this tab of the browser only (sessionStorage), for the next load of this same page.
  */
 function carryForms() {
   try {
-    const carried = fields().flatMap(f => {
-      if (f.type === 'checkbox' || f.type === 'radio') {
-        return f.checked !== f.defaultChecked ? [{ id: f.id, checked: f.checked }] : [];
-      }
-      if (f.tagName === 'SELECT') {
-        return [...f.options].some(o => o.selected !== o.defaultSelected) ? [{ id: f.id, value: f.value }] : [];
-      }
-      return f.value !== f.defaultValue ? [{ id: f.id, value: f.value }] : [];
-    });
+    const carried = [...edited].map(id => document.getElementById(id))
+      .filter(f => f && !['password', 'file', 'hidden', 'submit', 'button', 'reset'].includes(f.type))
+      .map(f => (f.type === 'checkbox' || f.type === 'radio' ? { id: f.id, checked: f.checked } : { id: f.id, value: f.value }));
     const tab = document.querySelector('[role=tab][aria-selected=true][aria-controls]');
     if (tab) {
       history.replaceState(history.state, '', `#${tab.getAttribute('aria-controls')}`);
@@ -101,9 +101,10 @@ function carryForms() {
 }
 
 /**
- * After the reload: puts the carried values back, as the fields appear (pages build their forms after their
- * API calls answer, and may fill them in then), each until the person touches it, for ten seconds (three times at most); each
- * restored field gets the input and change events a person's typing gives, so the page reacts as to typing.
+ * After the reload: puts the carried values back as the fields appear (pages build their forms after their API
+ * calls answer, and fill them in then), with the input and change events typing gives, so that the page reacts
+ * as to typing; until the person does anything in the page (from then on the page is theirs), for ten seconds
+ * at most, three times per field at most.
  */
 function restoreForms() {
   let carry;
@@ -118,10 +119,11 @@ function restoreForms() {
     return;
   }
   const pending = new Map(carry.fields.map(f => [f.id, f]));
-  const touched = event => {
-    if (event.isTrusted && event.target && event.target.id) pending.delete(event.target.id);
+  for (const id of pending.keys()) edited.add(id);
+  const person = event => {
+    if (event.isTrusted) pending.clear();
   };
-  for (const type of ['keydown', 'input', 'change', 'pointerdown']) document.addEventListener(type, touched, true);
+  for (const type of PERSON) document.addEventListener(type, person, true);
   const until = Date.now() + ENFORCE_MS;
   const apply = () => {
     for (const [id, saved] of pending) {
@@ -142,7 +144,7 @@ function restoreForms() {
     if (Date.now() < until && pending.size > 0) {
       setTimeout(apply, 100);
     } else {
-      for (const type of ['keydown', 'input', 'change', 'pointerdown']) document.removeEventListener(type, touched, true);
+      for (const type of PERSON) document.removeEventListener(type, person, true);
     }
   };
   apply();

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -132,8 +133,14 @@ class CalendarImportBrowserTest extends DashboardBrowserSupport {
         browser.get(base + "/dashboard");
         waiting.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
         clickable(By.id("language-en")).click();
-        waiting.until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang"))
-                && "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        waiting.until(d -> {
+            try { // the switch reloads the page: an element read meanwhile may go stale
+                return "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang"))
+                        && "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready"));
+            } catch (StaleElementReferenceException reloading) {
+                return false;
+            }
+        });
         calendarTab(window, "with a failure in English");
         assertThat(textOf("calendar-import-failure", "refused")).contains("Last failure:")
                 .contains("the calendar server refused the request; check the address.").contains("(500)");

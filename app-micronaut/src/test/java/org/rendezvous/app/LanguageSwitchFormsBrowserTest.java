@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 
 /**
  * Issue 14: switching the language keeps what was typed. On the public booking form, the dashboard's profile form
@@ -30,8 +31,25 @@ class LanguageSwitchFormsBrowserTest extends DashboardBrowserSupport {
         return byId(id).getDomProperty("value");
     }
 
+    /** Waits for the page in this language; the switch reloads the page, so an element read meanwhile may go stale. */
     void waitForLanguage(String code) {
-        waiting.until(d -> code.equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        waiting.until(d -> {
+            try {
+                return code.equals(d.findElement(By.tagName("html")).getDomAttribute("lang"));
+            } catch (StaleElementReferenceException reloading) {
+                return false;
+            }
+        });
+    }
+
+    void waitForDashboard() {
+        waiting.until(d -> {
+            try {
+                return "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready"));
+            } catch (StaleElementReferenceException reloading) {
+                return false;
+            }
+        });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,7 +100,7 @@ class LanguageSwitchFormsBrowserTest extends DashboardBrowserSupport {
 
         clickable(By.id("language-en")).click();
         waitForLanguage("en");
-        waiting.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        waitForDashboard();
         assertThat(byId("tab-page").getDomAttribute("aria-selected")).isEqualTo("true");
         waiting.until(d -> "Presentation".equals(label("page-presentation")));
         waiting.until(d -> "Ostéopathe à Lyon, sur rendez-vous.".equals(value("page-presentation")));
@@ -123,7 +141,7 @@ class LanguageSwitchFormsBrowserTest extends DashboardBrowserSupport {
         logIn(email, "fr");
         clickable(By.id("language-en")).click();
         waitForLanguage("en");
-        waiting.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        waitForDashboard();
 
         String page = java.net.URI.create((String) send(session, HttpRequest.POST(P + "/payment-account/onboarding",
                 Map.of("country", "FR"))).get("url")).getPath();
