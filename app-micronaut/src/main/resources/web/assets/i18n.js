@@ -5,6 +5,7 @@
 
 export const LANGUAGES = ['fr', 'en'];
 const CHOICE = 'rendezvous.lang';
+const CHOICE_COOKIE = 'rendezvous_lang';
 const messages = {};
 let current = null;
 
@@ -41,7 +42,18 @@ export function rememberLanguage(code) {
   } catch (e) {
     // Private windows may refuse storage: the choice then lasts for this page only.
   }
+  storeChoiceCookie(code);
   current = code;
+}
+
+/**
+ * The choice also goes into a cookie (a year, this site only), for the pages the host writes itself without
+ * script (the sandbox's payment pages: PageTexts reads it after their ?lang and before Accept-Language).
+ */
+function storeChoiceCookie(code) {
+  if (LANGUAGES.includes(code)) {
+    document.cookie = `${CHOICE_COOKIE}=${code}; Path=/; Max-Age=31536000; SameSite=Lax`;
+  }
 }
 
 /** The page's current language code ("fr" or "en"). */
@@ -60,6 +72,7 @@ export function locale() {
  */
 export async function useCatalogs(names, accountLanguage) {
   current = chooseLanguage(accountLanguage);
+  storeChoiceCookie(storedChoice());
   const wanted = ['common', ...names.filter(n => n !== 'common'), ...[...extraCatalogs].filter(n => !names.includes(n))];
   const loaded = await Promise.all(wanted.map(async name => {
     const response = await fetch(`/assets/i18n/${current}/${name}.json`, { credentials: 'same-origin' });
@@ -159,6 +172,7 @@ const extraCatalogs = new Set();
 export async function addCatalogs(names, accountLanguage) {
   if (!current || accountLanguage) {
     current = chooseLanguage(accountLanguage);
+  storeChoiceCookie(storedChoice());
   }
   const loaded = await Promise.all(names.map(async name => {
     const response = await fetch(`/assets/i18n/${current}/${name}.json`, { credentials: 'same-origin' });

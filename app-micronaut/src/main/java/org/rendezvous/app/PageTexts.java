@@ -27,7 +27,8 @@ import org.rendezvous.core.money.Money;
  * The texts of the few pages the host writes itself (the sandbox provider's pages), in French (the default) or
  * English (issue 14), from the same catalogs as the static pages ({@code web/assets/i18n/{fr,en}/<name>.json}),
  * so that the texts live in catalogs, not in Java. The language is the page's {@code lang} query parameter (the
- * pages' own switch), then the browser's {@code Accept-Language}, then French.
+ * pages' own switch), then the choice the visitor stored with any page's switch (cookie {@code rendezvous_lang}), then
+ * the browser's {@code Accept-Language}, then French.
  */
 @Singleton
 final class PageTexts {
@@ -42,12 +43,26 @@ final class PageTexts {
         this.json = json;
     }
 
-    /** The language of a request: {@code ?lang=fr|en}, then {@code Accept-Language}, then French. */
+    /**
+     * The cookie where the pages' language switch stores the visitor's choice (i18n.js {@code rememberLanguage}), read
+     * by the pages the host writes itself.
+     */
+    static final String CHOICE_COOKIE = "rendezvous_lang";
+
+    /**
+     * The language of a request: {@code ?lang=fr|en}, then the visitor's stored choice (cookie {@code rendezvous_lang}),
+     * then {@code Accept-Language}, then French.
+     */
     static String languageOf(HttpRequest<?> request) {
         Optional<String> asked = request.getParameters().getFirst("lang").map(l -> l.trim().toLowerCase(Locale.ROOT))
                 .filter(LANGUAGES::contains);
         if (asked.isPresent()) {
             return asked.get();
+        }
+        Optional<String> stored = request.getCookies().findCookie(CHOICE_COOKIE)
+                .map(c -> c.getValue().trim().toLowerCase(Locale.ROOT)).filter(LANGUAGES::contains);
+        if (stored.isPresent()) {
+            return stored.get();
         }
         Optional<String> header = request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE, String.class);
         if (header.isPresent()) {

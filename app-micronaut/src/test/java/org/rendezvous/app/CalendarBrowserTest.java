@@ -161,49 +161,4 @@ class CalendarBrowserTest {
         assertThat(new String(ics.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("BEGIN:VEVENT")
                 .contains("UID:booking-" + booking.get("id"));
     }
-
-    @org.junit.jupiter.api.Test
-    @DisplayName("issue 14.3 the Calendar section, in English: the own calendar's address is saved and read, its busy"
-            + " periods counted, a failure shown in words, and it can be unlinked")
-    void ownCalendarInEnglish() throws java.io.IOException {
-        java.util.concurrent.atomic.AtomicInteger answer = new java.util.concurrent.atomic.AtomicInteger(200);
-        com.sun.net.httpserver.HttpServer calendar = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        calendar.createContext("/private/basic.ics", exchange -> {
-            byte[] body = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:x\r\n"
-                    + "DTSTAMP:20261101T000000Z\r\nDTSTART:" + java.time.LocalDate.now().plusDays(2).toString().replace("-", "")
-                    + "T090000Z\r\nDTEND:" + java.time.LocalDate.now().plusDays(2).toString().replace("-", "")
-                    + "T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(answer.get(), body.length);
-            try (java.io.OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        calendar.start();
-        try {
-            String email = WebPagesBrowserTest.unique("anna");
-            AccountsTestSupport.session(http, stores, email, "anna's long password");
-            language("en");
-            logInInBrowser(email, "anna's long password");
-
-            byId("tab-calendar").click();
-            assertThat(textOf("calendar-import-state", "No calendar")).isEqualTo("No calendar is linked yet.");
-            byId("calendar-import-address").sendKeys("http://127.0.0.1:" + calendar.getAddress().getPort()
-                    + "/private/basic.ics");
-            byId("calendar-import-save").click();
-            assertThat(textOf("calendar-import-state", "Busy periods taken into account: 1"))
-                    .contains("http://127.0.0.1").doesNotContain("private");
-
-            answer.set(500);
-            byId("calendar-import-refresh").click();
-            assertThat(textOf("calendar-import-failure", "refused")).contains("Last failure:")
-                    .contains("the calendar server refused the request").contains("(500)");
-            assertThat(textOf("calendar-import-status", "could not be read")).contains("still apply");
-
-            byId("calendar-import-remove").click();
-            assertThat(textOf("calendar-import-state", "No calendar")).isEqualTo("No calendar is linked yet.");
-        } finally {
-            calendar.stop(0);
-        }
-    }
 }

@@ -200,26 +200,26 @@ class PagesAccessibilityBrowserTest {
             String[] nameAndPath = page.split(":", 2);
             open(nameAndPath[1]);
             settled();
-            chromium.screenshot(directory.resolve(nameAndPath[0] + ".png"));
+            chromium.screenshot(directory.resolve(nameAndPath[0] + ".webp"));
         }
         open("/p/" + practice.slug());
         settled();
-        chromium.screenshot(directory.resolve("public-page.png"));
+        chromium.screenshot(directory.resolve("public-page.webp"));
         chromium.use(Browser.Window.PHONE);
         open("/p/" + practice.slug());
         settled();
-        chromium.screenshot(directory.resolve("public-page-phone.png"));
+        chromium.screenshot(directory.resolve("public-page-phone.webp"));
         open(practice.bookingPath());
         settled();
-        chromium.screenshot(directory.resolve("booking-link-phone.png"));
+        chromium.screenshot(directory.resolve("booking-link-phone.webp"));
         open("/client");
         settled();
-        chromium.screenshot(directory.resolve("client-phone.png"));
+        chromium.screenshot(directory.resolve("client-phone.webp"));
         asPractitioner(practice.session());
         open("/dashboard");
         dashboardReady();
         browser.findElement(By.id("tab-openings")).click();
-        chromium.screenshot(directory.resolve("dashboard-openings-phone.png"));
+        chromium.screenshot(directory.resolve("dashboard-openings-phone.webp"));
         chromium.use(Browser.Window.DESKTOP);
         open("/dashboard");
         dashboardReady();
@@ -227,7 +227,7 @@ class PagesAccessibilityBrowserTest {
                 "calendar", "money")) {
             browser.findElement(By.id("tab-" + tab)).click();
             chromium.waiting().until(d -> !d.findElement(By.id(tab)).getText().isBlank());
-            chromium.screenshot(directory.resolve("dashboard-" + tab + ".png"));
+            chromium.screenshot(directory.resolve("dashboard-" + tab + ".webp"));
         }
     }
 }
