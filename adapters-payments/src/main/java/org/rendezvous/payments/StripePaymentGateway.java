@@ -2,7 +2,9 @@ package org.rendezvous.payments;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Charge;
 import com.stripe.model.Customer;
+import com.stripe.model.FeeRefund;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.SetupIntent;
@@ -10,6 +12,7 @@ import com.stripe.model.StripeCollection;
 import com.stripe.model.Transfer;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.ApplicationFeeRefundCreateParams;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerSearchParams;
 import com.stripe.param.PaymentIntentCreateParams;
@@ -326,9 +329,16 @@ public final class StripePaymentGateway implements PaymentGateway, PayoutGateway
             params.setPaymentIntent(request.paymentReference());
         }
         if (direct()) {
-            // PAY-4: the platform's commission is not given back, the practitioner bears the refund; except for an
-            // operator's reversal of a contested charge (CX-4), whose ledger returns the commission to the practitioner.
-            params.setRefundApplicationFee(request.returnApplicationFee());
+            // PAY-4: the refund never touches the platform's fee, the practitioner bears it. Stripe's own
+            // refund_application_fee would give back only a share in proportion to the part of the charge refunded;
+            // an operator's reversal (CX-4) returns the exact fee its ledger posts, by a fee refund of its own, first.
+            params.setRefundApplicationFee(false);
+            if (request.applicationFeeToReturn().isPresent()) {
+                Optional<RefundResult> feeNotReturned = returnApplicationFee(request, account.get());
+                if (feeNotReturned.isPresent()) {
+                    return feeNotReturned.get();
+                }
+            }
         }
         try {
             Refund refund = stripe.v1().refunds().create(params.build(), options(Optional.of(request.key().value()), account));
@@ -344,6 +354,47 @@ public final class StripePaymentGateway implements PaymentGateway, PayoutGateway
             }
             LOG.warn("Stripe refused the refund of booking {}: {}", request.bookingId(), failure.why());
             return new RefundResult.Refused(failure.why());
+        }
+    }
+
+    /**
+     * CX-4, DIRECT_CONNECT: gives the platform's application fee on the request's payment back to the connected
+     * account, for exactly {@code applicationFeeToReturn} (Application Fee Refunds, made on the platform), with a key
+     * derived from the refund's so that a retry never returns it twice. The fee's id comes from the charge on the
+     * connected account (PaymentIntent → latest charge → application_fee). Empty when the fee went back.
+     */
+    private Optional<RefundResult> returnApplicationFee(RefundRequest request, String account) {
+        long amount = StripeAmounts.amount(request.applicationFeeToReturn().orElseThrow());
+        try {
+            String chargeId = request.paymentReference();
+            if (!chargeId.startsWith("ch_") && !chargeId.startsWith("py_")) {
+                chargeId = stripe.v1().paymentIntents().retrieve(chargeId, options(Optional.empty(), Optional.of(account)))
+                        .getLatestCharge();
+                if (chargeId == null) {
+                    return Optional.of(new RefundResult.Refused("payment " + request.paymentReference()
+                            + " has no charge whose application fee could go back"));
+                }
+            }
+            Charge charge = stripe.v1().charges().retrieve(chargeId, options(Optional.empty(), Optional.of(account)));
+            if (charge.getApplicationFee() == null) {
+                return Optional.of(new RefundResult.Refused("charge " + chargeId + " took no application fee to give back"));
+            }
+            FeeRefund refund = stripe.v1().applicationFees().refunds().create(charge.getApplicationFee(),
+                    ApplicationFeeRefundCreateParams.builder().setAmount(amount)
+                            .putMetadata(BOOKING_ID, request.bookingId().toString())
+                            .putMetadata(PRACTITIONER_ID, request.practitionerId().toString())
+                            .putMetadata(KEY, request.key().value()).build(),
+                    options(Optional.of(derivedKey(request.key(), "fee")), Optional.empty()));
+            LOG.info("application fee {} of booking {}: {} given back ({})", charge.getApplicationFee(), request.bookingId(),
+                    request.applicationFeeToReturn().get(), refund.getId());
+            return Optional.empty();
+        } catch (StripeException e) {
+            StripeFailure failure = StripeFailure.of(e);
+            if (failure.kind() == StripeFailure.Kind.UNREACHABLE) {
+                return Optional.of(new RefundResult.Unreachable(failure.why()));
+            }
+            LOG.warn("Stripe refused to give back the application fee of booking {}: {}", request.bookingId(), failure.why());
+            return Optional.of(new RefundResult.Refused(failure.why()));
         }
     }
 

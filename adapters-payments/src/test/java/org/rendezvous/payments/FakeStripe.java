@@ -91,6 +91,8 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, String> accounts = new LinkedHashMap<>();
     private final Map<String, Stored> replies = new LinkedHashMap<>();
     private final Map<String, Long> refunded = new LinkedHashMap<>();
+    // Checkout Sessions' payment_intent_data[application_fee_amount], for the PaymentIntent made when the client pays.
+    private final Map<String, Long> checkoutFees = new LinkedHashMap<>();
 
     public FakeStripe(Clock clock) {
         this.clock = clock;
@@ -179,11 +181,24 @@ public final class FakeStripe implements AutoCloseable {
 
     /** A succeeded payment for a booking, as if the client paid through Checkout; its PaymentIntent id. */
     public synchronized String succeededPayment(String account, BookingId booking, long amount, String currency) {
+        return succeededPayment(account, booking, amount, currency, 0);
+    }
+
+    /**
+     * A succeeded direct payment on a connected account whose charge took the platform's {@code applicationFee}
+     * (an {@code application_fee} object on the platform, named by the charge); its PaymentIntent id.
+     */
+    public synchronized String succeededPayment(String account, BookingId booking, long amount, String currency,
+                                                long applicationFee) {
         JsonObject metadata = new JsonObject();
         metadata.addProperty(StripePaymentGateway.BOOKING_ID, booking.toString());
         metadata.addProperty(StripePaymentGateway.FLOW, "checkout");
         JsonObject intent = paymentIntent(amount, currency, null, null, metadata, "succeeded");
+        if (applicationFee > 0) {
+            intent.addProperty("application_fee_amount", applicationFee);
+        }
         store(intent, account);
+        charged(intent, account);
         return intent.get("id").getAsString();
     }
 
@@ -208,7 +223,11 @@ public final class FakeStripe implements AutoCloseable {
             JsonObject intentMetadata = session.getAsJsonObject("rdv_intent_metadata");
             JsonObject intent = paymentIntent(session.get("amount_total").getAsLong(), session.get("currency").getAsString(),
                     null, null, intentMetadata, "succeeded");
+            if (checkoutFees.containsKey(sessionId)) {
+                intent.addProperty("application_fee_amount", checkoutFees.get(sessionId));
+            }
             store(intent, account);
+            charged(intent, account);
             session.addProperty("payment_intent", intent.get("id").getAsString());
         } else {
             session.addProperty("payment_status", "no_payment_required");
@@ -700,6 +719,15 @@ public final class FakeStripe implements AutoCloseable {
         if (method.equals("POST") && path.equals("/v1/refunds")) {
             return createRefund(p, account);
         }
+        Matcher retrieved = Pattern.compile("/v1/(payment_intents|charges|application_fees)/([^/]+)").matcher(path);
+        if (method.equals("GET") && retrieved.matches() && !"search".equals(retrieved.group(2))) {
+            JsonObject found = mine(retrieved.group(2), account);
+            return found == null ? missing(retrieved.group(2)) : ok(found.deepCopy());
+        }
+        Matcher feeRefund = Pattern.compile("/v1/application_fees/([^/]+)/refunds").matcher(path);
+        if (method.equals("POST") && feeRefund.matches()) {
+            return createFeeRefund(feeRefund.group(1), p, account);
+        }
         if (method.equals("POST") && path.equals("/v1/transfers")) {
             return createTransfer(p, account);
         }
@@ -752,6 +780,9 @@ public final class FakeStripe implements AutoCloseable {
             session.addProperty("amount_total", quantity * Long.parseLong(p.get("line_items[0][price_data][unit_amount]")));
             session.addProperty("currency", p.get("line_items[0][price_data][currency]"));
             session.add("rdv_intent_metadata", metadata(p, "payment_intent_data[metadata]"));
+            if (p.get("payment_intent_data[application_fee_amount]") != null) {
+                checkoutFees.put(session.get("id").getAsString(), Long.parseLong(p.get("payment_intent_data[application_fee_amount]")));
+            }
         } else if ("setup".equals(mode)) {
             if (p.get("customer") == null) {
                 return error(400, "invalid_request_error", null, "A customer is needed to save a card for later.", "customer");
@@ -823,6 +854,7 @@ public final class FakeStripe implements AutoCloseable {
         intent.addProperty("status", "succeeded");
         intent.addProperty("amount_received", amount);
         intent.addProperty("latest_charge", "ch_test_" + next());
+        charged(intent, account);
         return ok(intent);
     }
 
@@ -849,6 +881,16 @@ public final class FakeStripe implements AutoCloseable {
                     + ") is greater than unrefunded amount on charge (" + (received - already) + ")", "amount");
         }
         refunded.put(intentId, already + amount);
+        if ("true".equals(p.get("refund_application_fee")) && intent.has("rdv_application_fee")) {
+            // As Stripe: the whole fee for a full refund, else a share in proportion to the part of the charge refunded.
+            JsonObject fee = objects.get(intent.get("rdv_application_fee").getAsString());
+            long feeAmount = fee.get("amount").getAsLong();
+            long feeLeft = feeAmount - fee.get("amount_refunded").getAsLong();
+            long share = already + amount == received ? feeLeft : Math.min(feeLeft, feeAmount * amount / received);
+            if (share > 0) {
+                feeRefunded(fee, share, new JsonObject());
+            }
+        }
         JsonObject refund = new JsonObject();
         refund.addProperty("id", "re_test_" + next());
         refund.addProperty("object", "refund");
@@ -859,6 +901,73 @@ public final class FakeStripe implements AutoCloseable {
         refund.addProperty("created", clock.instant().getEpochSecond());
         refund.add("metadata", metadata(p, "metadata"));
         return ok(store(refund, account));
+    }
+
+    /** POST /v1/application_fees/{id}/refunds, on the platform: part or all of a fee back to the connected account. */
+    private Reply createFeeRefund(String feeId, Map<String, String> p, String account) {
+        JsonObject fee = mine(feeId, account);
+        if (fee == null) {
+            return missing(feeId);
+        }
+        long left = fee.get("amount").getAsLong() - fee.get("amount_refunded").getAsLong();
+        long amount = p.get("amount") == null ? left : Long.parseLong(p.get("amount"));
+        if (left <= 0) {
+            return error(400, "invalid_request_error", null, "Application fee " + feeId + " has already been refunded.", null);
+        }
+        if (amount <= 0 || amount > left) {
+            return error(400, "invalid_request_error", null, "Refund amount (" + amount
+                    + ") is greater than unrefunded amount on fee (" + left + ")", "amount");
+        }
+        return ok(feeRefunded(fee, amount, metadata(p, "metadata")));
+    }
+
+    private JsonObject feeRefunded(JsonObject fee, long amount, JsonObject metadata) {
+        JsonObject refund = new JsonObject();
+        refund.addProperty("id", "fr_test_" + next());
+        refund.addProperty("object", "fee_refund");
+        refund.addProperty("amount", amount);
+        refund.addProperty("currency", fee.get("currency").getAsString());
+        refund.addProperty("fee", fee.get("id").getAsString());
+        refund.addProperty("created", clock.instant().getEpochSecond());
+        refund.add("metadata", metadata);
+        long total = fee.get("amount_refunded").getAsLong() + amount;
+        fee.addProperty("amount_refunded", total);
+        fee.addProperty("refunded", total == fee.get("amount").getAsLong());
+        return store(refund, PLATFORM);
+    }
+
+    /**
+     * A PaymentIntent took money: its charge, on the same account, and for a direct charge with an
+     * application_fee_amount the platform's application_fee object, which the charge names.
+     */
+    private void charged(JsonObject intent, String account) {
+        JsonObject charge = new JsonObject();
+        charge.addProperty("id", intent.get("latest_charge").getAsString());
+        charge.addProperty("object", "charge");
+        charge.addProperty("amount", intent.get("amount_received").getAsLong());
+        charge.addProperty("currency", intent.get("currency").getAsString());
+        charge.addProperty("payment_intent", intent.get("id").getAsString());
+        charge.addProperty("status", "succeeded");
+        charge.addProperty("created", clock.instant().getEpochSecond());
+        charge.add("application_fee", JsonNull.INSTANCE);
+        if (intent.has("application_fee_amount") && !PLATFORM.equals(account)) {
+            long amount = intent.get("application_fee_amount").getAsLong();
+            JsonObject fee = new JsonObject();
+            fee.addProperty("id", "fee_test_" + next());
+            fee.addProperty("object", "application_fee");
+            fee.addProperty("account", account);
+            fee.addProperty("amount", amount);
+            fee.addProperty("amount_refunded", 0);
+            fee.addProperty("refunded", false);
+            fee.addProperty("charge", charge.get("id").getAsString());
+            fee.addProperty("currency", intent.get("currency").getAsString());
+            fee.addProperty("created", clock.instant().getEpochSecond());
+            store(fee, PLATFORM);
+            charge.addProperty("application_fee", fee.get("id").getAsString());
+            charge.addProperty("application_fee_amount", amount);
+            intent.addProperty("rdv_application_fee", fee.get("id").getAsString());
+        }
+        store(charge, account);
     }
 
     private Reply createTransfer(Map<String, String> p, String account) {

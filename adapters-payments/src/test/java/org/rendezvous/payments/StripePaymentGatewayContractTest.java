@@ -34,6 +34,21 @@ class StripePaymentGatewayContractTest extends PaymentGatewayContract {
         return stripe.savedCard(FakeStripe.PLATFORM, booking, FakeStripe.CARD_OK);
     }
 
+    @Override
+    protected PaymentGateway newDirectConnectGateway() {
+        return new StripePaymentGateway(StripeTestSettings.against(stripe.base(), CommercialModel.DIRECT_CONNECT), clock);
+    }
+
+    @Override
+    protected String cardSavedOn(String account, BookingId booking) {
+        return stripe.savedCard(account, booking, FakeStripe.CARD_OK);
+    }
+
+    @Override
+    protected String connectedAccount() {
+        return "acct_testAnnaFake";
+    }
+
     @AfterEach
     void stopStripe() {
         stripe.close();

@@ -492,18 +492,90 @@ class StripePaymentGatewayTest {
             assertThat(sent.param("refund_application_fee")).isEqualTo("false");
         }
 
-        @Test
-        @DisplayName("CX-4 DIRECT_CONNECT: an operator's reversal of a contested charge gives the application fee back too")
-        void reversalReturnsTheFee() {
-            String payment = stripe.succeededPayment(ACCOUNT, BOOKING, 2000, "eur");
+        RefundRequest reversal(String payment, Money amount, Money fee) {
+            return new RefundRequest(BOOKING, ANNA, payment, amount, Optional.of(ACCOUNT), "CANCELLED_BY_CLIENT reversed",
+                    new ProviderKey("rdv:refund:reversal:1"), Optional.of(fee));
+        }
 
-            RefundResult result = direct().refund(new RefundRequest(BOOKING, ANNA, payment, eur("20.00"), Optional.of(ACCOUNT),
-                    "NO_SHOW reversed", new ProviderKey("rdv:refund:reversal:1"), true));
+        @Test
+        @DisplayName("CX-4 FEE-4 DIRECT_CONNECT: after a partial refund (fee kept, PAY-4) a reversal refunds the rest without "
+                + "touching the fee and gives back exactly the fee asked, by an application fee refund on the platform, once")
+        void reversalAfterPartialRefundReturnsTheExactFee() {
+            String payment = stripe.succeededPayment(ACCOUNT, BOOKING, 6000, "eur", 145);
+            String fee = stripe.object(stripe.object(payment).get("latest_charge").getAsString()).get("application_fee").getAsString();
+            StripePaymentGateway gateway = direct();
+            assertThat(gateway.refund(refund(payment, eur("59.40"), Optional.of(ACCOUNT), "rdv:refund:late:1")))
+                    .isInstanceOf(RefundResult.Refunded.class);
+            assertThat(stripe.object(fee).get("amount_refunded").getAsLong()).as("an ordinary refund keeps the fee").isZero();
+
+            RefundResult result = gateway.refund(reversal(payment, eur("0.60"), eur("1.45")));
+            RefundResult retry = gateway.refund(reversal(payment, eur("0.60"), eur("1.45")));
 
             assertThat(result).isInstanceOf(RefundResult.Refunded.class);
+            assertThat(retry).isEqualTo(result);
             FakeStripe.Recorded sent = stripe.last("POST", "/v1/refunds");
             assertThat(sent.header("Stripe-Account")).isEqualTo(ACCOUNT);
-            assertThat(sent.param("refund_application_fee")).isEqualTo("true");
+            assertThat(sent.param("amount")).isEqualTo("60");
+            assertThat(sent.param("refund_application_fee")).isEqualTo("false");
+            FakeStripe.Recorded feeBack = stripe.last("POST", "/v1/application_fees/" + fee + "/refunds");
+            assertThat(feeBack.param("amount")).isEqualTo("145");
+            assertThat(feeBack.header("Stripe-Account")).as("application fees are the platform's").isNull();
+            assertThat(feeBack.header("Idempotency-Key")).isEqualTo("rdv:refund:reversal:1:fee");
+            assertThat(stripe.object(fee).get("amount_refunded").getAsLong()).as("the whole fee, once").isEqualTo(145);
+            assertThat(stripe.objects("fee_refund", FakeStripe.PLATFORM)).hasSize(1);
+            assertThat(stripe.objects("refund", ACCOUNT)).extracting(r -> r.get("amount").getAsLong()).containsExactly(5940L, 60L);
+        }
+
+        @Test
+        @DisplayName("CX-4 DIRECT_CONNECT: a guarantee charge reversed in full gives its application fee back exactly once")
+        void fullReversalOfAChargeReturnsTheFeeOnce() {
+            String guarantee = stripe.savedCard(ACCOUNT, BOOKING, FakeStripe.CARD_OK);
+            StripePaymentGateway gateway = direct();
+            String charged = ((ChargeResult.Charged) gateway.charge(charge(guarantee, eur("20.00"), eur("0.65"),
+                    Optional.of(ACCOUNT)))).reference();
+
+            assertThat(gateway.refund(reversal(charged, eur("20.00"), eur("0.65")))).isInstanceOf(RefundResult.Refunded.class);
+
+            String fee = stripe.object(stripe.object(charged).get("latest_charge").getAsString()).get("application_fee").getAsString();
+            assertThat(stripe.object(fee).get("amount_refunded").getAsLong()).isEqualTo(65);
+            assertThat(stripe.object(fee).get("refunded").getAsBoolean()).isTrue();
+            assertThat(stripe.last("POST", "/v1/refunds").param("refund_application_fee")).isEqualTo("false");
+        }
+
+        @Test
+        @DisplayName("CX-4 BK-8 the fee refund unreachable (500) → Unreachable and no refund yet; asked again → both done once")
+        void feeRefundUnreachable() {
+            String payment = stripe.succeededPayment(ACCOUNT, BOOKING, 6000, "eur", 145);
+            String fee = stripe.object(stripe.object(payment).get("latest_charge").getAsString()).get("application_fee").getAsString();
+            stripe.failNext("POST", "/v1/application_fees/", 500, "api_error", null);
+            StripePaymentGateway gateway = direct();
+
+            RefundResult first = gateway.refund(reversal(payment, eur("60.00"), eur("1.45")));
+            assertThat(first).isInstanceOf(RefundResult.Unreachable.class);
+            assertThat(stripe.requests("POST", "/v1/refunds")).isEmpty();
+
+            assertThat(gateway.refund(reversal(payment, eur("60.00"), eur("1.45")))).isInstanceOf(RefundResult.Refunded.class);
+            assertThat(gateway.refund(reversal(payment, eur("60.00"), eur("1.45")))).isInstanceOf(RefundResult.Refunded.class);
+            assertThat(stripe.object(fee).get("amount_refunded").getAsLong()).isEqualTo(145);
+            assertThat(stripe.objects("refund", ACCOUNT)).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("CX-4 a fee refund above the fee left is refused, and then the client's refund is not sent")
+        void feeRefundAboveTheFeeIsRefused() {
+            String payment = stripe.succeededPayment(ACCOUNT, BOOKING, 6000, "eur", 145);
+
+            assertThat(direct().refund(reversal(payment, eur("60.00"), eur("1.46")))).isInstanceOf(RefundResult.Refused.class);
+            assertThat(stripe.requests("POST", "/v1/refunds")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("CX-4 a payment that took no application fee cannot give one back: refused")
+        void noFeeToReturn() {
+            String payment = stripe.succeededPayment(ACCOUNT, BOOKING, 6000, "eur");
+
+            assertThat(direct().refund(reversal(payment, eur("60.00"), eur("1.45")))).isInstanceOf(RefundResult.Refused.class);
+            assertThat(stripe.requests("POST", "/v1/refunds")).isEmpty();
         }
 
         @Test

@@ -95,6 +95,10 @@ class OperatorController {
     }
 
     @Serdeable
+    @Schema(description = "CX-4: a reversed charge. refunded = commissionUndone + earningsUndone. In DIRECT_CONNECT "
+            + "commissionUndone is all the application fee the platform still held from the booking, given back to the "
+            + "practitioner's account; it can be more than the refund (after a partial refund that kept the fee), and "
+            + "earningsUndone is then negative (a signed decimal such as -0.85)")
     record ReversalView(String bookingId, Amount refunded, Amount commissionUndone, Amount earningsUndone) {
         static ReversalView of(ChargeReversal r) {
             return new ReversalView(r.bookingId().toString(), Amount.of(r.refunded()), Amount.of(r.commissionUndone()),

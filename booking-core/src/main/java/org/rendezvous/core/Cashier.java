@@ -150,12 +150,32 @@ final class Cashier {
     }
 
     /**
+     * DIRECT_CONNECT, CX-4: the application fee a reversal's refund instruction gives back to the connected
+     * account, exactly what the reversal's posting took from the platform's revenue; empty for any other refund,
+     * whose fee the platform keeps (PAY-4).
+     */
+    Optional<Money> applicationFeeToReturn(Booking booking, String instructionCause) {
+        if (model() != CommercialModel.DIRECT_CONNECT || !isReversalRefund(instructionCause)) {
+            return Optional.empty();
+        }
+        String cause = reversalCause(booking.id());
+        Money fee = Money.zero(booking.price().currency());
+        for (Posting posting : ledger.ofBooking(booking.id())) {
+            if (posting.causeKey().equals(cause)) {
+                fee = fee.minus(posting.change(Account.PLATFORM_REVENUE));
+            }
+        }
+        return fee.isPositive() ? Optional.of(fee) : Optional.empty();
+    }
+
+    /**
      * CX-4: an operator reverses a contested charge. What the client paid and has not had back (nor is about
      * to) is refunded in full through a refund instruction. In PLATFORM_COLLECTS the charge's commission and
      * the practitioner's earnings go back to the held money the refund leaves from; the practitioner's
      * payable balance may go negative when they were paid out already, and is carried forward (FEE-4). In
-     * DIRECT_CONNECT the refund leaves the practitioner's own account and the platform's fee is given back
-     * to it; the provider's fee is not (PAY-4). Empty when nothing is left to reverse.
+     * DIRECT_CONNECT the refund leaves the practitioner's own account and all the application fee the platform
+     * still holds from the booking is given back to it, by a fee refund of exactly that amount made with the
+     * refund; the provider's fee is not (PAY-4). Empty when nothing is left to reverse.
      */
     Optional<org.rendezvous.core.operator.ChargeReversal> reverseCharge(Booking booking, Instant now) {
         Money zero = Money.zero(booking.price().currency());
@@ -196,7 +216,10 @@ final class Cashier {
             for (Posting posting : postings) {
                 commission = commission.plus(posting.change(Account.PLATFORM_REVENUE));
             }
-            commission = commission.max(zero).min(left);
+            // Everything the platform still holds from the booking goes back, even more than this refund takes
+            // (a late cancellation kept a small share and refunded the rest with the fee kept, PAY-4): earnings
+            // undone are then negative, the practitioner gets back more fee than the refund takes.
+            commission = commission.max(zero);
             refund = left;
             earnings = refund.minus(commission);
             post(booking, PostingKind.CHARGE_REVERSED, cause, now,

@@ -336,10 +336,11 @@ public final class PaymentService {
         if (from.isEmpty()) {
             return new Step.Failed("no payment to refund from");
         }
+        Optional<String> account = connectedAccount(booking.practitionerId());
         RefundResult result = paymentGateway.refund(new RefundRequest(booking.id(), booking.practitionerId(),
-                from.get(), instruction.amount(), connectedAccount(booking.practitionerId()),
+                from.get(), instruction.amount(), account,
                 "Booking " + booking.id() + " " + booking.state(), instruction.providerKey(),
-                Cashier.isReversalRefund(instruction.causeKey())));
+                cashier.applicationFeeToReturn(booking, instruction.causeKey()).filter(fee -> account.isPresent())));
         if (result instanceof RefundResult.Refunded refunded) {
             return new Step.Done(Optional.of(refunded.reference()));
         }

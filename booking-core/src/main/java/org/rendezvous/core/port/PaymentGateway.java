@@ -32,7 +32,12 @@ public interface PaymentGateway {
     /** Charges a saved card off-session. */
     ChargeResult charge(ChargeRequest request);
 
-    /** Gives money back from a payment, fully or partly (PAY-4). */
+    /**
+     * Gives money back from a payment, fully or partly (PAY-4). The refund never touches the platform's
+     * application fee; a request with {@code applicationFeeToReturn} (an operator's reversal, CX-4) also gives
+     * exactly that much of the payment's fee back to the connected account, once per key, before the refund.
+     * A fee that cannot go back answers {@code Refused} or {@code Unreachable}, and then no refund is made.
+     */
     RefundResult refund(RefundRequest request);
 
     /**

@@ -56,7 +56,7 @@ public final class SandboxPaymentGateway implements PaymentGateway, PayoutGatewa
         UNREACHABLE
     }
 
-    /** A movement the sandbox performed, for tests and the demo's payment history. */
+    /** A movement the sandbox performed (payment, charge, refund, application_fee_refund, payout), for tests and the demo's payment history. */
     public record Movement(String kind, BookingId bookingId, Money amount, String reference, String key) {
     }
 
@@ -67,6 +67,9 @@ public final class SandboxPaymentGateway implements PaymentGateway, PayoutGatewa
     private final ConcurrentHashMap<String, GuaranteeRequest> openGuarantees = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Money> refundedByPayment = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Money> paidByReference = new ConcurrentHashMap<>();
+    // DIRECT_CONNECT: the application fee the platform took on a payment, and what of it went back (CX-4).
+    private final ConcurrentHashMap<String, Money> feeByReference = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Money> feeReturnedByReference = new ConcurrentHashMap<>();
     private final Map<Operation, List<Failure>> injected = new EnumMap<>(Operation.class);
     // Their own locks, never this one: they are written from inside the answers map's computations.
     private final List<Movement> movements = Collections.synchronizedList(new ArrayList<>());
@@ -135,6 +138,9 @@ public final class SandboxPaymentGateway implements PaymentGateway, PayoutGatewa
         }
         String reference = "sbx_pay_" + UUID.randomUUID();
         receive(request.bookingId(), request.amount(), reference);
+        if (request.applicationFee().isPositive()) {
+            feeByReference.put(reference, request.applicationFee());
+        }
         record("payment", request.bookingId(), request.amount(), reference, request.key().value());
         return Optional.of(send(new PaymentEvent.PaymentSucceeded("sbx_evt_" + UUID.randomUUID(), request.bookingId(),
                 request.amount(), reference, Optional.empty())));
@@ -226,6 +232,9 @@ public final class SandboxPaymentGateway implements PaymentGateway, PayoutGatewa
             }
             String reference = "sbx_ch_" + UUID.randomUUID();
             paidByReference.put(reference, request.amount());
+            if (request.applicationFee().isPositive()) {
+                feeByReference.put(reference, request.applicationFee());
+            }
             record("charge", request.bookingId(), request.amount(), reference, key);
             return new ChargeResult.Charged(reference, Optional.empty());
         });
@@ -249,11 +258,25 @@ public final class SandboxPaymentGateway implements PaymentGateway, PayoutGatewa
             } else {
                 Money paid = paidByReference.get(request.paymentReference());
                 Money already = refundedByPayment.getOrDefault(request.paymentReference(), Money.zero(request.amount().currency()));
+                Money fee = feeByReference.get(request.paymentReference());
+                Money feeReturned = feeReturnedByReference.getOrDefault(request.paymentReference(),
+                        Money.zero(request.amount().currency()));
                 if (paid == null) {
                     result = new RefundResult.Refused("sandbox: no such payment " + request.paymentReference());
                 } else if (already.plus(request.amount()).isGreaterThan(paid)) {
                     result = new RefundResult.Refused("sandbox: refund above the amount paid");
+                } else if (request.applicationFeeToReturn().isPresent()
+                        && (fee == null || feeReturned.plus(request.applicationFeeToReturn().get()).isGreaterThan(fee))) {
+                    result = new RefundResult.Refused("sandbox: application fee refund above the fee left on "
+                            + request.paymentReference());
                 } else {
+                    // Like the Stripe adapter: the fee goes back first, for exactly the amount asked, then the refund,
+                    // which itself never touches the fee.
+                    request.applicationFeeToReturn().ifPresent(back -> {
+                        feeReturnedByReference.put(request.paymentReference(), feeReturned.plus(back));
+                        record("application_fee_refund", request.bookingId(), back, "sbx_fr_" + UUID.randomUUID(),
+                                request.key().value() + ":fee");
+                    });
                     String reference = "sbx_re_" + UUID.randomUUID();
                     refundedByPayment.put(request.paymentReference(), already.plus(request.amount()));
                     record("refund", request.bookingId(), request.amount(), reference, request.key().value());

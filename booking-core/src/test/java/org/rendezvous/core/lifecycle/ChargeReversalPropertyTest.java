@@ -42,14 +42,18 @@ class ChargeReversalPropertyTest {
 
     static Gen<Case> cases() {
         return in -> new Case(in.next(Constraint.between(0, 1)) == 0 ? CommercialModel.PLATFORM_COLLECTS
-                : CommercialModel.DIRECT_CONNECT, (int) in.next(Constraint.between(1, 100)),
+                : CommercialModel.DIRECT_CONNECT,
+                // Small percentages often: a late cancellation keeping 1 or 2 % refunds the rest with the fee kept
+                // (PAY-4), and the reversal must still give the whole fee back (the case that once failed).
+                (int) (in.next(Constraint.between(0, 2)) == 0 ? in.next(Constraint.between(1, 2))
+                        : in.next(Constraint.between(1, 100))),
                 in.next(Constraint.between(0, 1)) == 0, in.next(Constraint.between(0, 1)) == 0);
     }
 
     @Test
     @DisplayName("CX-4, FEE-4: a reversal refunds everything paid, undoes the commission and earnings, keeps the books balanced, once")
     void reversalProperty() {
-        qt().withExamples(40).withShrinkCycles(20).forAll(cases()).checkAssert(c -> {
+        qt().withExamples(100).withShrinkCycles(20).forAll(cases()).checkAssert(c -> {
             Scenario s = MoneyFlowsTest.connect(Scenario.builder().model(c.model()).registeredBefore(Period.ofMonths(3))
                     .settings(x -> {
                         var settings = x.withNoShowPercentage(Percent.of(c.percent()));

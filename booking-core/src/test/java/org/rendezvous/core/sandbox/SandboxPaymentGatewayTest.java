@@ -25,6 +25,21 @@ class SandboxPaymentGatewayTest extends PaymentGatewayContract {
     }
 
     @Override
+    protected PaymentGateway newDirectConnectGateway() {
+        return sandbox;
+    }
+
+    @Override
+    protected String cardSavedOn(String account, BookingId booking) {
+        return cardSaved(booking);
+    }
+
+    @Override
+    protected String connectedAccount() {
+        return "acct_sandbox_anna";
+    }
+
+    @Override
     protected String cardSaved(BookingId booking) {
         String reference = "sbx_pm_" + UUID.randomUUID();
         sandbox.saveGuarantee(booking, reference);

@@ -42,6 +42,15 @@ public abstract class PaymentGatewayContract {
     /** Makes the provider hold a card saved for the booking that can be charged off-session; its reference. */
     protected abstract String cardSaved(BookingId booking);
 
+    /** The same provider as {@link #newGateway()}, as a DIRECT_CONNECT platform sees it (charges on connected accounts). */
+    protected abstract PaymentGateway newDirectConnectGateway();
+
+    /** Makes the provider hold, on connected account {@code account}, a card saved for the booking; its reference. */
+    protected abstract String cardSavedOn(String account, BookingId booking);
+
+    /** A connected account the provider knows. */
+    protected abstract String connectedAccount();
+
     @BeforeEach
     void freshGateway() {
         gateway = newGateway();
@@ -117,6 +126,31 @@ public abstract class PaymentGatewayContract {
         assertThat(replay).isEqualTo(first);
         assertThat(tooMuch).isInstanceOf(RefundResult.Refused.class);
         assertThat(rest).isInstanceOf(RefundResult.Refunded.class);
+    }
+
+    @Test
+    @DisplayName("CX-4 PAY-4 DIRECT_CONNECT: an ordinary refund keeps the application fee; a reversal gives back exactly the fee "
+            + "asked, once per key; a fee above what is left is refused")
+    void applicationFeeGoesBackExactlyOnce() {
+        PaymentGateway direct = newDirectConnectGateway();
+        String account = connectedAccount();
+        String card = cardSavedOn(account, booking);
+        String payment = ((ChargeResult.Charged) direct.charge(new ChargeRequest(booking, anna, card, eur("60.00"),
+                eur("1.45"), Optional.of(account), "Late cancellation", new ProviderKey("rdv:charge:" + booking)))).reference();
+        RefundResult ordinary = direct.refund(new RefundRequest(booking, anna, payment, eur("59.40"), Optional.of(account),
+                "late", new ProviderKey("rdv:refund:late:" + booking)));
+        RefundRequest reversal = new RefundRequest(booking, anna, payment, eur("0.30"), Optional.of(account), "reversed",
+                new ProviderKey("rdv:refund:reversal:" + booking), Optional.of(eur("1.45")));
+
+        RefundResult reversed = direct.refund(reversal);
+        RefundResult replay = direct.refund(reversal);
+        RefundResult feeAgain = direct.refund(new RefundRequest(booking, anna, payment, eur("0.30"), Optional.of(account),
+                "reversed", new ProviderKey("rdv:refund:reversal:2:" + booking), Optional.of(eur("0.01"))));
+
+        assertThat(ordinary).isInstanceOf(RefundResult.Refunded.class);
+        assertThat(reversed).isInstanceOf(RefundResult.Refunded.class);
+        assertThat(replay).isEqualTo(reversed);
+        assertThat(feeAgain).as("nothing of the fee is left").isInstanceOf(RefundResult.Refused.class);
     }
 
     @Test
