@@ -55,7 +55,7 @@ class DirectConnectReversalTest {
         Scenario s = direct(percent, true);
         OperatorId olga = OperatorToolsTest.operator(s);
         Booking confirmed = s.confirmIfPending(payOnline(s, s.book(s.at(DayOfWeek.TUESDAY, 9), ConsultationMode.VIDEO)));
-        Booking cancelled = accepted(s.engine.bookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
+        Booking cancelled = accepted(s.engine.clientBookings().cancelByClient(new CancelByClientCommand(confirmed.accessToken(), s.key())));
         s.engine.payments().carryOutDue();
         Money fee = balances(s).of(Account.PLATFORM_REVENUE);
         Money kept = eur("60.00").times(Percent.of(percent));
