@@ -45,7 +45,7 @@ class ProblemSentencesTest {
         Set<String> keys = new TreeSet<>();
         Pattern literal = Pattern.compile("Problem\\.of\\(\"([A-Z_]+)\"");
         Pattern switchCase = Pattern.compile("-> \"([A-Z_]+)\"");
-        try (Stream<Path> files = Files.list(SOURCES)) {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String text = Files.readString(file);
                 for (Pattern pattern : List.of(literal, switchCase)) {
