@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.rendezvous.app.wiring.EngineFactory;
+import org.rendezvous.app.wiring.NotificationFactory;
 import org.rendezvous.core.OutboxDispatcher;
 import org.rendezvous.core.inmemory.InMemoryStores;
 import org.rendezvous.core.notification.ClaimedMessage;
@@ -31,18 +33,18 @@ import org.rendezvous.core.port.MessageSender;
 import org.rendezvous.core.port.Stores;
 
 /** What the account and practitioner API tests share: a clock they move, the outbox they read, HTTP helpers. */
-final class AccountsTestSupport {
+public final class AccountsTestSupport {
 
-    static final String ENVIRONMENT = "accounts-test";
+    public static final String ENVIRONMENT = "accounts-test";
 
     private AccountsTestSupport() {
     }
 
     /** The system clock plus an offset the test moves forward. */
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
         private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-        void advance(Duration by) {
+        public void advance(Duration by) {
             offset.updateAndGet(current -> current.plus(by));
         }
 
@@ -129,7 +131,7 @@ final class AccountsTestSupport {
         return (String) login.body().get("accessToken");
     }
 
-    static String session(BlockingHttpClient http, Stores stores, String email, String password) {
+    public static String session(BlockingHttpClient http, Stores stores, String email, String password) {
         http.exchange(HttpRequest.POST("/api/auth/register", Map.of("name", "Practitioner " + email, "email", email,
                 "password", password, "zone", "Europe/Paris")));
         http.exchange(HttpRequest.POST("/api/auth/verify-email",

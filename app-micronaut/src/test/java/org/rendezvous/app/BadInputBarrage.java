@@ -36,6 +36,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rendezvous.app.http.ApiViews;
+import org.rendezvous.app.http.Problem;
 
 /**
  * Sends bad input to every route of the app, as found in Micronaut's router at test time (so a route
@@ -102,7 +104,7 @@ final class BadInputBarrage {
     /** The app's routes (not Micronaut's own endpoints), HEAD left out: Micronaut answers it for every GET. */
     static List<UriRouteInfo<?, ?>> appRoutes(Router router) {
         return router.uriRoutes()
-                .filter(route -> route.getDeclaringType().getPackageName().equals("org.rendezvous.app"))
+                .filter(route -> route.getDeclaringType().getPackageName().startsWith("org.rendezvous.app"))
                 .filter(route -> route.getHttpMethod() != HttpMethod.HEAD)
                 .<UriRouteInfo<?, ?>>map(route -> route)
                 .collect(java.util.stream.Collectors.toMap(BadInputBarrage::name, route -> route, (a, b) -> a, TreeMap::new))

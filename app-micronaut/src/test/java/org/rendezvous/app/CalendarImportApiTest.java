@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rendezvous.app.ops.CalendarImportJob;
 import org.rendezvous.core.port.Stores;
 
 /** Issue 14 item 3 through the host: the practitioner's own calendar, fetched by the job, blocks availability. */

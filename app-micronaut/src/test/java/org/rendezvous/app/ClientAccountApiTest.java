@@ -33,6 +33,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rendezvous.app.ClientAccountsTestSupport.Agenda;
+import org.rendezvous.app.account.Roles;
 import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.port.Stores;
 

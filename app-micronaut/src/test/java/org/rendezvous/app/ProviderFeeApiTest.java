@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rendezvous.app.wiring.ProviderFeeSettings;
 import org.rendezvous.core.Rendezvous;
 import org.rendezvous.core.port.Stores;
 
