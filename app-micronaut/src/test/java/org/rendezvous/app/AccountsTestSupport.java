@@ -101,7 +101,7 @@ public final class AccountsTestSupport {
         return token;
     }
 
-    static HttpClientResponseException failure(BlockingHttpClient http, HttpRequest<?> request) {
+    public static HttpClientResponseException failure(BlockingHttpClient http, HttpRequest<?> request) {
         try {
             http.exchange(request, Argument.of(String.class), Argument.of(String.class));
         } catch (HttpClientResponseException e) {
