@@ -92,22 +92,26 @@ final class JdbiLedger implements Ledger {
                 """)
         int[] insertAll(@BindMethods List<PostingRow> rows);
 
+        // One index lookup per practitioner of the chunk: as a plain join the planner hashes the chunk and scans the
+        // whole table (115 ms for 125 practitioners among 10 000, against 11 ms); OFFSET 0 keeps the lateral
+        // subquery from being flattened back into that join.
         @SqlQuery("""
-                SELECT <columns> FROM ledger_postings p
-                JOIN unnest(string_to_array(:ids, ',')::uuid[], string_to_array(:since, ',')::timestamptz[]) AS s (id, since)
-                  ON p.practitioner_id = s.id AND p.at >= s.since
-                WHERE p.at < :before
+                SELECT <columns> FROM unnest(string_to_array(:ids, ',')::uuid[], string_to_array(:since, ',')::timestamptz[])
+                  AS s (id, since)
+                CROSS JOIN LATERAL (SELECT * FROM ledger_postings q
+                                    WHERE q.practitioner_id = s.id AND q.at >= s.since AND q.at < :before OFFSET 0) p
                 ORDER BY p.sequence
                 """)
         @RegisterConstructorMapper(PostingRow.class)
         List<PostingRow> postingsOfPractitioners(@Define("columns") String columns, @Bind("ids") String ids,
                                                  @Bind("since") String since, @Bind("before") Instant before);
 
+        // As above, through ledger_legs_of_practitioner (122 ms as a join, 9 ms this way).
         @SqlQuery("""
-                SELECT <columns> FROM ledger_legs l
-                JOIN unnest(string_to_array(:ids, ',')::uuid[], string_to_array(:since, ',')::timestamptz[]) AS s (id, since)
-                  ON l.practitioner_id = s.id AND l.at >= s.since
-                WHERE l.at < :before
+                SELECT <columns> FROM unnest(string_to_array(:ids, ',')::uuid[], string_to_array(:since, ',')::timestamptz[])
+                  AS s (id, since)
+                CROSS JOIN LATERAL (SELECT * FROM ledger_legs m
+                                    WHERE m.practitioner_id = s.id AND m.at >= s.since AND m.at < :before OFFSET 0) l
                 """)
         @RegisterConstructorMapper(LegRow.class)
         List<LegRow> legsOfPractitioners(@Define("columns") String columns, @Bind("ids") String ids,
