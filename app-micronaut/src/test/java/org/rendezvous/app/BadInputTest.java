@@ -130,7 +130,7 @@ class BadInputTest {
                 "client", Map.of("name", "Eve Martin", "email", "eve-" + suffix + "@example.org", "phone", "+33 6 12 34 56 79")));
         templates.put("ClientInput", Map.of("name", "Eve Martin", "email", "eve-" + suffix + "@example.org",
                 "phone", "+33 6 12 34 56 79"));
-        templates.put("Amount", Map.of("amount", "40.00", "currency", "EUR"));
+        templates.put("Price", Map.of("amount", "40.00", "currency", "EUR"));
         templates.put("MoveRequest", Map.of("newStart", ten));
         templates.put("WaitlistOfferRequest", Map.of("offeredStart", ten));
         templates.put("ProfileRequest", Map.of());

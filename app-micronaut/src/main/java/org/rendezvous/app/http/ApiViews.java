@@ -29,16 +29,27 @@ public final class ApiViews {
     private ApiViews() {
     }
 
-    /** An amount as a decimal string and its ISO 4217 currency: never a floating-point number. */
+    /**
+     * An amount in an answer, as a decimal string and its ISO 4217 currency: never a floating-point number. It may
+     * carry a minus sign: a ledger account, a balance after a reversal, the earnings a reversal undid (CX-4, FEE-4).
+     * What a client sends is a {@link Price}, which never does.
+     */
     @Serdeable
-    public record Amount(@NotBlank @Pattern(regexp = Amount.DECIMAL, message = "a decimal number such as 60.00") String amount,
+    public record Amount(@NotBlank @Pattern(regexp = Amount.SIGNED_DECIMAL, message = "a decimal number such as 60.00 or -1.45") String amount,
                   @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as EUR") String currency) {
-        /** What a client may send: digits, and at most four decimals after a point; no sign, exponent or space. */
-        static final String DECIMAL = "[0-9]{1,15}(\\.[0-9]{1,4})?";
+        static final String SIGNED_DECIMAL = "-?[0-9]{1,15}(\\.[0-9]{1,4})?";
 
         public static Amount of(Money money) {
             return new Amount(money.toString().split(" ")[0], money.currency().getCurrencyCode());
         }
+    }
+
+    /** An amount a client sends (an activity's price): a decimal string and its ISO 4217 currency. */
+    @Serdeable
+    public record Price(@NotBlank @Pattern(regexp = Price.DECIMAL, message = "a decimal number such as 60.00") String amount,
+                        @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as EUR") String currency) {
+        /** Digits, and at most four decimals after a point; no sign, exponent or space. */
+        static final String DECIMAL = "[0-9]{1,15}(\\.[0-9]{1,4})?";
     }
 
     @Serdeable

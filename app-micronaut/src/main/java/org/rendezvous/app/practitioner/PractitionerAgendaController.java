@@ -228,7 +228,7 @@ public class PractitionerAgendaController {
     }
 
     private static Money price(ActivityRequest r) {
-        ApiViews.Amount price = required(r.price(), "price");
+        ApiViews.Price price = required(r.price(), "price");
         try {
             return Money.of(required(price.amount(), "price.amount"), required(price.currency(), "price.currency"));
         } catch (IllegalArgumentException e) {

@@ -287,7 +287,7 @@ public final class PractitionerViews {
     /** durationMinutes: the core's bounds (Activity.SHORTEST, Activity.LONGEST), so the field is named at once. */
     @Serdeable
     record ActivityRequest(@NotBlank @Size(max = 200) String name, @NotNull @Min(5) @Max(480) Long durationMinutes,
-                           @NotNull @Valid Amount price, @NotEmpty Set<@NotNull ConsultationMode> modes,
+                           @NotNull @Valid ApiViews.Price price, @NotEmpty Set<@NotNull ConsultationMode> modes,
                            @Nullable Boolean active) {
     }
 

@@ -174,6 +174,17 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    @DisplayName("amounts in answers may carry a sign (a ledger account, a balance, the earnings a CX-4 reversal undid); the prices clients send may not")
+    void signedAmountsInAnswersOnly() {
+        Map<String, Object> schemas = map(map(openApi, "components"), "schemas");
+        String answers = (String) map(map(map(schemas, "ApiViews.Amount"), "properties"), "amount").get("pattern");
+        String prices = (String) map(map(map(schemas, "ApiViews.Price"), "properties"), "amount").get("pattern");
+        assertThat("-1.45").matches(answers);
+        assertThat("60.00").matches(answers).matches(prices);
+        assertThat("-1.45").doesNotMatch(prices);
+    }
+
+    @Test
     @DisplayName("Swagger UI is served")
     void swaggerUi() {
         assertThat(http.toBlocking().retrieve(HttpRequest.GET("/swagger-ui/index.html"))).containsIgnoringCase("swagger");
