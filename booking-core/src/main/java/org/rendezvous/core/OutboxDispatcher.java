@@ -49,7 +49,7 @@ public final class OutboxDispatcher {
     private final Outbox outbox;
     private final MessageResolver resolver;
     private final MessageSender sender;
-    private final Clock clock;
+    private final Now clock;
     private final DeliverySettings settings;
     private final RandomGenerator random;
 
@@ -64,7 +64,7 @@ public final class OutboxDispatcher {
         this.outbox = Objects.requireNonNull(stores, "stores").outbox();
         this.resolver = new MessageResolver(stores, Objects.requireNonNull(attachments, "attachments"));
         this.sender = Objects.requireNonNull(sender, "sender");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = new Now(clock);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.random = Objects.requireNonNull(random, "random");
     }
@@ -199,7 +199,7 @@ public final class OutboxDispatcher {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 
     private static String truncate(String text) {

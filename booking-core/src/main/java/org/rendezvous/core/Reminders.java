@@ -2,7 +2,6 @@ package org.rendezvous.core;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,14 +41,14 @@ public final class Reminders {
     private final Stores stores;
     private final ReminderCandidates candidates;
     private final Ids ids;
-    private final Clock clock;
+    private final Now clock;
     private final int batchSize;
 
     public Reminders(Stores stores, ReminderCandidates candidates, Ids ids, Clock clock, int batchSize) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.candidates = Objects.requireNonNull(candidates, "candidates");
         this.ids = Objects.requireNonNull(ids, "ids");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = new Now(clock);
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize: must be at least 1");
         }
@@ -61,7 +60,7 @@ public final class Reminders {
      * starting within the longest reminder offset, page after page of the batch size.
      */
     public JobReport planDue() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         Instant until = now.plus(AgendaSettings.LONGEST_REMINDER);
         int examined = 0;
         int written = 0;

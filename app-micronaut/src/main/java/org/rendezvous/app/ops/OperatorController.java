@@ -299,10 +299,11 @@ class OperatorController {
         if (text == null || text.isBlank()) {
             return PAGE;
         }
-        if (!text.matches("[0-9]{1,4}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > LIMIT) {
+        int size = text.matches("[0-9]{1,4}") ? Integer.parseInt(text) : 0;
+        if (size < 1 || size > LIMIT) {
             throw new IllegalArgumentException("limit: a whole number from 1 to " + LIMIT);
         }
-        return Integer.parseInt(text);
+        return size;
     }
 
     private static Currency currency(@Nullable String code) {

@@ -16,8 +16,11 @@ public record PayoutPosition(Instant updatedAt, PayoutId id) {
      * Newest change first; payouts changed at the same instant by id in the order of its text, which is the order a
      * database gives its uuid type (byte by byte), so every adapter pages the same way.
      */
-    public static final Comparator<Payout> NEWEST_CHANGE_FIRST = Comparator.comparing(Payout::updatedAt).reversed()
+    private static final Comparator<PayoutPosition> ORDER = Comparator.comparing(PayoutPosition::updatedAt).reversed()
             .thenComparing(p -> p.id().value().toString(), Comparator.reverseOrder());
+
+    /** The list's order ({@link #ORDER}) on payouts. */
+    public static final Comparator<Payout> NEWEST_CHANGE_FIRST = Comparator.comparing(PayoutPosition::of, ORDER);
 
     private static final char SEPARATOR = '_';
 
@@ -32,8 +35,7 @@ public record PayoutPosition(Instant updatedAt, PayoutId id) {
 
     /** Whether the payout comes after this place in {@link #NEWEST_CHANGE_FIRST} order. */
     public boolean precedes(Payout payout) {
-        int byTime = payout.updatedAt().compareTo(updatedAt);
-        return byTime < 0 || byTime == 0 && payout.id().value().toString().compareTo(id.value().toString()) < 0;
+        return ORDER.compare(this, of(payout)) < 0;
     }
 
     /** Reads the text form {@link #toString()} writes; the field is named so a bad cursor is a clear 400. */
